@@ -1,0 +1,197 @@
+"""The data model: what ``parse`` returns and what the JSON exports contain.
+
+Every human-readable field is :class:`Bilingual`: ``zh`` is the text as it stands in the cleaned
+article, ``en`` its English (``None`` until a translator has filled it). Every extracted item keeps
+``span``, the ``[start, end)`` offsets of its source text in :attr:`Article.text`, so
+``article.text[start:end]`` is always the exact Chinese it came from.
+
+Numbers are :class:`~decimal.Decimal` in Python (no float rounding of 224.2亿) and plain JSON
+numbers in ``model_dump(mode="json")``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+__all__ = [
+    "Article",
+    "Bilingual",
+    "Commitment",
+    "Comparator",
+    "Deadline",
+    "Milestone",
+    "Point",
+    "Quantity",
+    "Source",
+    "Speaker",
+    "Statement",
+    "Status",
+    "Target",
+]
+
+
+def _decimal_to_json(value: Decimal) -> int | float:
+    """Whole numbers stay exact integers in JSON; the rest become floats."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+Number = Annotated[Decimal, PlainSerializer(_decimal_to_json, return_type=int | float, when_used="json")]
+Span = tuple[int, int]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=False, validate_assignment=False)
+
+
+class Comparator(StrEnum):
+    """How the stated number bounds the quantity."""
+
+    EXACT = "exact"  # 30家
+    AT_LEAST = "at_least"  # 以上, 不少于, 不低于
+    MORE_THAN = "more_than"  # 突破, 超过, 过, 逾, 多, 余
+    ABOUT = "about"  # 左右, 约, 近
+    AT_MOST = "at_most"  # 以内, 不超过, 控制在
+    LESS_THAN = "less_than"  # 不到, 低于, 少于
+    RANGE = "range"  # 2—3家, 5至8个
+
+
+class Commitment(StrEnum):
+    """Strength of a pledge, from its wording; strongest first (see docs/data-model.md)."""
+
+    ENSURE = "ensure"  # 确保, 保证
+    STRIVE = "strive"  # 力争, 争取, 争创, 力求, 努力
+    PLAN = "plan"  # 计划, 拟, 将, 预计
+
+
+class Status(StrEnum):
+    """Whether a figure is promised, already reached, or only background."""
+
+    PLEDGE = "pledge"
+    ACHIEVED = "achieved"
+    CONTEXT = "context"
+
+
+class Bilingual(_Model):
+    """A Chinese text and its English rendering (``None`` until translated)."""
+
+    zh: str
+    en: str | None = None
+
+
+class Quantity(_Model):
+    """A number with its unit, as written and normalised to a base unit.
+
+    A range (2—3家) sets ``low``/``high`` and leaves ``value`` ``None``. ``base_*`` apply the
+    scale words (万, 亿, 千瓦 …): 1850亿元 → ``base_value`` 185000000000, ``base_unit`` ``CNY``.
+    """
+
+    raw: str
+    value: Number | None = None
+    low: Number | None = None
+    high: Number | None = None
+    unit: Bilingual
+    base_value: Number | None = None
+    base_low: Number | None = None
+    base_high: Number | None = None
+    base_unit: str
+
+
+class Deadline(_Model):
+    """When a pledge falls due: the phrase, and the last day of the period it names."""
+
+    text: Bilingual
+    date: dt.date | None = None
+
+
+class Target(_Model):
+    """One stated quantity: what is counted, how much, by when, how firmly."""
+
+    text: Bilingual = Field(description="The clause the quantity came from.")
+    span: Span
+    metric: Bilingual
+    quantity: Quantity
+    comparator: Comparator
+    deadline: Deadline | None = None
+    commitment: Commitment | None = None
+    status: Status = Status.PLEDGE
+    summary: Bilingual | None = Field(
+        default=None, description="One sentence composed from the parsed parts."
+    )
+
+
+class Milestone(_Model):
+    """A dated pledge without a number: 9月建成, 2月中旬集中开工."""
+
+    text: Bilingual
+    span: Span
+    deadline: Deadline
+    commitment: Commitment | None = None
+    status: Status = Status.PLEDGE
+    summary: Bilingual | None = None
+
+
+class Point(_Model):
+    """An enumerated or thematic point of a statement (一是…, 第二…, （三）…)."""
+
+    ordinal: int = Field(description="1-based position among the statement's points.")
+    marker: str = Field(description="The enumerator as written, e.g. 一是; empty for thematic heads.")
+    lead: Bilingual = Field(description="The lead phrase after the marker.")
+    paragraph: int = Field(description="Index into Statement.paragraphs.")
+    span: Span
+
+
+class Speaker(_Model):
+    """The official who makes the statement."""
+
+    name: Bilingual
+    positions: list[Bilingual] = Field(default_factory=list)
+    jurisdiction: Bilingual | None = None
+
+
+class Statement(_Model):
+    """One official's statement: headline, speaker, body, credit, and what was pledged."""
+
+    headline: Bilingual | None = None
+    speaker: Speaker | None = None
+    compiled_by: Bilingual | None = Field(default=None, description="Reporter named in the credit.")
+    date: str | None = Field(default=None, description="A date line printed with the statement.")
+    span: Span
+    paragraphs: list[Bilingual] = Field(default_factory=list)
+    points: list[Point] = Field(default_factory=list)
+    targets: list[Target] = Field(default_factory=list)
+    milestones: list[Milestone] = Field(default_factory=list)
+
+
+class Source(_Model):
+    """Where an article came from, when it was read from a file or bytes."""
+
+    path: str | None = None
+    encoding: str | None = None
+    sha256: str | None = None
+
+
+class Article(_Model):
+    """A parsed article: its statements and everything extracted from them."""
+
+    title: Bilingual | None = None
+    year: int | None = None
+    text: str = Field(description="The cleaned text that every span points into.")
+    statements: list[Statement] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    translation: dict[str, str] = Field(
+        default_factory=dict,
+        description="Which translation backend filled which kind of field.",
+    )
+    source: Source | None = None
+
+    @property
+    def targets(self) -> list[Target]:
+        """All targets of all statements, in text order."""
+        return [target for statement in self.statements for target in statement.targets]
