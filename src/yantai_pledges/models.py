@@ -24,6 +24,7 @@ __all__ = [
     "Commitment",
     "Comparator",
     "Deadline",
+    "FileError",
     "Milestone",
     "Point",
     "Quantity",
@@ -195,3 +196,11 @@ class Article(_Model):
     def targets(self) -> list[Target]:
         """All targets of all statements, in text order."""
         return [target for statement in self.statements for target in statement.targets]
+
+
+class FileError(_Model):
+    """A corpus input that could not be read or parsed: recorded, never silently dropped."""
+
+    path: str
+    error: str = Field(description="Exception class name, e.g. DecodingError.")
+    message: str

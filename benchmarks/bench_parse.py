@@ -1,0 +1,47 @@
+"""Parse speed: median time per seed article, and MB/s on a 100× concatenation.
+
+Run: ``python benchmarks/bench_parse.py``. Translation is off (``translator=None``) so the numbers
+measure parsing plus the deterministic English of structured fields. Targets (docs/performance.md):
+under 5 ms per seed article on a 2-core machine, and time linear in input size.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+import yantai_pledges
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_bad21ed3cf753cea.txt"
+
+
+def _median_seconds(text: str, repeats: int) -> float:
+    timings = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        yantai_pledges.parse(text, translator=None)
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings)
+
+
+def main() -> None:
+    seed = SEED.read_text(encoding="utf-8")
+    yantai_pledges.parse(seed, translator=None)  # warm caches (data tables, regexes)
+    per_article = _median_seconds(seed, 50)
+    print(f"seed article ({len(seed)} chars): median {per_article * 1000:.2f} ms per parse")
+    for copies in (10, 100):
+        text = "\n\n".join([seed] * copies)
+        seconds = _median_seconds(text, 3)
+        megabytes = len(text.encode("utf-8")) / 1e6
+        print(
+            f"{copies}x concatenation ({megabytes:.2f} MB): {seconds:.3f} s, "
+            f"{megabytes / seconds:.2f} MB/s, {seconds / copies * 1000:.2f} ms per copy"
+        )
+    line = "确保全年新开工项目130个以上，" * 70_000  # ~1,000,000 characters on one line
+    seconds = _median_seconds(line, 1)
+    print(f"one {len(line):,}-character line: {seconds:.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,470 @@
+"""Time expressions → deadlines: 年内, 3月底前, 2月中旬, 上半年, 一季度, 到2025年, “十四五”末.
+
+:func:`find_deadlines` finds every time expression in a text and resolves it, given the article's
+year ``Y``, to the last day of the period it names:
+
+- a relative year or part of one: 年内/全年/今年/年底/今年底/到年底 → Y-12-31;
+  上半年/年中 → Y-06-30; 下半年 → Y-12-31; 年初 → Y-03-31 (taken as the first quarter);
+  明年 → (Y+1)-12-31; 今明两年 → (Y+1)-12-31; 去年/上年 → (Y-1)-12-31;
+- a month: 3月/3月份/3月底/3月末/三月底 → the month's last day (2月 → 28 or 29); 2月上旬/中旬/下旬 →
+  the 10th/20th/last day; 3月初 → the 10th; 6月30日 → that day; a range 1—2月 → its last month;
+- a quarter: 首季/一季度/第一季度/1季度 → Y-03-31 … 四季度 → Y-12-31; 前三季度 → Y-09-30;
+- an explicit year wins over Y: 2023年/2023年底/到2025年/2025年前/2023—2025年 → that (last) year's
+  12-31; 2025年6月底 → 2025-06-30; 二〇二三年 and ISO dates (2023-04-11) too;
+- a five-year plan: “十四五”末/期间 → 2025-12-31 (the plan's last year);
+- N年内 / 今后N年 / 用N年时间 → (Y+N-1)-12-31: the article's year counts as the first of the N
+  (三年内 in 2023 → 2025-12-31), as in the "三年行动计划 (2023—2025年)" of work reports;
+- seasons: 今冬明春 → (Y+1)-05-31 (spring taken as March–May, so the phrase runs to its end);
+  今春 → Y-05-31; 今冬 → (Y+1)-02-28/29; 2023年秋季 → 2023-11-30;
+- holidays: 国庆前 → Y-09-30, 五一前 → Y-04-30, 汛前 → Y-05-31; lunar ones (春节前, 端午节前) and
+  heating seasons are matched with ``date=None``: their day moves from year to year.
+
+``date`` is None when the year is unknown (``year=None`` and no explicit year), when the month
+is not said (月底前, 本月), for phrases that only point back (过去一年, 截至目前) and for "since"
+phrases (2021年以来, 今年以来): they name no end.
+
+``is_past`` is True for expressions that point back: 去年/上年/前年/上月, 过去一年/一年来/近三年,
+…以来/…至今, an explicit year before Y, a plan that ended before Y, and 截至… unless it names a year
+after Y (截至2025年底 in a 2023 work report is a target, 截至2022年底 and 截至3月底 report results).
+Calendar dates inside Y (4月11日) are not past: the article's day is not known.
+
+Not deadlines, and not matched: durations and ordinals (5天, 3个月, 第三年, 三年行动), routines
+(每月一督导, 月调度, 每年底), 年终 (年终考核 is a routine), a bare plan name (“十四五”规划).
+An explicit year is always matched (2023年确立为…): the caller decides by context.
+
+:func:`infer_year` finds the year an article is about: the most frequent 4-digit year between 1990
+and 2100 written as ``YYYY年`` (also 二〇二三年) or in an ISO date (2023-04-11, 2023/4/11), ties
+going to the latest. Years that are horizons or reference points (到2025年, 截至2022年底) count
+only when nothing else names a year.
+
+All matching runs on a copy of the text whose full-width digits (０-９) are folded to ASCII, which
+keeps every offset; the patterns have no nested quantifiers, so time is linear in the text length.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+from ._data import load_table
+
+__all__ = ["DeadlineMatch", "find_deadlines", "infer_year"]
+
+_YEAR_MIN = 1990  # infer_year: earliest plausible article year
+_YEAR_MAX = 2100  # infer_year: latest plausible article year
+_END = 0  # a day value meaning "the last day of the month"
+
+# Full-width digits → ASCII, one character for one (offsets stay valid).
+_FOLD_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+_CHINESE_DIGIT = {
+    "〇": 0,
+    "零": 0,
+    "○": 0,
+    "Ｏ": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+# Characters that, just before a bare period word, make it part of a number or a routine:
+# 三年内 is handled on its own, 半年内 is a duration, 每年底/逐月 are routines, 第三年 an ordinal.
+_NUMBER_OR_ROUTINE_BEFORE = "0-9〇零○一二两三四五六七八九十百千万亿几多半每逐历第"
+# Characters that, after 前, make it "the first N" (年内前两批) or another word (前列, 前期).
+_NOT_BEFORE_AFTER_QIAN = "0-9一二两三四五六七八九十几列景期沿提"
+# Characters that, after 内, make it another word (内容, 内部, 内蒙古).
+_NOT_WITHIN_AFTER_NEI = "容部涵在外需蒙核"
+# Characters that, after 初, make it 初步/初具/初见 ("preliminarily"), not "early in".
+_NOT_EARLY_AFTER_CHU = "步具见显现成"
+# Characters that, after 年中, make it 中国/中央…, not mid-year.
+_NOT_MID_AFTER_ZHONG = "国央华外心部"
+# Characters that, after 底, make it 底线 (bottom line), not "end of".
+_NOT_END_AFTER_DI = "线数子气"
+# Characters before 到/至 that make it part of a verb or conjunction (达到, 增长至, 甚至), not "by".
+_VERB_BEFORE_DAO = "达提升增降减扩长回做办得收报想找遇受感延推甚乃以"
+
+# Starts of expressions built in code rather than listed in periods.tsv: digits (years, months,
+# counts), quotes (“十四五”), 过去/近N年, 今后/未来/用N年.
+_FIXED_FIRST_CHARACTERS = '0123456789〇零○Ｏ一二两三四五六七八九十“"「『过近今未再用'
+# Kinds of periods.tsv whose words can open a match (the others only follow another word).
+_STARTING_KINDS = (
+    "prefix",
+    "year_word",
+    "year_part",
+    "quarter",
+    "month_word",
+    "season_word",
+    "festival",
+    "plan",
+    "fixed",
+    "past",
+)
+# An ASCII 4-digit year (not inside a longer number) or one in Chinese digits (二〇二三).
+_YEAR = r"""
+    (?:(?<![0-9.])(?:19|20|21)[0-9]{2}(?![0-9])
+      | (?<![〇零○Ｏ一二三四五六七八九])[一二][〇零○Ｏ一二三四五六七八九]{3})
+"""
+# A month number, not the tail of a longer number: 3, 03, 12, 三, 十二.
+_MONTH = r"""
+    (?:(?<![0-9.])(?:1[0-2]|0?[1-9])(?![0-9])
+      | (?<![〇零○一二两三四五六七八九十百千万])(?:十[一二]|[一二三四五六七八九十]))
+"""
+# A day of the month: 30, 5, 三十一, 二十, 十五, 五.
+_DAY = r"""
+    (?:(?<![0-9])(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])
+      | 三十一|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])
+"""
+# A count of years below 100: 3, 10, 三, 两, 十, 二十.
+_COUNT = r"(?:[1-9][0-9]?|[二三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])"
+# The lower end of a range of counts, whose upper end counts: 3—5年内, 用3至5年时间.
+_COUNT_FROM = rf"(?:{_COUNT}[-—–~～至到])?"
+# What joins the two ends of a range: 2023—2025年, 1-2月, 一至二月.
+_RANGE_DASH = r"\s?[-—–―~～至到]\s?"
+
+
+@dataclass(frozen=True, slots=True)
+class DeadlineMatch:
+    """One time expression found in a text."""
+
+    start: int  # offset of the first character in the searched text
+    end: int  # offset just after the last character
+    text: str  # the exact matched substring, e.g. "3月底前"
+    date: dt.date | None  # last day of the period it names; None when it cannot be placed
+    is_past: bool  # True for expressions that point back (去年, 截至2022年底, 2022年 in 2023)
+
+
+# What a branch resolves to: the period's last day (None if unknown) and whether it points back.
+_Resolved = tuple[dt.date | None, bool]
+_Resolver = Callable[[regex.Match[str], int | None, "_Vocabulary"], _Resolved]
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    """The end of a period relative to a base year: offset in years, month, day (0 = last)."""
+
+    offset: int
+    month: int
+    day: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    """The period words of data/periods.tsv, grouped by kind, with their parsed values."""
+
+    words: dict[str, dict[str, str]]  # kind → word → raw value
+
+    def value(self, kind: str, word: str) -> str:
+        return self.words.get(kind, {}).get(word, "")
+
+    def alternatives(self, kind: str) -> str:
+        """A regex alternation of the words of one kind, longest first."""
+        words = sorted(self.words.get(kind, {}), key=lambda word: (-len(word), word))
+        return "|".join(regex.escape(word) for word in words) or "(?!)"
+
+
+@functools.cache
+def _vocabulary() -> _Vocabulary:
+    words: dict[str, dict[str, str]] = {}
+    for row in load_table("periods"):
+        words.setdefault(row["kind"], {})[row["zh"]] = row["value"]
+    return _Vocabulary(words)
+
+
+@functools.cache
+def _deadline_pattern() -> regex.Pattern[str]:
+    vocabulary = _vocabulary()
+    words = vocabulary.alternatives
+    year_part = rf"""
+        (?: (?:(?P<year_from>{_YEAR})年?{_RANGE_DASH})?   # range start: 2023—
+            (?P<year>{_YEAR})年                          # 2025年
+          | (?!(?<=[以马])上)                            # 以上年营业收入, 马上: not 上年
+            (?P<year_word>{words("year_word")})          # 今年, 明年, 去年
+        )
+    """
+    month_part = rf"""
+        (?:(?P<month_from>{_MONTH})月?份?{_RANGE_DASH})?   # range start: 1—, 一至
+        (?P<month>{_MONTH})月                              # 3月, 三月
+        (?!一(?![日号十]))                                 # 一月一调度 is a routine
+        (?: (?P<day>{_DAY})[日号]                          # 30日
+          | (?P<month_part>{words("month_part")})          # 上旬, 底, 份
+        )?
+    """
+    within_year = rf"""
+        (?: {month_part}
+          | (?P<quarter>{words("quarter")})(?:末|底)?      # 一季度, 首季, 前三季度末
+          | (?P<year_period>{words("year_part")})          # 上半年, 年底, 全年
+        )
+    """
+    guard = rf"(?<![{_NUMBER_OR_ROUTINE_BEFORE}])"
+    source = rf"""
+        (?=[{_first_characters(vocabulary)}])                   # cheap rejection of most positions
+        (?:(?<![{_VERB_BEFORE_DAO}])(?P<prefix>{words("prefix")}))?   # 到, 截至
+        (?:
+            # 2023-04-11, 2023/4/11, 2023.04.11
+            (?P<iso_year>(?<![0-9.])(?:19|20|21)[0-9]{{2}})
+            (?P<sep>[-/.])(?P<iso_month>1[0-2]|0?[1-9])
+            (?P=sep)(?P<iso_day>3[01]|[12][0-9]|0?[1-9])(?![0-9.])
+          | # 春节前, 今年国庆前, 汛期到来之前
+            {year_part}?
+            (?P<festival>{words("festival")})
+            (?P<festival_mark>{words("festival_mark")})
+          | # “十四五”末, 十四五期间
+            [“"「『]?(?P<plan>{words("plan")})[”"」』]?
+            (?P<plan_mark>{words("plan_mark")})
+          | # 本世纪中叶
+            (?P<fixed>{words("fixed")})
+          | # 过去一年, 近三年来, 五年来, 截至目前
+            (?P<past>{words("past")})
+          | (?P<past_years>{guard}(?:过去|近){_COUNT}年(?:来|间|里)?|{guard}{_COUNT}年来)
+          | # 今后五年, 用3年时间, 三年内
+            (?: (?:今后|未来|再用|用){_COUNT_FROM}(?P<year_count>{_COUNT})年(?:左右)?的?(?:时间)?
+              | {guard}{_COUNT_FROM}(?P<year_count>{_COUNT})年(?:时间)?(?:以内|之内|内)
+                (?![{_NOT_WITHIN_AFTER_NEI}])
+            )
+          | # 今冬明春, 今春
+            (?P<season_word>{words("season_word")})
+          | # 2023年, 今年底, 2025年6月底, 年内, 3月底, 一季度, 本月底
+            (?: {year_part}
+                (?: {within_year}
+                  | (?P<season>{words("season")})             # 2023年春季 (never alone: 冬季取暖)
+                  | (?P<year_suffix>{words("year_suffix")})   # 2023年底, 今年初
+                )?
+              | {guard}{within_year}
+              | {guard}(?P<month_word>{words("month_word")})
+            )
+            (?!(?<=初)[{_NOT_EARLY_AFTER_CHU}])            # 2025年初步建成 is 2025年
+            (?!(?<=年中)[{_NOT_MID_AFTER_ZHONG}])          # 年中国 is not mid-year
+            (?!(?<=底)[{_NOT_END_AFTER_DI}])               # 底线
+        )
+        (?: (?P<suffix>{words("suffix")})                  # 前, 以内, 以来
+            (?!(?<=前)[{_NOT_BEFORE_AFTER_QIAN}])          # 年内前两批: "the first two"
+            (?!(?<=内)[{_NOT_WITHIN_AFTER_NEI}])           # 内容, 内蒙古
+        )?
+    """
+    return regex.compile(source, regex.VERBOSE)
+
+
+def _first_characters(vocabulary: _Vocabulary) -> str:
+    """Every character a time expression can start with, as the inside of a regex class."""
+    firsts = {word[0] for kind in _STARTING_KINDS for word in vocabulary.words.get(kind, {})}
+    firsts.update(_FIXED_FIRST_CHARACTERS)
+    return "".join(regex.escape(character) for character in sorted(firsts))
+
+
+_INFER_PATTERN = regex.compile(
+    rf"""
+    (?P<horizon>到|至|截至|截止|直到|直至)?    # 到2025年: a horizon, not the article's year
+    (?: (?P<year>{_YEAR})年                   # 2023年, 二〇二三年
+      | (?P<iso_year>(?<![0-9.])(?:19|20|21)[0-9]{{2}})[-/.](?:1[0-2]|0?[1-9])
+        [-/.](?:3[01]|[12][0-9]|0?[1-9])(?![0-9])   # 2023-04-11
+    )
+    """,
+    regex.VERBOSE,
+)
+
+
+def find_deadlines(text: str, year: int | None) -> list[DeadlineMatch]:
+    """Every time expression in ``text``, in text order, non-overlapping, resolved against ``year``.
+
+    >>> [(m.text, str(m.date)) for m in find_deadlines("确保3月底前开工53个新项目", 2023)]
+    [('3月底前', '2023-03-31')]
+    """
+    folded = text.translate(_FOLD_DIGITS)
+    vocabulary = _vocabulary()
+    found: list[DeadlineMatch] = []
+    for match in _deadline_pattern().finditer(folded):
+        date, is_past = _resolve(match, year, vocabulary)
+        start, end = match.span()
+        found.append(DeadlineMatch(start, end, text[start:end], date, is_past))
+    return found
+
+
+def infer_year(text: str) -> int | None:
+    """The year an article is about: its most frequent written year (ties → latest), else None.
+
+    >>> infer_year("将2023年确立为招商引资突破年，到2025年……2023年")
+    2023
+    """
+    counted: Counter[int] = Counter()
+    horizons: Counter[int] = Counter()
+    for match in _INFER_PATTERN.finditer(text.translate(_FOLD_DIGITS)):
+        value = _year_number(match["year"] or match["iso_year"])
+        if _YEAR_MIN <= value <= _YEAR_MAX:
+            (horizons if match["horizon"] else counted)[value] += 1
+    votes = counted or horizons
+    if not votes:
+        return None
+    return max(votes, key=lambda candidate: (votes[candidate], candidate))
+
+
+def _resolve(match: regex.Match[str], year: int | None, vocabulary: _Vocabulary) -> _Resolved:
+    """The date a match names and whether it points back."""
+    date, points_back = _period_end(match, year, vocabulary)
+    suffix = match["suffix"]
+    if suffix is not None and vocabulary.value("suffix", suffix) == "since":
+        return None, True  # 2021年以来, 今年以来: a span up to now, no end date
+    prefix = match["prefix"]
+    if prefix is not None and vocabulary.value("prefix", prefix) == "as_of":
+        # 截至2025年底 in a 2023 text is a target; 截至2022年底 / 截至3月底 report results.
+        ahead = date is not None and year is not None and date.year > year
+        return date, not ahead
+    if date is not None and year is not None and date.year < year:
+        points_back = True
+    return date, points_back
+
+
+def _period_end(match: regex.Match[str], year: int | None, vocabulary: _Vocabulary) -> _Resolved:
+    """The last day of the period a match names, and whether its words alone point back."""
+    for group, resolver in _RESOLVERS:
+        if match[group] is not None:
+            return resolver(match, year, vocabulary)
+    base_year, points_back = _base_year(match, year, vocabulary)
+    return _anchor_date(base_year, _within_year_anchor(match, vocabulary)), points_back
+
+
+def _iso_end(match: regex.Match[str], year: int | None, vocabulary: _Vocabulary) -> _Resolved:
+    iso_date = (int(match["iso_year"]), int(match["iso_month"]), int(match["iso_day"]))
+    return _safe_date(*iso_date), False
+
+
+def _past_end(match: regex.Match[str], year: int | None, vocabulary: _Vocabulary) -> _Resolved:
+    return None, True  # 过去一年, 截至目前: no end date, always back
+
+
+def _fixed_end(match: regex.Match[str], year: int | None, vocabulary: _Vocabulary) -> _Resolved:
+    return dt.date.fromisoformat(vocabulary.value("fixed", match["fixed"])), False
+
+
+def _plan_end(match: regex.Match[str], year: int | None, vocabulary: _Vocabulary) -> _Resolved:
+    last_year = int(vocabulary.value("plan", match["plan"]).rpartition("-")[2])
+    return dt.date(last_year, 12, 31), False
+
+
+def _count_end(match: regex.Match[str], year: int | None, vocabulary: _Vocabulary) -> _Resolved:
+    # The article's year is the first of the N: 三年内 in 2023 → 2025-12-31.
+    last_year = None if year is None else year + _number(match["year_count"]) - 1
+    return (None if last_year is None else _safe_date(last_year, 12, 31)), False
+
+
+def _season_end(match: regex.Match[str], year: int | None, vocabulary: _Vocabulary) -> _Resolved:
+    anchor = _anchor(vocabulary.value("season_word", match["season_word"]))
+    return _anchor_date(year, anchor), False
+
+
+def _month_word_end(
+    match: regex.Match[str], year: int | None, vocabulary: _Vocabulary
+) -> _Resolved:
+    return None, vocabulary.value("month_word", match["month_word"]) == "past"
+
+
+def _festival_end(match: regex.Match[str], year: int | None, vocabulary: _Vocabulary) -> _Resolved:
+    base_year, points_back = _base_year(match, year, vocabulary)
+    eve = vocabulary.value("festival", match["festival"])
+    before = vocabulary.value("festival_mark", match["festival_mark"]) == "before"
+    if not eve or not before:
+        return None, points_back  # lunar holidays move; 期间/后 name no end
+    return _anchor_date(base_year, _anchor(eve)), points_back
+
+
+_RESOLVERS: tuple[tuple[str, _Resolver], ...] = (
+    ("iso_year", _iso_end),
+    ("past", _past_end),
+    ("past_years", _past_end),
+    ("fixed", _fixed_end),
+    ("plan", _plan_end),
+    ("year_count", _count_end),
+    ("season_word", _season_end),
+    ("month_word", _month_word_end),
+    ("festival", _festival_end),
+)
+
+
+def _base_year(
+    match: regex.Match[str], year: int | None, vocabulary: _Vocabulary
+) -> tuple[int | None, bool]:
+    """The year a calendar expression falls in, and whether a relative year word points back."""
+    if match["year"] is not None:
+        return _year_number(match["year"]), False
+    if match["year_word"] is not None:
+        offset = int(vocabulary.value("year_word", match["year_word"]))
+        return (None if year is None else year + offset), offset < 0
+    return year, False
+
+
+def _within_year_anchor(match: regex.Match[str], vocabulary: _Vocabulary) -> _Anchor:
+    """Where inside its year a calendar expression ends (a bare year → 12-31)."""
+    if match["month"] is not None:
+        month = _number(match["month"])
+        if match["day"] is not None:
+            return _Anchor(0, month, _number(match["day"]))
+        part = match["month_part"]
+        day = vocabulary.value("month_part", part) if part is not None else "end"
+        return _Anchor(0, month, _END if day == "end" else int(day))
+    if match["quarter"] is not None:
+        return _anchor(vocabulary.value("quarter", match["quarter"]))
+    for kind, group in (
+        ("year_part", "year_period"),
+        ("season", "season"),
+        ("year_suffix", "year_suffix"),
+    ):
+        if match[group] is not None:
+            return _anchor(vocabulary.value(kind, match[group]))
+    return _Anchor(0, 12, 31)
+
+
+def _anchor(value: str) -> _Anchor:
+    """Parse ``[offset:]MM-DD`` (DD may be ``end``) from the data table."""
+    offset, _, month_day = value.rpartition(":")
+    month, _, day = month_day.partition("-")
+    return _Anchor(int(offset or 0), int(month), _END if day == "end" else int(day))
+
+
+def _anchor_date(base_year: int | None, anchor: _Anchor) -> dt.date | None:
+    if base_year is None:
+        return None
+    target_year = base_year + anchor.offset
+    day = anchor.day
+    if day == _END and 1 <= target_year <= 9999:
+        day = calendar.monthrange(target_year, anchor.month)[1]
+    return _safe_date(target_year, anchor.month, day)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None when it does not exist (2月30日)."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_number(digits: str) -> int:
+    """2023 or 二〇二三 → 2023."""
+    if digits.isascii():
+        return int(digits)
+    return int("".join(str(_CHINESE_DIGIT[character]) for character in digits))
+
+
+def _number(text: str) -> int:
+    """A month, day or count in ASCII or Chinese digits: 3, 03, 三, 十二, 三十一."""
+    return int(text) if text.isascii() else _chinese_number(text)
+
+
+def _chinese_number(text: str) -> int:
+    """A Chinese number below 100: 五 → 5, 十二 → 12, 二十 → 20, 三十一 → 31."""
+    tens, ten, units = text.partition("十")
+    if not ten:
+        return _CHINESE_DIGIT[text]
+    return (_CHINESE_DIGIT[tens] if tens else 1) * 10 + (_CHINESE_DIGIT[units] if units else 0)

@@ -1,0 +1,921 @@
+"""Layout: split a cleaned article into statements and read each one's headline, speaker, date,
+credit, body and points.
+
+The genre prints one or more officials' statements, each as a block::
+
+    headline                       培强产业集群 壮大工业规模           (optional; may share the
+    date line                      2023年2月10日                       speaker line: "X：headline",
+    speaker line                   市委常委、副市长，开发区工委书记 牟树青    "headline丨X")
+    body paragraphs                一是以最强烈担当提增速、作贡献。……
+    credit                         YMG全媒体记者 童佳怡 整理           (own line, end of the last
+                                                                      paragraph, or 本报讯（记者 X）
+                                                                      at the start of the first)
+
+A speaker line is short and ends with a 2–4 character name after position titles
+(``data/titles.tsv``); every speaker line starts a statement, and the headline and date lines just
+before it belong to it. Lines before the first statement are the article's title. Text without
+speaker lines (a news report, a work report's target list, anything else) is one statement whose
+speaker, if any, is the first official named in running text (…莱山区委书记罗建表示…), and the
+layout carries a warning.
+
+Points are enumerated paragraphs (一是, 一要, 第一，, （一）, 一、, 1., （1）, ①; 一是/二是 also
+inside a paragraph after ：；。) of the statement's first marker family, or, when there are none,
+thematic heads: paragraphs whose first sentence is a short lead ("聚力攻坚突破产业提质升级。…"),
+when a statement has at least two.
+
+Everything here runs in linear time: the pattern tests look only at short lines or bounded windows.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from ._data import load_table
+from .text import HEADING_MAX, Paragraph, ends_sentence
+
+__all__ = [
+    "ArticleLayout",
+    "PointParts",
+    "SpeakerParts",
+    "StatementBlock",
+    "find_points",
+    "find_speaker_mention",
+    "is_credit_line",
+    "is_date_line",
+    "is_speaker_line",
+    "leading_credit_end",
+    "parse_credit",
+    "parse_speaker_line",
+    "split_statements",
+    "starts_with_point_marker",
+    "trailing_credit_start",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerParts:
+    """The official making a statement, as read from a speaker line or running text."""
+
+    name: str
+    positions: tuple[str, ...]
+    jurisdiction: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class PointParts:
+    """One point of a statement: its marker ("" for a thematic head) and lead phrase."""
+
+    marker: str
+    lead: str
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class StatementBlock:
+    """One statement's parts; ``body`` paragraphs have any credit cut off."""
+
+    headline: Paragraph | None
+    speaker: SpeakerParts | None
+    date: Paragraph | None
+    credit: Paragraph | None
+    compiled_by: str | None
+    body: tuple[Paragraph, ...]
+    points: tuple[PointParts, ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleLayout:
+    """The statements of an article, its title, and what could not be recognised."""
+
+    title: Paragraph | None
+    statements: tuple[StatementBlock, ...]
+    warnings: tuple[str, ...]
+
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary (data/titles.tsv)
+
+_ROLE_RANK = {"leader": 0, "deputy": 1, "member": 2, "staff": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class _Vocabulary:
+    titles: tuple[str, ...]  # longest first, so 工委书记 wins over 书记
+    title_rank: dict[str, int]
+    title_unit: dict[str, str]
+    orgs: tuple[str, ...]  # stripped from a prefix to find the place; longest first
+    prefix_ends: tuple[str, ...]  # words a position prefix may end with before the title
+    units: tuple[str, ...]  # administrative-unit suffixes of a place name
+    surnames: tuple[str, ...]  # compound surnames
+    title_pattern: regex.Pattern[str]
+
+
+@functools.cache
+def _vocabulary() -> _Vocabulary:
+    rows = load_table("titles")
+
+    def words(kind: str) -> tuple[str, ...]:
+        return tuple(
+            sorted((row["zh"] for row in rows if row["kind"] == kind), key=len, reverse=True)
+        )
+
+    titles = words("title")
+    orgs = words("org")
+    units = words("unit")
+    return _Vocabulary(
+        titles=titles,
+        title_rank={row["zh"]: _ROLE_RANK.get(row["role"], 3) for row in rows},
+        title_unit={row["zh"]: row["unit"] for row in rows if row["unit"]},
+        orgs=orgs,
+        prefix_ends=tuple(sorted((*orgs, *words("body"), *units), key=len, reverse=True)),
+        units=units,
+        surnames=words("surname"),
+        title_pattern=regex.compile("|".join(regex.escape(title) for title in titles)),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Names and positions
+
+# Longest speaker line (characters) before the name; real ones stay under 50.
+_SPEAKER_LINE_MAX = 64
+# Longest prefix (place and organisation) before a title.
+_PREFIX_MAX = 20
+
+_NAME = regex.compile(
+    r"""
+    \p{Han}{2,4}                        # 罗建, 王克文, 欧阳晓东
+    | \p{Han}{1,8}·\p{Han}{1,8}         # ethnic-minority names: 艾尔肯·吐尼亚孜
+    """,
+    regex.VERBOSE,
+)
+# Characters no name or position contains: particles, verbs and pronouns of running text.
+_NOT_IN_NAME = frozenset("的了着是在和与及等谈要将把被对我们这那说为就也都又并从向")
+_NOT_IN_POSITION = frozenset("的了着是谈要将把被我们这那说")
+# Decoration around a speaker line: bullets, dashes, wrapping brackets.
+_DECORATION = "■□●○◆◇▲△★☆•·※→—－-~～ "
+_BRACKETS = "（()）【】[]〔〕"
+_POSITION_SPLIT = regex.compile(
+    r"""
+    [、，,/\s]+                          # 市委常委、副市长，开发区工委书记 / space-separated posts
+    """,
+    regex.VERBOSE,
+)
+_HAN_WORD = regex.compile(
+    r"""
+    \p{Han}+                            # a place or organisation before a title
+    """,
+    regex.VERBOSE,
+)
+_NAME_SEPARATOR = regex.compile(
+    r"""
+    [\s：:]+                             # "莱山区委书记 罗建", "区委书记：张三"
+    """,
+    regex.VERBOSE,
+)
+
+
+def _is_name(text: str) -> bool:
+    """A personal name: 2–3 Han characters, 4 after a compound surname, or a name with ·."""
+    if not _NAME.fullmatch(text) or any(char in _NOT_IN_NAME for char in text):
+        return False
+    vocabulary = _vocabulary()
+    if "·" not in text and len(text) == 4 and not text.startswith(vocabulary.surnames):
+        return False
+    return not any(text.endswith(title) for title in vocabulary.titles)
+
+
+def _split_position(segment: str) -> tuple[str, str] | None:
+    """Split a position into (prefix, title), or None if it does not end with a known title."""
+    vocabulary = _vocabulary()
+    title = next((title for title in vocabulary.titles if segment.endswith(title)), None)
+    if title is None or any(char in _NOT_IN_POSITION for char in segment):
+        return None
+    prefix = segment[: -len(title)]
+    valid = not prefix or (
+        len(prefix) <= _PREFIX_MAX
+        and _HAN_WORD.fullmatch(prefix) is not None
+        and (
+            prefix.endswith(vocabulary.prefix_ends)
+            # 历下区长: a title that carries its unit may follow a bare place name.
+            or (title in vocabulary.title_unit and 2 <= len(prefix) <= 6)
+        )
+    )
+    return (prefix, title) if valid else None
+
+
+def _place(prefix: str, title: str) -> str | None:
+    """The place a position names (栖霞市委 → 栖霞市, 历下 + 区长 → 历下区), or None."""
+    vocabulary = _vocabulary()
+    place = prefix.removeprefix("中共")
+    stripped = True
+    while stripped:
+        stripped = False
+        for org in vocabulary.orgs:
+            if place.endswith(org) and len(place) > len(org):
+                place = place[: -len(org)]
+                stripped = True
+                break
+    unit = vocabulary.title_unit.get(title)
+    if unit and place and not place.endswith(vocabulary.units):
+        place += unit
+    for unit_word in vocabulary.units:
+        if place.endswith(unit_word) and len(place) > len(unit_word):
+            return place
+    return None
+
+
+def _parse_positions(text: str) -> tuple[tuple[str, ...], str | None] | None:
+    """Positions as written and the jurisdiction, or None unless every segment is a position."""
+    segments = [segment for segment in _POSITION_SPLIT.split(text) if segment]
+    if not segments:
+        return None
+    best: tuple[int, int, str] | None = None
+    for index, segment in enumerate(segments):
+        parts = _split_position(segment)
+        if parts is None:
+            return None
+        place = _place(*parts)
+        if place is not None:
+            candidate = (_vocabulary().title_rank.get(parts[1], 3), index, place)
+            best = candidate if best is None or candidate < best else best
+    return tuple(segments), (best[2] if best else None)
+
+
+def _strip_decoration(line: str) -> tuple[int, int]:
+    """Bounds of a line without bullets, dashes and wrapping brackets."""
+    start, end = 0, len(line)
+    while start < end and line[start] in _DECORATION:
+        start += 1
+    while end > start and line[end - 1] == " ":
+        end -= 1
+    if end - start > 2 and line[start] in _BRACKETS and line[end - 1] in _BRACKETS:
+        start, end = start + 1, end - 1
+    return start, end
+
+
+def _split_name(core: str) -> tuple[str, str] | None:
+    """Split "positions name" into (positions, name); the name may follow a space, a colon or
+    nothing ("莱山区委书记罗建")."""
+    separators = list(_NAME_SEPARATOR.finditer(core))
+    if separators:
+        last = separators[-1]
+        positions, name = core[: last.start()], core[last.end() :]
+        # "罗 建": a two-character name padded to the width of three.
+        if len(name) == 1 and len(separators) >= 2:
+            before = separators[-2]
+            single = core[before.end() : last.start()]
+            if len(single) == 1:
+                positions, name = core[: before.start()], single + name
+        if _is_name(name) and positions:
+            return positions, name
+        return None
+    for size in (2, 3, 4):
+        positions, name = core[:-size], core[-size:]
+        last_post = _POSITION_SPLIT.split(positions)[-1] if positions else ""
+        if last_post and _is_name(name) and _split_position(last_post):
+            return positions, name
+    return None
+
+
+def parse_speaker_line(line: str, start: int = 0) -> SpeakerParts | None:
+    """Read a speaker line ("芝罘区委书记 李良"); ``start`` is the line's offset in the text.
+
+    >>> speaker = parse_speaker_line("市委常委、栖霞市委书记 包华")
+    >>> speaker.name, speaker.positions, speaker.jurisdiction
+    ('包华', ('市委常委', '栖霞市委书记'), '栖霞市')
+    """
+    if len(line) > _SPEAKER_LINE_MAX + 8:
+        return None
+    left, right = _strip_decoration(line)
+    core = line[left:right]
+    if not core or ends_sentence(core) or any(mark in core for mark in "。；！？“”"):
+        return None
+    split = _split_name(core)
+    if split is None:
+        return None
+    positions_text, name = split
+    parsed = _parse_positions(positions_text.rstrip("：: "))
+    if parsed is None:
+        return None
+    positions, jurisdiction = parsed
+    return SpeakerParts(name, positions, jurisdiction, start + left, start + right)
+
+
+def is_speaker_line(line: str) -> bool:
+    """Whether a line is a speaker line, alone or sharing the line with a headline."""
+    return _speaker_and_headline(line, 0) is not None
+
+
+_COMBINED_SEPARATOR = regex.compile(
+    r"""
+    [丨|｜]                              # 培强产业集群丨开发区工委书记 牟树青
+    | [：:]                              # 栖霞市委书记 包华：项目发展风正劲
+    | ——                                # 项目发展风正劲——栖霞市委书记 包华
+    """,
+    regex.VERBOSE,
+)
+
+
+def _speaker_and_headline(line: str, start: int) -> tuple[SpeakerParts, Paragraph | None] | None:
+    """A speaker line, or a line holding a speaker and a headline joined by ：, 丨 or ——."""
+    speaker = parse_speaker_line(line, start)
+    if speaker is not None:
+        return speaker, None
+    if len(line) > 2 * _SPEAKER_LINE_MAX:
+        return None
+    for separator in _COMBINED_SEPARATOR.finditer(line):
+        left, right = line[: separator.start()], line[separator.end() :]
+        right_start = start + separator.end()
+        speaker = parse_speaker_line(left, start)
+        if speaker is not None and _is_headline_text(right):
+            return speaker, _sub_paragraph(right, right_start)
+        speaker = parse_speaker_line(right, right_start)
+        if speaker is not None and _is_headline_text(left):
+            return speaker, _sub_paragraph(left, start)
+    return None
+
+
+def _is_headline_text(text: str) -> bool:
+    stripped = text.strip()
+    return 2 <= len(stripped) <= _SPEAKER_LINE_MAX and not ends_sentence(stripped.rstrip("！!"))
+
+
+def _sub_paragraph(text: str, start: int) -> Paragraph:
+    """The stripped part of a line as a paragraph with its own span."""
+    left = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    return Paragraph(stripped, start + left, start + left + len(stripped))
+
+
+# ---------------------------------------------------------------------------------------------
+# Speakers named in running text
+
+_SPEECH_AFTER_NAME = regex.compile(
+    r"""
+    (?:同志)?                            # 罗建同志指出
+    (?:在[^，。；：\n]{0,12}?)?          # 在会上 / 在讲话中 / 在调研时
+    (?:表示|指出|强调|提出|介绍|要求|认为|坦言|透露|说|称|谈到)
+    """,
+    regex.VERBOSE,
+)
+_CLAUSE_BREAK = regex.compile(
+    r"""
+    .*[，。；：“”！？\n（）()]           # everything up to the last clause boundary
+    """,
+    regex.VERBOSE | regex.DOTALL,
+)
+# Words that open a clause before an official's positions: 会上，据, 随后.
+_CLAUSE_OPENERS = ("会议上", "会上", "随后", "其中", "同时", "对此", "据", "由", "经", "请")
+# How far before the name the positions may reach (characters).
+_MENTION_REACH = 48
+
+
+def find_speaker_mention(text: str, start: int = 0, end: int | None = None) -> SpeakerParts | None:
+    """The first official named in running text with a verb of speech (…区委书记罗建表示)."""
+    vocabulary = _vocabulary()
+    stop = len(text) if end is None else end
+    for title in vocabulary.title_pattern.finditer(text, start, stop):
+        for size in (2, 3, 4):
+            name = text[title.end() : title.end() + size]
+            if not _is_name(name) or not _SPEECH_AFTER_NAME.match(text, title.end() + size):
+                continue
+            reach = max(start, title.start() - _MENTION_REACH)
+            clause = text[reach : title.end()]
+            boundary = _CLAUSE_BREAK.match(clause)
+            offset = reach + (boundary.end() if boundary else 0)
+            clause = text[offset : title.end()]
+            for opener in _CLAUSE_OPENERS:
+                if clause.startswith(opener):
+                    offset += len(opener)
+                    clause = clause[len(opener) :]
+                    break
+            found = _mention_positions(clause)
+            if found is not None:
+                positions, jurisdiction, skip = found
+                return SpeakerParts(
+                    name, positions, jurisdiction, offset + skip, title.end() + size
+                )
+    return None
+
+
+def _mention_positions(clause: str) -> tuple[tuple[str, ...], str | None, int] | None:
+    """The longest run of positions ending the clause, its jurisdiction, and where it starts."""
+    segments = clause.split("、")
+    for first in range(len(segments)):
+        joined = "、".join(segments[first:]).lstrip()
+        parsed = _parse_positions(joined)
+        if parsed is not None:
+            return parsed[0], parsed[1], len(clause) - len(joined)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates and credits
+
+_DATE_LINE = regex.compile(
+    r"""
+    [（(【\[]?\s*
+    (?:
+        (?:(?:19|20)\d{2}\s*年\s*)?             # 2023年 (optional)
+        (?:1[0-2]|0?[1-9])\s*月\s*              # 2月
+        (?:3[01]|[12]\d|0?[1-9])\s*日           # 10日
+      | (?:19|20)\d{2}\s*[-./]\s*(?:1[0-2]|0?[1-9])\s*[-./]\s*(?:3[01]|[12]\d|0?[1-9])
+                                                # 2023-02-10, 2023.2.10
+      | [〇零一二三四五六七八九]{4}年           # 二〇二三年
+        [一二三四五六七八九十]{1,2}月           # 二月
+        [一二三四五六七八九十]{1,3}日           # 十日
+    )
+    (?:\s*(?:星期|周|礼拜)[一二三四五六日天])?  # 星期五
+    \s*[）)】\]]?
+    """,
+    regex.VERBOSE,
+)
+_CREDIT_ROLE = regex.compile(
+    r"""
+    见习记者|特约记者|首席记者|摄影记者|记者      # reporters, longest first
+    | 通讯员|实习生|特约撰稿人
+    | (?:文字|文图|图文|文|图|摄影|摄|编辑|整理)\s*[/／]   # 文/王明, 图/李华
+    """,
+    regex.VERBOSE,
+)
+_CREDIT_ACTION = regex.compile(
+    r"""
+    \s*(?:综合整理|整理|报道|采写|撰文|撰稿|摄影|供稿|摄)\s*$   # the verb closing a credit
+    """,
+    regex.VERBOSE,
+)
+_CREDIT_DATELINE = regex.compile(
+    r"""
+    ^\s*(?:本报|\p{Han}{2,8})讯(?!员)\s*    # 本报讯, 烟台日报讯 (not 通讯员)
+    """,
+    regex.VERBOSE,
+)
+_OUTLET = regex.compile(
+    r"""
+    [\p{Han}A-Za-z·]{0,12}                  # YMG全媒体, 本报, 烟台日报融媒体, 新华社
+    """,
+    regex.VERBOSE,
+)
+_NAME_TOKENS = regex.compile(
+    r"""
+    [\s、，,]+                               # names are separated by spaces or 、
+    """,
+    regex.VERBOSE,
+)
+# Longest credit (characters).
+_CREDIT_MAX = 64
+
+
+def parse_credit(text: str) -> tuple[str, ...] | None:
+    """The names in a credit ("YMG全媒体记者 王明 通讯员 李华 整理" → 王明, 李华), or None.
+
+    >>> parse_credit("本报讯（记者 王明 通讯员 李华）")
+    ('王明', '李华')
+    """
+    if len(text) > _CREDIT_MAX + 8:
+        return None
+    core = _CREDIT_DATELINE.sub("", text).strip(" " + _BRACKETS)
+    core = _CREDIT_ACTION.sub("", core).strip()
+    roles = list(_CREDIT_ROLE.finditer(core))
+    if not roles or not _OUTLET.fullmatch(core[: roles[0].start()].strip()):
+        return None
+    names: list[str] = []
+    for index, role in enumerate(roles):
+        segment_end = roles[index + 1].start() if index + 1 < len(roles) else len(core)
+        segment = _names(core[role.end() : segment_end])
+        if segment is None:
+            return None
+        names.extend(segment)
+    return tuple(names)
+
+
+def _names(segment: str) -> list[str] | None:
+    """Names in a credit segment; two single characters in a row are one padded name (王 明)."""
+    tokens = [token for token in _NAME_TOKENS.split(segment) if token]
+    if not tokens:
+        return None
+    names: list[str] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if len(token) == 1 and index + 1 < len(tokens) and len(tokens[index + 1]) == 1:
+            token += tokens[index + 1]
+            index += 1
+        if not _is_name(token):
+            return None
+        names.append(token)
+        index += 1
+    return names
+
+
+def is_credit_line(line: str) -> bool:
+    """Whether a whole line is a credit."""
+    return parse_credit(line) is not None
+
+
+def is_date_line(line: str) -> bool:
+    """Whether a whole line is a date (2023年2月10日 星期五, 2月10日, 2023-02-10)."""
+    return len(line) <= HEADING_MAX and _DATE_LINE.fullmatch(line.strip()) is not None
+
+
+# A trailing credit starts after the last of these (…新优势。 YMG全媒体记者 童佳怡 整理).
+_BEFORE_TRAILING_CREDIT = "。！？；!?;…”」』"
+_OPENING_BRACKETS = "（(【["
+
+
+def trailing_credit_start(text: str) -> int | None:
+    """Where a credit at the end of ``text`` starts, or None (the whole text may be a credit)."""
+    window_start = max(0, len(text) - _CREDIT_MAX)
+    stripped_end = len(text.rstrip())
+    candidates: list[int] = []
+    if text[stripped_end - 1 : stripped_end] in ("）", ")", "】", "]"):
+        opening = max(text.rfind(bracket, window_start) for bracket in _OPENING_BRACKETS)
+        if opening >= 0:
+            candidates.append(opening)
+    boundary = max(text.rfind(mark, window_start) for mark in _BEFORE_TRAILING_CREDIT)
+    candidates.append(boundary + 1 if boundary >= 0 else window_start)
+    for candidate in candidates:
+        begin = candidate + len(text[candidate:]) - len(text[candidate:].lstrip())
+        if begin < stripped_end and parse_credit(text[begin:stripped_end]) is not None:
+            return begin
+    return None
+
+
+_LEADING_CREDIT = regex.compile(
+    r"""
+    (?:(?:本报|\p{Han}{2,8})讯(?!员)\s*)?    # 本报讯
+    (?:
+        [（(【\[]                                   # （YMG全媒体记者 王明 通讯员 李华）
+        (?P<bracketed>[^（()）【】\[\]\n]{2,64})
+        [）)】\]]
+      | (?P<plain>[^，。；：:（()）\n]{2,40}?(?:报道|采写|整理))(?=[\s：:])  # 记者 王明 报道
+    )
+    [\s：:]*
+    """,
+    regex.VERBOSE,
+)
+
+
+def leading_credit_end(text: str) -> int | None:
+    """Where a credit at the start of ``text`` ends (本报讯（记者 王明）…), or None."""
+    match = _LEADING_CREDIT.match(text[: 2 * _CREDIT_MAX])
+    if match is None:
+        return None
+    inner = match.group("bracketed") or match.group("plain")
+    if inner is None or parse_credit(inner) is None:
+        return None
+    end: int = match.end()
+    return end
+
+
+# ---------------------------------------------------------------------------------------------
+# Points
+
+_NUMERALS = "一二三四五六七八九十"
+_POINT_MARKER = regex.compile(
+    rf"""
+    (?P<marker>
+        (?P<shi>[{_NUMERALS}]{{1,3}}(?:是要|是|要|则))      # 一是, 二要
+      | (?P<di>第[{_NUMERALS}]{{1,3}})(?=[，、,：:\s])     # 第一，
+      | (?P<paren_cn>[（(][{_NUMERALS}]{{1,3}}[）)])       # （一）
+      | (?P<cn_comma>[{_NUMERALS}]{{1,3}}、)               # 一、
+      | (?P<paren_digit>[（(]\d{{1,2}}[）)])               # （1）
+      | (?P<digit>\d{{1,2}}(?:[、．]|\.(?!\d)))             # 1. 1、 (not 1.5亿元)
+      | (?P<circled>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])            # ①
+    )
+    [\s，、,：:]*                                           # separators before the lead
+    """,
+    regex.VERBOSE,
+)
+_INLINE_MARKER = regex.compile(
+    rf"""
+    (?<=[：；。:;])                                         # after a clause, inside a paragraph
+    (?P<marker>(?P<shi>[{_NUMERALS}]{{1,3}}(?:是要|是|要)))  # 一是, 二要
+    [\s，、,：:]*
+    """,
+    regex.VERBOSE,
+)
+_LEAD_END = regex.compile(
+    r"""
+    [。；：！？;:!?]                                        # the lead runs to the first of these
+    """,
+    regex.VERBOSE,
+)
+# A thematic head: the first sentence is at most this long, without a comma.
+_THEMATIC_LEAD_MAX = 32
+_THEMATIC_LEAD_MIN = 4
+
+
+def starts_with_point_marker(text: str) -> bool:
+    """Whether a paragraph starts with an enumeration marker (一是, （一）, 1. …)."""
+    match = _POINT_MARKER.match(text)
+    return match is not None and match.end() < len(text)
+
+
+def _family(match: regex.Match[str]) -> str:
+    """The marker family: 一是 and 二是 are one family, 一要 another, （一） another."""
+    kind = next((name for name in _FAMILY_GROUPS if match.groupdict().get(name)), "")
+    if kind == "shi":
+        numbered: str = match.group("shi")
+        return "shi:" + numbered.lstrip(_NUMERALS)
+    return kind
+
+
+_FAMILY_GROUPS = ("shi", "di", "paren_cn", "cn_comma", "paren_digit", "digit", "circled")
+
+
+def _lead(paragraph: Paragraph, lead_start: int) -> tuple[str, int, int] | None:
+    """The lead phrase from ``lead_start`` (an index into the paragraph) to the first 。；：！？."""
+    end_match = _LEAD_END.search(paragraph.text, lead_start)
+    lead_end = end_match.start() if end_match else len(paragraph.text)
+    lead = paragraph.text[lead_start:lead_end].strip()
+    if not lead:
+        return None
+    offset = lead_start + (
+        len(paragraph.text[lead_start:lead_end]) - len(paragraph.text[lead_start:lead_end].lstrip())
+    )
+    return lead, paragraph.start + offset, paragraph.start + offset + len(lead)
+
+
+def find_points(body: Sequence[Paragraph]) -> tuple[PointParts, ...]:
+    """The points of a statement's body, in order (see the module docstring)."""
+    enumerated: list[tuple[str, PointParts]] = []
+    for index, paragraph in enumerate(body):
+        matches = []
+        head = _POINT_MARKER.match(paragraph.text)
+        if head is not None:
+            matches.append(head)
+        matches.extend(_INLINE_MARKER.finditer(paragraph.text))
+        for match in matches:
+            lead = _lead(paragraph, match.end())
+            if lead is not None:
+                point = PointParts(match.group("marker"), lead[0], index, lead[1], lead[2])
+                enumerated.append((_family(match), point))
+    if enumerated:
+        family = enumerated[0][0]
+        return tuple(point for kind, point in enumerated if kind == family)
+    return _thematic_heads(body)
+
+
+def _thematic_heads(body: Sequence[Paragraph]) -> tuple[PointParts, ...]:
+    """Paragraphs opening with a short lead sentence, if at least two do."""
+    heads: list[PointParts] = []
+    for index, paragraph in enumerate(body):
+        window = paragraph.text[: _THEMATIC_LEAD_MAX + 1]
+        stop = min((i for i in (window.find("。"), window.find("！")) if i >= 0), default=-1)
+        if stop < _THEMATIC_LEAD_MIN or len(paragraph.text) - stop < 2 * _THEMATIC_LEAD_MIN:
+            continue
+        lead = window[:stop]
+        if any(mark in lead for mark in "，,；：:？"):
+            continue
+        heads.append(PointParts("", lead, index, paragraph.start, paragraph.start + stop))
+    return tuple(heads) if len(heads) >= 2 else ()
+
+
+# ---------------------------------------------------------------------------------------------
+# Paragraph kinds and statement assembly
+
+
+class _Kind(enum.Enum):
+    SPEAKER = "speaker"
+    DATE = "date"
+    CREDIT = "credit"
+    HEADING = "heading"
+    BODY = "body"
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    paragraph: Paragraph
+    kind: _Kind
+    speaker: SpeakerParts | None = None
+    headline: Paragraph | None = None  # a headline sharing the speaker line
+
+
+def _is_heading(text: str) -> bool:
+    """A short line that is not a sentence: a headline, a column label, a title."""
+    return (
+        len(text) <= HEADING_MAX
+        and not any(mark in text for mark in "，。；！？,;")
+        and not ends_sentence(text)
+    )
+
+
+def _classify(paragraph: Paragraph) -> _Line:
+    text = paragraph.text
+    if len(text) <= 2 * _SPEAKER_LINE_MAX:
+        combined = _speaker_and_headline(text, paragraph.start)
+        if combined is not None:
+            return _Line(paragraph, _Kind.SPEAKER, combined[0], combined[1])
+        if is_date_line(text):
+            return _Line(paragraph, _Kind.DATE)
+        if is_credit_line(text):
+            return _Line(paragraph, _Kind.CREDIT)
+        if _is_heading(text):
+            return _Line(paragraph, _Kind.HEADING)
+    return _Line(paragraph, _Kind.BODY)
+
+
+def _cut_credits(body: list[Paragraph]) -> tuple[list[Paragraph], Paragraph | None]:
+    """Cut a credit off the end of the last body paragraph and the start of the first one;
+    return the body and the credit (the trailing one when there are both)."""
+    credit: Paragraph | None = None
+    if body:
+        first = body[0]
+        end = leading_credit_end(first.text)
+        if end is not None and end < len(first.text):
+            credit_text = first.text[:end].rstrip(" ：:")
+            credit = Paragraph(credit_text, first.start, first.start + len(credit_text))
+            body = [Paragraph(first.text[end:], first.start + end, first.end), *body[1:]]
+    if body:
+        last = body[-1]
+        start = trailing_credit_start(last.text)
+        if start is not None and start > 0:
+            kept = last.text[:start].rstrip()
+            credit_text = last.text[start:].rstrip()
+            credit = Paragraph(
+                credit_text, last.start + start, last.start + start + len(credit_text)
+            )
+            body = body[:-1]
+            if kept:
+                body.append(Paragraph(kept, last.start, last.start + len(kept)))
+    return body, credit
+
+
+def _compiled_by(credit: Paragraph | None) -> str | None:
+    """The people named in a credit, joined by 、 (reporters and correspondents alike)."""
+    names = parse_credit(credit.text) if credit is not None else None
+    return "、".join(names) if names else None
+
+
+def _block(
+    lines: Sequence[_Line],
+    speaker_line: _Line | None,
+    preamble: Sequence[_Line],
+    article_date: Paragraph | None,
+    article_credit: Paragraph | None,
+) -> StatementBlock:
+    """Assemble one statement from its preamble, speaker line and following lines."""
+    headline = speaker_line.headline if speaker_line else None
+    date = next((line.paragraph for line in preamble if line.kind is _Kind.DATE), None)
+    headings = [line.paragraph for line in preamble if line.kind is _Kind.HEADING]
+    if headline is None and headings:
+        headline = headings[-1]
+    credit: Paragraph | None = None
+    body: list[Paragraph] = []
+    for position, line in enumerate(lines):
+        if line.kind is _Kind.DATE and date is None and not body:
+            date = line.paragraph
+        elif line.kind is _Kind.CREDIT and credit is None:
+            credit = line.paragraph
+        elif (
+            position == 0
+            and headline is None
+            and speaker_line is not None
+            and line.kind is _Kind.HEADING
+            and len(lines) > 1
+        ):
+            headline = line.paragraph  # 莱山区委书记 罗建 / 奋力夺取项目建设大突破
+        else:
+            body.append(line.paragraph)
+    body, cut = _cut_credits(body)
+    credit = credit or cut or article_credit
+    spans = [line.paragraph for line in (*preamble, *lines)]
+    if speaker_line is not None:
+        spans.append(speaker_line.paragraph)
+    return StatementBlock(
+        headline=headline,
+        speaker=speaker_line.speaker if speaker_line else None,
+        date=date or article_date,
+        credit=credit,
+        compiled_by=_compiled_by(credit),
+        body=tuple(body),
+        points=find_points(body),
+        start=min(p.start for p in spans),
+        end=max(p.end for p in spans),
+    )
+
+
+def _preamble_start(lines: Sequence[_Line], speaker_index: int, floor: int) -> int:
+    """The first of the headline and date lines directly before a speaker line."""
+    index = speaker_index
+    while index > floor and lines[index - 1].kind in (_Kind.HEADING, _Kind.DATE):
+        index -= 1
+    return index
+
+
+def _has_headline(lines: Sequence[_Line], preamble_start: int, speaker_index: int) -> bool:
+    return lines[speaker_index].headline is not None or any(
+        line.kind is _Kind.HEADING for line in lines[preamble_start:speaker_index]
+    )
+
+
+def _title_split(lines: Sequence[_Line], starts: Sequence[int], speakers: Sequence[int]) -> int:
+    """How many of the first preamble's lines belong to the article's head (its title).
+
+    With two or more headings before the first speaker line, the last is the statement's headline
+    and the first the article's title. A single heading is the title unless the first speaker line
+    has no headline of its own while later statements have one (then it is the headline).
+    """
+    if any(line.kind is _Kind.HEADING for line in lines[: starts[0]]):
+        return 0  # the title is already above the first statement
+    preamble = lines[starts[0] : speakers[0]]
+    headings = [i for i, line in enumerate(preamble) if line.kind is _Kind.HEADING]
+    if not headings:
+        return 0
+    if lines[speakers[0]].headline is not None:
+        return headings[-1] + 1
+    if len(headings) >= 2:
+        return headings[-1]
+    later = any(_has_headline(lines, starts[k], index) for k, index in enumerate(speakers) if k > 0)
+    return 0 if later else headings[-1] + 1
+
+
+def split_statements(text: str, paragraphs: Sequence[Paragraph]) -> ArticleLayout:
+    """Split cleaned text into statements (see the module docstring)."""
+    lines = [_classify(paragraph) for paragraph in paragraphs]
+    speakers = [index for index, line in enumerate(lines) if line.kind is _Kind.SPEAKER]
+    if not speakers:
+        return _single_statement(text, lines)
+    starts: list[int] = []
+    floor = 0
+    for index in speakers:
+        starts.append(_preamble_start(lines, index, floor))
+        floor = index + 1
+    starts[0] += _title_split(lines, starts, speakers)
+    head = lines[: starts[0]]
+    title = next((line.paragraph for line in head if line.kind is _Kind.HEADING), None)
+    article_date = next((line.paragraph for line in head if line.kind is _Kind.DATE), None)
+    article_credit = next((line.paragraph for line in head if line.kind is _Kind.CREDIT), None)
+    blocks: list[StatementBlock] = []
+    for k, index in enumerate(speakers):
+        end = starts[k + 1] if k + 1 < len(speakers) else len(lines)
+        blocks.append(
+            _block(
+                lines[index + 1 : end],
+                lines[index],
+                lines[starts[k] : index],
+                article_date,
+                article_credit,
+            )
+        )
+    warnings = [
+        f"the statement by {block.speaker.name} has no body text"
+        for block in blocks
+        if not block.body and block.speaker is not None
+    ]
+    return ArticleLayout(title, tuple(blocks), tuple(warnings))
+
+
+def _single_statement(text: str, lines: Sequence[_Line]) -> ArticleLayout:
+    """Text without speaker lines: one statement; speaker from running text if named there."""
+    first_body = next((i for i, line in enumerate(lines) if line.kind is _Kind.BODY), None)
+    title: Paragraph | None = None
+    if first_body is None:
+        # Only short lines (a bare target, a list without punctuation): all of it is body.
+        head: list[_Line] = []
+        rest = [
+            _Line(line.paragraph, _Kind.BODY) if line.kind is _Kind.HEADING else line
+            for line in lines
+        ]
+    else:
+        head, rest = list(lines[:first_body]), list(lines[first_body:])
+        title = next((line.paragraph for line in head if line.kind is _Kind.HEADING), None)
+        # Headings under the title (a subtitle, a column label) stay with the body.
+        rest = [
+            *(line for line in head if line.kind is _Kind.HEADING and line.paragraph is not title),
+            *rest,
+        ]
+    preamble = [line for line in head if line.kind is _Kind.DATE]
+    article_credit = next((line.paragraph for line in head if line.kind is _Kind.CREDIT), None)
+    block = _block(rest, None, preamble, None, article_credit)
+    warnings = ["no speaker line found; treated the text as one statement"]
+    speaker = None
+    if block.body:
+        speaker = find_speaker_mention(text, block.body[0].start, block.body[-1].end)
+    if speaker is None:
+        warnings.append("no speaker found in the text")
+    block = StatementBlock(
+        headline=None,
+        speaker=speaker,
+        date=block.date,
+        credit=block.credit,
+        compiled_by=block.compiled_by,
+        body=block.body,
+        points=block.points,
+        start=block.start,
+        end=block.end,
+    )
+    return ArticleLayout(title, (block,), tuple(warnings))

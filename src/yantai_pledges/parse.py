@@ -1,0 +1,130 @@
+"""``parse``: the one entry point that composes the stages.
+
+text (or bytes) → cleaned paragraphs (``text``) → statements (``layout``) → sentences
+(``sentences``) → targets and milestones (``targets``) → English (``translate``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from .deadlines import infer_year
+from .errors import InputError
+from .layout import PointParts, SpeakerParts, StatementBlock, split_statements
+from .models import Article, Bilingual, Point, Source, Speaker, Statement
+from .sources import decode_bytes
+from .targets import extract_targets
+from .text import Paragraph, clean
+from .translate.base import Translator
+
+__all__ = ["parse"]
+
+_FIRST_YEAR, _LAST_YEAR = 1949, 2100
+
+
+def parse(
+    text: str | bytes,
+    *,
+    year: int | None = None,
+    translator: Translator | str | None = "auto",
+    source: Source | None = None,
+) -> Article:
+    """Parse one article into an :class:`~yantai_pledges.models.Article`.
+
+    ``text`` may be ``str`` or ``bytes`` (UTF-8, UTF-8 with BOM, GB18030, UTF-16 with BOM, Big5).
+    ``year`` anchors relative deadlines (年内 → year-12-31); by default it is inferred from the text.
+    ``translator`` fills free-text English: ``"auto"`` (Argos when a zh→en model is installed),
+    a backend name, a :class:`~yantai_pledges.translate.base.Translator`, or ``None`` for no
+    machine translation. Structured fields (names, positions, metrics, units, deadlines, target
+    sentences) always get their English from the bundled glossary and rules.
+
+    Raises :class:`~yantai_pledges.errors.InputError` (empty text, undecodable bytes, bad year).
+    """
+    if isinstance(text, bytes | bytearray):
+        data = bytes(text)
+        text, encoding = decode_bytes(data)
+        source = _byte_source(data, encoding, source)
+    if not isinstance(text, str):
+        raise InputError(f"parse() takes str or bytes, not {type(text).__name__}")
+    _check_year(year)
+    article = _parse_text(text, year)
+    if source is not None:
+        article.source = source
+    from .translate.apply import translate_article  # noqa: PLC0415 - keeps import light
+
+    return translate_article(article, translator)
+
+
+def _parse_text(raw: str, year: int | None) -> Article:
+    """The language-independent part of :func:`parse`: everything but English."""
+    cleaned, paragraphs = clean(raw)
+    layout = split_statements(cleaned, paragraphs)
+    article_year = year if year is not None else infer_year(cleaned)
+    statements = [_statement(block, article_year) for block in layout.statements]
+    warnings = list(layout.warnings)
+    if article_year is None:
+        warnings.append("no year given or found in the text: deadlines have no dates")
+    if not any(s.targets or s.milestones for s in statements):
+        warnings.append("no numeric targets or dated pledges found")
+    return Article(
+        title=_bilingual(layout.title),
+        year=article_year,
+        text=cleaned,
+        statements=statements,
+        warnings=warnings,
+    )
+
+
+def _statement(block: StatementBlock, year: int | None) -> Statement:
+    """One layout block → a Statement with its targets and milestones."""
+    targets, milestones = extract_targets(block.body, year)
+    return Statement(
+        headline=_bilingual(block.headline),
+        speaker=_speaker(block.speaker),
+        compiled_by=Bilingual(zh=block.compiled_by) if block.compiled_by else None,
+        date=block.date.text if block.date else None,
+        span=(block.start, block.end),
+        paragraphs=[Bilingual(zh=p.text) for p in block.body],
+        points=[_point(ordinal, part) for ordinal, part in enumerate(block.points, start=1)],
+        targets=targets,
+        milestones=milestones,
+    )
+
+
+def _speaker(parts: SpeakerParts | None) -> Speaker | None:
+    if parts is None:
+        return None
+    return Speaker(
+        name=Bilingual(zh=parts.name),
+        positions=[Bilingual(zh=p) for p in parts.positions],
+        jurisdiction=Bilingual(zh=parts.jurisdiction) if parts.jurisdiction else None,
+    )
+
+
+def _point(ordinal: int, part: PointParts) -> Point:
+    return Point(
+        ordinal=ordinal,
+        marker=part.marker,
+        lead=Bilingual(zh=part.lead),
+        paragraph=part.paragraph,
+        span=(part.start, part.end),
+    )
+
+
+def _bilingual(paragraph: Paragraph | None) -> Bilingual | None:
+    return Bilingual(zh=paragraph.text) if paragraph is not None else None
+
+
+def _byte_source(data: bytes, encoding: str, source: Source | None) -> Source:
+    """Record the encoding and digest of byte input on the article's Source."""
+    digest = hashlib.sha256(data).hexdigest()
+    if source is None:
+        return Source(encoding=encoding, sha256=digest)
+    return source.model_copy(update={"encoding": encoding, "sha256": digest})
+
+
+def _check_year(year: int | None) -> None:
+    if year is None:
+        return
+    if isinstance(year, bool) or not isinstance(year, int) or not _FIRST_YEAR <= year <= _LAST_YEAR:
+        raise InputError(f"year must be an integer between {_FIRST_YEAR} and {_LAST_YEAR}, got {year!r}")

@@ -1,0 +1,565 @@
+"""Find the quantities in a Chinese sentence: number, scale, unit and the comparator words around them.
+
+This is the QUANTITIES stage. :func:`find_quantities` scans a text once with one regular expression
+built from ``data/units.tsv`` and returns every figure a target can be made of::
+
+    突破10亿美元   more_than 10 亿美元 → base 1000000000 USD
+    130个以上      at_least 130 个 → 130 count
+    2—3家          range 2..3 家
+    25%左右        about 25 %
+    过千亿元       more_than 1000 亿元 → base 100000000000 CNY
+
+A quantity is ``[comparator] NUMBER [多|余] [SCALE] UNIT [半] [comparator]``, or a range
+``NUMBER SEP NUMBER UNIT`` (2—3家, 10亿—20亿元, 两三个), or 百分之 NUMBER. The scale words (万, 亿 …)
+are combined with the units in code, so ``units.tsv`` lists only bare units.
+
+What is deliberately *not* returned, because it is a name, a label or a date rather than a figure:
+numbers inside short quotations and book titles (“1253”总体思路, “10+6”, 《…》); dates (2023年, 4月11日:
+月 and 日 are not units, and 年 after a year number is a date); ordinals and first-N phrases (第9件,
+前两批); size classes (10万吨级, 百亿级); a lone 一 with a measure word (一个, 一批) and idioms such
+as 五个一; bare scale words without a comparator (千年, 万人大会, 百家); bare numbers without a unit.
+
+``qualifier`` is True when the figure describes the noun after it instead of being counted itself:
+产值过10亿元企业3家, 亿元以上项目20个, 10亿元级企业. A figure followed by 的 and another figure
+(总投资1850亿元的340个项目) is an attribute of the set, not a qualifier.
+
+The pattern has no nested unbounded quantifiers and starts with a one-character filter, so the
+scan is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import decimal
+import functools
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Final
+
+import regex
+
+from ._data import load_table
+from .errors import DataFileError, InputError
+from .models import Bilingual, Comparator, Quantity
+from .numbers import CHINESE_NUMERAL_CHARS, parse_number
+
+__all__ = ["QuantityMatch", "find_quantities"]
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityMatch:
+    """A quantity found in a text, with the offsets of its source (comparator words included)."""
+
+    start: int
+    end: int
+    quantity: Quantity
+    comparator: Comparator
+    qualifier: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    """A row of units.tsv."""
+
+    zh: str
+    base_unit: str
+    factor: Decimal
+    arabic_only: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One number of a match, read: the figure as printed and the scale word after it."""
+
+    number: Decimal
+    scale: str
+    approximate: bool  # 多, 余, 几: more than the number
+    chinese: bool
+    lone_one: bool  # the numeral is just 一 (一个, 一批: an article, not a count)
+    bare_scale: bool  # starts with a scale word and no digit (千亿, 万人): needs a comparator
+    pair: tuple[Decimal, Decimal] | None = None  # 两三个 → (2, 3)
+
+
+# Scale words written between a number and its unit, and their factor.
+_SCALES: Final[dict[str, Decimal]] = {
+    "十": Decimal(10),
+    "百": Decimal(100),
+    "千": Decimal(1000),
+    "万": Decimal(10**4),
+    "十万": Decimal(10**5),
+    "百万": Decimal(10**6),
+    "千万": Decimal(10**7),
+    "亿": Decimal(10**8),
+    "十亿": Decimal(10**9),
+    "百亿": Decimal(10**10),
+    "千亿": Decimal(10**11),
+    "万亿": Decimal(10**12),
+}
+# The last scale word of a Chinese numeral, split off so 两万人 reads as 2 万人 like 2万人.
+_TRAILING_SCALES: Final = ("万亿", "亿", "万")
+
+# Comparator words before the number, and the characters that, just before them, make them part of
+# another word (签约 is "sign", not "about"; 通过 is "pass", not "over").
+_PREFIXES: Final[dict[str, tuple[Comparator, str]]] = {
+    "至少": (Comparator.AT_LEAST, ""),
+    "最少": (Comparator.AT_LEAST, ""),
+    "不少于": (Comparator.AT_LEAST, ""),
+    "不低于": (Comparator.AT_LEAST, ""),
+    "不小于": (Comparator.AT_LEAST, ""),
+    "突破": (Comparator.MORE_THAN, ""),
+    "超过": (Comparator.MORE_THAN, ""),
+    "超出": (Comparator.MORE_THAN, ""),
+    "超": (Comparator.MORE_THAN, "赶高"),
+    "过": (Comparator.MORE_THAN, "通经度错越跳胜难改放走路闯熬挺不罪"),
+    "破": (Comparator.MORE_THAN, "打爆攻击识点看说道冲残撕划"),
+    "逾": (Comparator.MORE_THAN, ""),
+    "多于": (Comparator.MORE_THAN, ""),
+    "高于": (Comparator.MORE_THAN, ""),
+    "大于": (Comparator.MORE_THAN, ""),
+    "约": (Comparator.ABOUT, "签履预节制邀相特契合公条违守解爽赴誓协婚规集"),
+    "大约": (Comparator.ABOUT, ""),
+    "近": (Comparator.ABOUT, "最附邻靠贴逼亲"),
+    "将近": (Comparator.ABOUT, ""),
+    "接近": (Comparator.ABOUT, ""),
+    "不超过": (Comparator.AT_MOST, ""),
+    "不高于": (Comparator.AT_MOST, ""),
+    "不多于": (Comparator.AT_MOST, ""),
+    "不大于": (Comparator.AT_MOST, ""),
+    "最多": (Comparator.AT_MOST, ""),
+    "控制在": (Comparator.AT_MOST, ""),
+    "不到": (Comparator.LESS_THAN, ""),
+    "不足": (Comparator.LESS_THAN, ""),
+    "低于": (Comparator.LESS_THAN, ""),
+    "少于": (Comparator.LESS_THAN, ""),
+    "小于": (Comparator.LESS_THAN, ""),
+}
+# Comparator words after the unit.
+_SUFFIXES: Final[dict[str, Comparator]] = {
+    "以上": Comparator.AT_LEAST,
+    "及以上": Comparator.AT_LEAST,
+    "或以上": Comparator.AT_LEAST,
+    "以下": Comparator.AT_MOST,
+    "及以下": Comparator.AT_MOST,
+    "以内": Comparator.AT_MOST,
+    "之内": Comparator.AT_MOST,
+    "左右": Comparator.ABOUT,
+    "上下": Comparator.ABOUT,
+}
+# Adjacent digits that mean "two or three" (两三个, 三五年), and what they stand for.
+_PAIRS: Final[dict[str, tuple[int, int]]] = {
+    "一两": (1, 2),
+    "一二": (1, 2),
+    "两三": (2, 3),
+    "二三": (2, 3),
+    "三四": (3, 4),
+    "三五": (3, 5),
+    "四五": (4, 5),
+    "五六": (5, 6),
+    "六七": (6, 7),
+    "七八": (7, 8),
+    "八九": (8, 9),
+}
+# Before 前 these make a word (提前, 目前, 年底前 …), so 前 does not mean "the first N".
+_NOT_FIRST_N: Final = frozenset("提目当空以此向之眼跟面门超领居绝底末日号节旬")
+_TIME_UNITS: Final = frozenset({"day", "month", "year", "hour"})
+_CURRENCIES: Final = frozenset(
+    {"CNY", "USD", "EUR", "HKD", "JPY", "GBP", "KRW", "AUD", "CAD", "SGD", "CHF", "RUB", "TWD"}
+)
+_PERCENT_SIGNS: Final = frozenset("%％")
+_BIG_SCALE_CHARS: Final = frozenset("万亿萬億")
+_DIGIT_CHARS: Final = frozenset("〇零一二三四五六七八九")
+_SLOGAN_DIGITS: Final = frozenset("一二两三四五六七八九十")
+_MAX_DIGITS: Final = 24  # longer digit strings are codes or junk, not figures
+_PRECISION: Final = decimal.Context(prec=80)  # exact products of 24 digits and 万亿 × 吉瓦
+
+_AR: Final = r"[0-9０-９]++(?:,[0-9０-９]{3}(?![0-9０-９]))*+(?:[.．][0-9０-９]++)?"
+_CN_CLASS: Final = regex.escape(CHINESE_NUMERAL_CHARS)
+_CN: Final = rf"[{_CN_CLASS}]{{1,24}}(?:[点點][〇零一二三四五六七八九]{{1,12}})?"
+_SPACE: Final = r"[ \u3000\u00a0]?"
+
+# Short quotations and titles: the numbers inside are names (“1253”总体思路, “10+6”, 《“十四五”规划》).
+# A quotation with a sentence end in it, or longer than 40 characters, is speech and is scanned.
+_LABEL: Final = regex.compile(
+    r"""
+      “[^“”\n。！？]{0,40}”                    # “…” Chinese double quotes
+    | ‘[^‘’\n。！？]{0,40}’                    # ‘…’ Chinese single quotes
+    | 「[^「」\n。！？]{0,40}」                  # 「…」 corner brackets
+    | 『[^『』\n。！？]{0,40}』                  # 『…』 white corner brackets
+    | "[^"\n。！？]{0,40}"                     # "…" ASCII quotes
+    | 《[^《》\n]{0,60}》                       # 《…》 titles
+    | 〈[^〈〉\n]{0,60}〉                       # 〈…〉 titles
+    """,
+    regex.VERBOSE,
+)
+
+_QUALIFIED_NOUN: Final = regex.compile(
+    r"""
+    (?:重点|重大|工业|产业|制造业|服务业|外资|内资|科技型?|高新技术|规上|规模以上|骨干|龙头|领军
+      |新|大|好|特色|优势|标志性|战略性|优质|民营|外贸|实体|在建|新建|续建|新开工|签约|招商
+      |光伏|风电|海上风电|新能源|储能|氢能|核电|化工|医药|装备|汽车|数字|文旅|物流|港口|农业
+      |商贸|高端|智能|绿色|先进制造业|现代|单体|投资){0,3}  # modifiers before the counted noun
+    (?:项目|企业|公司|集团|集群|产业链|产业园|产业|园区|工程|平台|品牌|行业|楼宇|单位|基地|总部
+      |市场主体|纳税人|税源|城市|乡镇|县|镇|村|街道|医院|商户|大户)                   # the noun
+    """,
+    regex.VERBOSE,
+)
+
+
+@functools.cache
+def _units() -> dict[str, _Unit]:
+    """units.tsv, keyed by the unit as written."""
+    units: dict[str, _Unit] = {}
+    for row in load_table("units"):
+        try:
+            factor = Decimal(row["factor"])
+        except ArithmeticError as error:
+            raise DataFileError(f"data/units.tsv: bad factor {row['factor']!r}") from error
+        units[row["zh"]] = _Unit(row["zh"], row["base_unit"], factor, row["numerals"] == "arabic")
+    return units
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of literal words, longest first so 个百分点 wins over 个."""
+    return "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+def _unit_alternation() -> str:
+    """The unit alternation; a unit written in Latin letters must not run into more letters."""
+    parts = []
+    for zh in sorted(_units(), key=len, reverse=True):
+        guard = "(?![A-Za-z])" if zh[-1].isascii() and zh[-1].isalpha() else ""
+        parts.append(regex.escape(zh) + guard)
+    return "|".join(parts)
+
+
+def _number(prefix: str) -> str:
+    """The pattern of one number with its 多/余 and scale word; group names start with ``prefix``."""
+    return rf"""
+        (?: (?<![0-9０-９.．,A-Za-z+＋_/])(?P<{prefix}ar>{_AR})   # Arabic: 1850, 224.2, 1,000
+          | (?<![{_CN_CLASS}0-9０-９])(?P<{prefix}cn>{_CN}) )     # Chinese: 三百五十, 零点五
+        (?P<{prefix}approx>[多余几])?                               # 30多亿元, 10余个
+        (?P<{prefix}scale>{_alternation(tuple(_SCALES))})?           # 亿 in 1850亿元
+        (?P<{prefix}approx2>[多余])?                                 # 1万余人
+    """
+
+
+@functools.cache
+def _pattern() -> regex.Pattern[str]:
+    """The quantity pattern, built from the unit table on first use."""
+    first_chars = set(CHINESE_NUMERAL_CHARS) | set("0123456789０１２３４５６７８９")
+    first_chars |= {word[0] for word in _PREFIXES}
+    first_class = regex.escape("".join(sorted(first_chars)))
+    source = rf"""
+        (?=[{first_class}])                                  # cheap filter: a quantity starts here
+        (?P<prefix>{_alternation(tuple(_PREFIXES))})?        # comparator before: 突破, 超过, 约
+        (?:
+            百分之(?: (?P<pct_ar>{_AR}) | (?P<pct_cn>{_CN}) )  # 百分之七, 百分之五十
+          | (?:{_number("low_")}                              # range: the low end
+               (?P<low_pct>[%％])?                             # 6%—7%
+               {_SPACE}(?P<sep>——|[—–\-－～~〜―至到]){_SPACE}   # 2—3, 2~3, 5至8, 2到3
+            )?
+            {_number("")}{_SPACE}                             # the number
+            (?(low_pct)(?P<unit_pct>[%％])|(?P<unit>{_unit_alternation()}))  # the unit
+        )
+        (?P<half>半)?                                         # 一年半, 两天半
+        (?P<suffix>以上|及以上|或以上|以下|及以下|以内|之内|左右|上下(?![游级班联同贯楼]))?
+    """
+    return regex.compile(source, regex.VERBOSE)
+
+
+def find_quantities(text: str) -> list[QuantityMatch]:
+    """Every quantity in ``text``, in text order, with non-overlapping spans.
+
+    >>> [(m.quantity.raw, m.quantity.base_value, m.comparator.value)
+    ...  for m in find_quantities("实际使用外资突破10亿美元")]
+    [('突破10亿美元', Decimal('1000000000'), 'more_than')]
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    labels = [(match.start(), match.end()) for match in _LABEL.finditer(text)]
+    label_starts = [start for start, _ in labels]
+    found: list[QuantityMatch] = []
+    for match in _pattern().finditer(text):
+        try:
+            quantity = _interpret(text, match, labels, label_starts)
+        except (InputError, ArithmeticError):
+            # A numeral the pattern admitted but parse_number rejects (十四五): not a quantity.
+            continue
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def _interpret(
+    text: str,
+    match: regex.Match[str],
+    labels: list[tuple[int, int]],
+    label_starts: list[int],
+) -> QuantityMatch | None:
+    """Turn one pattern match into a QuantityMatch, or None when it is a label, date or idiom."""
+    number_start = _number_start(match)
+    unit_end = match.end("unit") if match.start("unit") >= 0 else match.end("unit_pct")
+    if match.start("pct_ar") >= 0 or match.start("pct_cn") >= 0:
+        number_start = match.start("prefix") if match["prefix"] else match.start()
+        number_start += len(match["prefix"] or "")
+        unit_end = max(match.end("pct_ar"), match.end("pct_cn"))
+    if _overlaps_label(number_start, unit_end, labels, label_starts):
+        return None
+    start = match.start()
+    prefix = match["prefix"]
+    if prefix and _PREFIXES[prefix][1] and text[start - 1 : start] in _PREFIXES[prefix][1]:
+        prefix, start = None, number_start
+    if _is_ordinal(text, number_start) or (prefix and _is_ordinal(text, start)):
+        return None
+
+    if match.start("pct_ar") >= 0 or match.start("pct_cn") >= 0:
+        high = _read(match["pct_ar"] or match["pct_cn"], "", False)
+        low = None
+        unit = _units()["%"]
+        unit_text = "%"
+    else:
+        high = _read(match["ar"] or match["cn"], match["scale"] or "", _approx(match, ""))
+        low = None
+        if match["low_ar"] or match["low_cn"]:
+            low = _read(
+                match["low_ar"] or match["low_cn"],
+                match["low_scale"] or "",
+                _approx(match, "low_"),
+                in_range=True,
+            )
+        unit_text = match["unit"] or match["unit_pct"]
+        unit = _units()[unit_text]
+    if high is None or (low is None and (match["low_ar"] or match["low_cn"])):
+        return None
+
+    end = match.end()
+    half = bool(match["half"])
+    suffix = match["suffix"]
+    if half and unit.base_unit not in _TIME_UNITS:
+        # 半 belongs to the next word (3个半月 is not read): stop at the unit.
+        half, suffix, end = False, None, unit_end
+    following = text[end : end + 1]
+
+    if not _plausible(text, number_start, unit_end, high, low, unit, unit_text, half):
+        return None
+    if prefix == "近" and unit.base_unit in _TIME_UNITS:
+        # 近三年 is "the last three years", a time window, not "nearly".
+        prefix, start = None, number_start
+
+    size_class = following == "级"
+    if size_class and unit.base_unit not in _CURRENCIES:
+        return None  # 10万吨级, 百万千瓦级: a size class
+    is_range = low is not None or high.pair is not None
+    comparator = _comparator(prefix, suffix, high, is_range)
+    if (
+        high.bare_scale or (low is not None and low.bare_scale)
+    ) and comparator is Comparator.EXACT and not size_class:
+        return None  # 千年, 万人大会, 百家: a scale word used as an adjective
+
+    quantity = _quantity(text[start:end], high, low, unit, unit_text, half)
+    if quantity is None:
+        return None
+    qualifier = size_class or _is_qualifier(text, end, unit, comparator)
+    return QuantityMatch(start, end, quantity, comparator, qualifier)
+
+
+def _number_start(match: regex.Match[str]) -> int:
+    """Where the (first) number of a match begins."""
+    for group in ("low_ar", "low_cn", "ar", "cn", "pct_ar", "pct_cn"):
+        if match.start(group) >= 0:
+            return int(match.start(group))
+    return int(match.start())
+
+
+def _approx(match: regex.Match[str], prefix: str) -> bool:
+    return bool(match[prefix + "approx"] or match[prefix + "approx2"])
+
+
+def _overlaps_label(
+    start: int, end: int, labels: list[tuple[int, int]], label_starts: list[int]
+) -> bool:
+    """Whether [start, end) touches a quotation or title (labels are sorted and disjoint)."""
+    index = bisect.bisect_right(label_starts, end - 1) - 1
+    return index >= 0 and labels[index][1] > start
+
+
+def _is_ordinal(text: str, position: int) -> bool:
+    """第9件, 第一; 前两批, 前三季度 (but 提前3天, 年底前30个 are figures)."""
+    before = text[position - 1 : position]
+    if before == "第":
+        return True
+    return before == "前" and text[position - 2 : position - 1] not in _NOT_FIRST_N
+
+
+def _read(
+    written: str, scale: str, approximate: bool, *, in_range: bool = False
+) -> _Reading | None:
+    """Read one matched number; None when it is not a figure (二〇二三, 零部件, a 30-digit code)."""
+    if written[0] in "0123456789０１２３４５６７８９":
+        if sum(char.isdigit() for char in written) > _MAX_DIGITS:
+            return None
+        return _Reading(parse_number(written), scale, approximate, False, False, False)
+    if written[0] in "零〇" and len(written) > 1 and written[1] not in "点點":
+        return None  # 零部件, 〇二: not a number
+    if not in_range and written[:2] in _PAIRS:
+        return _read_pair(written, scale, approximate)
+    numeral = written
+    if not scale and "点" not in written and "點" not in written:
+        for big in _TRAILING_SCALES:
+            rest = written[: -len(big)]
+            if written.endswith(big) and not _BIG_SCALE_CHARS & set(rest):
+                numeral, scale = rest, big
+                break
+    if len(numeral) > 1 and set(numeral) <= _DIGIT_CHARS:
+        return None  # 二〇二三, 一二: digits read one by one are years and codes
+    number = parse_number(numeral) if numeral else Decimal(1)
+    return _Reading(
+        number=number,
+        scale=scale,
+        approximate=approximate,
+        chinese=True,
+        lone_one=numeral in {"一", "壹"} and not scale and not approximate,
+        bare_scale=not numeral or numeral[0] in "百千万亿佰仟萬億",
+    )
+
+
+def _read_pair(written: str, scale: str, approximate: bool) -> _Reading | None:
+    """两三个, 二三十个, 三五万人: two adjacent digits give a range, units after them scale both."""
+    low, high = _PAIRS[written[:2]]
+    rest = written[2:]
+    if rest and not set(rest) <= set("十百千万亿"):
+        return None
+    big = ""
+    if rest and rest[-1] in "万亿":
+        big = "万亿" if rest.endswith("万亿") else rest[-1]
+        rest = rest[: -len(big)]
+    if big and scale:
+        return None
+    multiplier = parse_number("一" + rest) if rest else Decimal(1)
+    return _Reading(
+        number=Decimal(high) * multiplier,
+        scale=big or scale,
+        approximate=approximate,
+        chinese=True,
+        lone_one=False,
+        bare_scale=False,
+        pair=(Decimal(low) * multiplier, Decimal(high) * multiplier),
+    )
+
+
+def _plausible(
+    text: str,
+    number_start: int,
+    unit_end: int,
+    high: _Reading,
+    low: _Reading | None,
+    unit: _Unit,
+    unit_text: str,
+    half: bool,
+) -> bool:
+    """Reject dates, phase names, idioms and articles that have the shape of a quantity."""
+    chinese = high.chinese or (low is not None and low.chinese)
+    if unit.arabic_only and chinese:
+        return False  # 二期: a phase of a project
+    if unit_text == "年" and any(
+        reading.number == reading.number.to_integral_value() and 1900 <= reading.number <= 2100
+        for reading in (high, low)
+        if reading is not None and not reading.scale
+    ):
+        return False  # 2023年, 2023—2025年: a date
+    if unit_text.startswith("日") and text[number_start - 1 : number_start] == "月":
+        return False  # 1月1日元旦 is a date, not 1 日元
+    if high.lone_one and low is None and not half:
+        return False  # 一个, 一批, 一名: an article, not a count
+    next_char = text[unit_end : unit_end + 1]
+    return not (
+        high.chinese and unit.base_unit == "count" and next_char and next_char in _SLOGAN_DIGITS
+    )  # 五个一, 三个一批: a slogan
+
+
+def _comparator(
+    prefix: str | None, suffix: str | None, high: _Reading, is_range: bool
+) -> Comparator:
+    """The comparator: a range wins, then the word after, then 多/余, then the word before."""
+    if is_range:
+        return Comparator.RANGE
+    if suffix:
+        return _SUFFIXES[suffix]
+    if high.approximate:
+        return Comparator.MORE_THAN
+    if prefix:
+        return _PREFIXES[prefix][0]
+    return Comparator.EXACT
+
+
+def _quantity(
+    raw: str,
+    high: _Reading,
+    low: _Reading | None,
+    unit: _Unit,
+    unit_text: str,
+    half: bool,
+) -> Quantity | None:
+    """Build the Quantity: values as printed in ``scale + unit``, base values multiplied out."""
+    with decimal.localcontext(_PRECISION):
+        return _build_quantity(raw, high, low, unit, unit_text, half)
+
+
+def _build_quantity(
+    raw: str,
+    high: _Reading,
+    low: _Reading | None,
+    unit: _Unit,
+    unit_text: str,
+    half: bool,
+) -> Quantity | None:
+    scale_factor = _SCALES[high.scale] if high.scale else Decimal(1)
+    to_base = scale_factor * unit.factor
+    unit_zh = high.scale + ("%" if unit_text in _PERCENT_SIGNS else unit_text)
+    bounds: tuple[Decimal, Decimal] | None = high.pair
+    if low is not None:
+        low_number = low.number
+        if low.scale and low.scale != high.scale:
+            low_number = low_number * _SCALES[low.scale] / scale_factor
+        bounds = (low_number, high.number)
+    if bounds is not None:
+        low_value, high_value = (_tidy(bound) for bound in bounds)
+        if low_value >= high_value:
+            return None  # 3—2家, 2022-1: not a range
+        return Quantity(
+            raw=raw,
+            low=low_value,
+            high=high_value,
+            unit=Bilingual(zh=unit_zh),
+            base_low=_tidy(low_value * to_base),
+            base_high=_tidy(high_value * to_base),
+            base_unit=unit.base_unit,
+        )
+    value = high.number + (Decimal("0.5") if half else 0)
+    return Quantity(
+        raw=raw,
+        value=_tidy(value),
+        unit=Bilingual(zh=unit_zh),
+        base_value=_tidy(value * to_base),
+        base_unit=unit.base_unit,
+    )
+
+
+def _is_qualifier(text: str, end: int, unit: _Unit, comparator: Comparator) -> bool:
+    """Whether the figure describes the noun right after it (过10亿元企业, 亿元以上项目)."""
+    if unit.base_unit == "count":
+        return False  # 30家企业 counts the firms
+    if _QUALIFIED_NOUN.match(text, end):
+        return True
+    return (
+        comparator in {Comparator.AT_LEAST, Comparator.MORE_THAN}
+        and text[end : end + 1] == "的"
+        and _QUALIFIED_NOUN.match(text, end + 1) is not None
+    )  # 营收超10亿元的企业; but 总投资1850亿元的340个项目 is a figure of the set
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """Exact, without a spurious fractional part: 22420000000.0 → 22420000000."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()

@@ -1,0 +1,74 @@
+"""Sentences and clauses: the units that targets are read from.
+
+A *sentence* ends at 。！？ (with any closing quote that follows). Inside it, a *clause* ends at ，；：
+or at a 、 that separates two quantity-bearing items (年内新增规上工业企业30家、产值过10亿元企业3家). The
+semicolon does not end a sentence here, so a deadline or commitment stated before a list
+(今年主要预期目标是：地区生产总值增长6%左右；…) keeps governing the items of that list.
+
+Every piece keeps its offsets into the cleaned article text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+__all__ = ["Segment", "clause_bounds", "split_sentences"]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of the cleaned text with its offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+_SENTENCE_END = regex.compile(
+    r"""
+    [。！？!?]+            # sentence-final punctuation, repeated or not
+    [”’」』）)]*           # closing quotes and brackets stay with their sentence
+    """,
+    regex.VERBOSE,
+)
+
+_CLAUSE_END = regex.compile(
+    r"""
+    [，,；;：:。！？!?]      # comma, semicolon, colon and the sentence end close a clause
+    """,
+    regex.VERBOSE,
+)
+
+
+def split_sentences(text: str, offset: int = 0) -> list[Segment]:
+    """Split ``text`` (which starts at ``offset`` in the article) into non-empty sentences."""
+    sentences: list[Segment] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        sentences.extend(_segment(text, start, match.end(), offset))
+        start = match.end()
+    sentences.extend(_segment(text, start, len(text), offset))
+    return sentences
+
+
+def clause_bounds(text: str) -> list[tuple[int, int]]:
+    """Return the ``(start, end)`` of each clause of a sentence, punctuation excluded."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for match in _CLAUSE_END.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return [(s, e) for s, e in bounds if e > s]
+
+
+def _segment(text: str, start: int, end: int, offset: int) -> Iterator[Segment]:
+    """Yield the stripped piece ``text[start:end]`` unless it is blank."""
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        lead = len(piece) - len(piece.lstrip())
+        yield Segment(stripped, offset + start + lead, offset + start + lead + len(stripped))

@@ -1,0 +1,379 @@
+"""Sentences → targets and milestones.
+
+For each sentence of a statement's body this stage finds the quantities (``quantities``), the time
+expressions (``deadlines``) and the pledge wording, and decides for every quantity:
+
+- ``metric``: what is counted — the words before the number in its clause (年内新增规上工业企业30家 →
+  新增规上工业企业), or the noun after it (开工53个新项目 → 开工新项目); 分别 distributes a list of
+  subjects over a list of numbers; a bare 突破300亿元 inherits the subject of the figure before it;
+- ``deadline``: the nearest time expression before it in the same sentence (年内 governs every item
+  of 年内新增…30家、…3家、…2—3家), unless a word such as 未来 breaks the link;
+- ``commitment``: the nearest pledge word before it in the sentence (确保 → ensure, 力争 → strive,
+  计划/拟/预计 → plan); the word governs the rest of its sentence;
+- ``status``: ``achieved`` for past results (已建成, 截至2022年底, a review paragraph of last year),
+  ``context`` for background figures (现有, 目前, 拥有), ``pledge`` otherwise.
+
+A clause with a deadline and a completion verb but no number (9月建成, 2月中旬集中开工) is a
+:class:`~yantai_pledges.models.Milestone`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from .deadlines import DeadlineMatch, find_deadlines
+from .models import Bilingual, Commitment, Deadline, Milestone, Status, Target
+from .quantities import QuantityMatch, find_quantities
+from .sentences import Segment, clause_bounds, split_sentences
+
+__all__ = ["extract_targets"]
+
+_COMMITMENT_WORD = regex.compile(
+    r"""
+    (?P<ensure>确保|保证|务必)                        # firm: "ensure"
+    | (?<!对上)(?P<strive>力争|争取|争创|力求|努力)    # best effort (对上争取 is a noun: lobbying)
+    | (?P<plan>计划(?![，。、”])|拟|预计|预期|将要|将会|将于|目标是|目标为)  # stated intention
+    """,
+    regex.VERBOSE,
+)
+
+_ACHIEVED_MARK = regex.compile(
+    r"""
+    已经|已(?=[\p{Han}])     # 已建成, 已完成
+    | 截至|截止到|截止      # "as of" a past date
+    | (?<![比较同])(?:去年|上年|前年)  # last year (but 比上年增长 compares a pledge with it)
+    | 过去[一二三四五]?年|[一二三四五]年来|过去的一年
+    | 实现了|完成了|达到了|增长了|建成了
+    """,
+    regex.VERBOSE,
+)
+
+_CONTEXT_MARK = regex.compile(
+    r"""
+    现有|拥有|共有|目前|当前|辖区?内?有|面积|人口|位居|位列|排名|被评为
+    """,
+    regex.VERBOSE,
+)
+
+_REVIEW_PARAGRAPH = regex.compile(
+    r"""
+    ^(?:过去[一二三四五]?年|过去的一年|[一二三四五]年来|去年|上年|回顾)   # opens a review of the past
+    """,
+    regex.VERBOSE,
+)
+
+# Words after which a deadline stated earlier no longer applies (未来总投资2000亿元).
+_DEADLINE_BREAK = regex.compile(r"未来|远期|长远|建成后|达产后|投产后|届时")
+
+_MILESTONE_VERB = regex.compile(
+    r"""
+    建成|开工|启用|投用|投入使用|投入运营|竣工|投产|达产|完工|完成|通过验收|验收|落地|运营|开业|开园
+    |开放|挂牌|交付|试运行|上线|通车|封顶|启动|签约|落户|开建|入驻|揭牌|运行
+    """,
+    regex.VERBOSE,
+)
+
+# Leading words that belong to the sentence, not to the metric.
+_METRIC_HEAD_NOISE = regex.compile(
+    r"""
+    ^(?:[\s、，,的]|和|及|与|以及|并且?|同时|其中|要|将|使|让|把|均|全部|实现|推动|带动
+    |未来|目前|当前|现有|已有|共有|拥有|全[市区县镇省])+
+    """,
+    regex.VERBOSE,
+)
+
+# Trailing linking words between the metric and its number (贡献度达到25%).
+_METRIC_TAIL_NOISE = regex.compile(
+    r"""
+    (?:分别|都|共|总计|合计|累计|达到|达|为|至|到|稳定在|保持在|控制在|在|超|过|突破|超过|约|近)+$
+    """,
+    regex.VERBOSE,
+)
+
+# Words that end a subject whose figure a following bare number continues (增长7%以上，突破300亿元).
+_GROWTH_TAIL = regex.compile(r"(?:增长|增速|提高|提升|下降|降低|增加|减少|完成|实现)$")
+
+# A predicate with no subject of its own (完成9515.9亿元，增长5%): it borrows the one before it.
+_BARE_PREDICATE = regex.compile(r"^再?(?:增长|增速|提高|提升|下降|降低|增加|减少)$")
+
+_NOUN_AFTER = regex.compile(
+    r"""
+    ^[\p{Han}A-Za-z]+       # the noun a count introduces: 53个新项目 → 新项目
+    """,
+    regex.VERBOSE,
+)
+
+# A time word right after these is the base of a comparison, not a deadline (比上年, 较去年, 同比).
+_COMPARISON_BASE = regex.compile(r"(?:比|较|与|同|和)$")
+
+# A money figure's metric starts at the investment word (强力推进总投资224.2亿元 → 总投资).
+_INVESTMENT_HEAD = regex.compile(r"(?:计划)?总投资|年度投资")
+
+_LIST_SPLIT = regex.compile(r"、|和|与|及|以及")
+
+_COMMITMENT_BY_GROUP = {
+    "ensure": Commitment.ENSURE,
+    "strive": Commitment.STRIVE,
+    "plan": Commitment.PLAN,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """A sentence with the quantities and deadlines found in it (offsets relative to it)."""
+
+    segment: Segment
+    quantities: tuple[QuantityMatch, ...]
+    deadlines: tuple[DeadlineMatch, ...]
+    in_review: bool
+
+
+def extract_targets(
+    body: Sequence[Segment], year: int | None
+) -> tuple[list[Target], list[Milestone]]:
+    """Find every target and milestone in the body paragraphs of one statement."""
+    targets: list[Target] = []
+    milestones: list[Milestone] = []
+    for paragraph in body:
+        in_review = _is_review(paragraph.text, year)
+        for segment in split_sentences(paragraph.text, paragraph.start):
+            sentence = _Sentence(
+                segment,
+                tuple(find_quantities(segment.text)),
+                tuple(_time_expressions(segment.text, year)),
+                in_review,
+            )
+            targets.extend(_sentence_targets(sentence))
+            milestones.extend(_sentence_milestones(sentence))
+    return targets, milestones
+
+
+def _time_expressions(sentence: str, year: int | None) -> list[DeadlineMatch]:
+    """Deadlines of a sentence, without the base of a comparison (比上年增长6%: 上年 is no deadline)."""
+    return [
+        match
+        for match in find_deadlines(sentence, year)
+        if not _COMPARISON_BASE.search(sentence[max(0, match.start - 2) : match.start])
+    ]
+
+
+def _is_review(paragraph: str, year: int | None) -> bool:
+    """Whether a paragraph reviews the past (过去一年…, 2022年… in a 2023 article)."""
+    if _REVIEW_PARAGRAPH.match(paragraph):
+        return True
+    opening = find_deadlines(paragraph[:12], year)
+    return bool(opening) and opening[0].start == 0 and opening[0].is_past
+
+
+def _sentence_targets(sentence: _Sentence) -> list[Target]:
+    """Targets of one sentence, in text order."""
+    counted = [match for match in sentence.quantities if not match.qualifier]
+    targets: list[Target] = []
+    previous_metric = ""
+    for match in counted:
+        piece_start, piece_end = _piece_bounds(sentence, match)
+        metric = _metric(sentence, match, piece_start, counted)
+        if not metric or _BARE_PREDICATE.match(metric):
+            metric = _inherited(previous_metric) + metric
+        previous_metric = metric
+        text = sentence.segment.text[piece_start:piece_end]
+        offset = sentence.segment.start
+        targets.append(
+            Target(
+                text=Bilingual(zh=text),
+                span=(offset + piece_start, offset + piece_end),
+                metric=Bilingual(zh=metric),
+                quantity=match.quantity,
+                comparator=match.comparator,
+                deadline=_deadline_for(sentence, match.start),
+                commitment=_commitment_for(sentence.segment.text, match.start),
+                status=_status_for(sentence, match.start),
+            )
+        )
+    return targets
+
+
+def _sentence_milestones(sentence: _Sentence) -> list[Milestone]:
+    """Clauses that carry a deadline and a completion verb but no number."""
+    milestones: list[Milestone] = []
+    text = sentence.segment.text
+    for start, end in clause_bounds(text):
+        if any(start <= q.start < end and not q.qualifier for q in sentence.quantities):
+            continue
+        inside = [d for d in sentence.deadlines if start <= d.start and d.end <= end]
+        if not inside or _in_quotes(text, inside[-1].start):
+            continue
+        deadline = inside[-1]
+        if not _MILESTONE_VERB.search(text, deadline.end, end):
+            continue
+        offset = sentence.segment.start
+        milestones.append(
+            Milestone(
+                text=Bilingual(zh=text[start:end]),
+                span=(offset + start, offset + end),
+                deadline=Deadline(text=Bilingual(zh=deadline.text), date=deadline.date),
+                commitment=_commitment_for(text, start),
+                status=Status.ACHIEVED if deadline.is_past else _status_for(sentence, start),
+            )
+        )
+    return milestones
+
+
+def _piece_bounds(sentence: _Sentence, match: QuantityMatch) -> tuple[int, int]:
+    """The clause around a quantity, narrowed to its item when 、 separates quantities."""
+    text = sentence.segment.text
+    for start, end in clause_bounds(text):
+        if start <= match.start < end:
+            break
+    else:  # the match starts on punctuation: keep the match alone
+        return match.start, match.end
+    counted = [q for q in sentence.quantities if not q.qualifier and start <= q.start < end]
+    index = counted.index(match)
+    if index > 0:
+        comma = text.rfind("、", counted[index - 1].end, match.start)
+        start = comma + 1 if comma >= 0 else start
+    if index + 1 < len(counted):
+        comma = text.find("、", match.end, counted[index + 1].start)
+        end = comma if comma >= 0 else end
+    return start, end
+
+
+def _metric(
+    sentence: _Sentence, match: QuantityMatch, piece_start: int, counted: list[QuantityMatch]
+) -> str:
+    """What a quantity counts: the words before it, or the noun after it."""
+    text = sentence.segment.text
+    previous_end = max((q.end for q in counted if piece_start <= q.end <= match.start), default=0)
+    begin = max(piece_start, previous_end)
+    before = _strip_noise(_remove_spans(text, begin, match.start, sentence))
+    subject = _distributed_subject(sentence, match, counted)
+    if subject:
+        return subject
+    if "等" in before:
+        before = before.rsplit("等", 1)[1]
+    investment = _INVESTMENT_HEAD.search(before)
+    if investment:
+        before = before[investment.start() :]
+    after = text[match.end :]
+    if after.startswith("的"):
+        head = _head_noun_after_next_quantity(text, match, counted)
+        return _strip_noise(head + before) if head else before
+    noun = _NOUN_AFTER.match(after)
+    if noun and match.quantity.base_unit in {"count", "person"}:
+        return _strip_noise(before + noun.group())
+    return before
+
+
+def _distributed_subject(
+    sentence: _Sentence, match: QuantityMatch, counted: list[QuantityMatch]
+) -> str:
+    """高新技术企业、科技型中小企业分别达到600家和1000家: the subject for each number."""
+    text = sentence.segment.text
+    clause_start = max((s for s, _ in clause_bounds(text) if s <= match.start), default=0)
+    head = text[clause_start : match.start]
+    if "分别" not in head:
+        return ""
+    subjects_text = _remove_spans(text, clause_start, clause_start + head.index("分别"), sentence)
+    subjects = [s for s in (_strip_noise(p) for p in _LIST_SPLIT.split(subjects_text)) if s]
+    siblings = [q for q in counted if clause_start <= q.start and "分别" in text[clause_start:q.start]]
+    if len(subjects) != len(siblings) or match not in siblings:
+        return ""
+    return subjects[siblings.index(match)]
+
+
+def _head_noun_after_next_quantity(
+    text: str, match: QuantityMatch, counted: list[QuantityMatch]
+) -> str:
+    """总投资1850亿元的340个产业项目 → 产业项目 (the noun the 的-phrase describes)."""
+    later = [q for q in counted if q.start > match.end]
+    if not later or not regex.fullmatch(r"的[\p{Han}]{0,2}", text[match.end : later[0].start]):
+        return ""
+    noun = _NOUN_AFTER.match(text[later[0].end :])
+    return noun.group() if noun else ""
+
+
+def _remove_spans(text: str, begin: int, end: int, sentence: _Sentence) -> str:
+    """The text between begin and end without deadlines, pledge words and qualifier-free noise."""
+    cut = [(d.start, d.end) for d in sentence.deadlines if begin <= d.start and d.end <= end]
+    cut += [
+        (m.start(), m.end())
+        for m in _COMMITMENT_WORD.finditer(text, begin, end)
+    ]
+    kept: list[str] = []
+    position = begin
+    for start, stop in sorted(cut):
+        if start >= position:
+            kept.append(text[position:start])
+            position = stop
+    kept.append(text[position:end])
+    return "".join(kept)
+
+
+def _strip_noise(metric: str) -> str:
+    """Drop linking words at either end of a metric."""
+    previous = None
+    while previous != metric:
+        previous = metric
+        metric = _METRIC_HEAD_NOISE.sub("", metric)
+        metric = _METRIC_TAIL_NOISE.sub("", metric).strip(" ，、,；;：:")
+    return metric
+
+
+def _inherited(previous_metric: str) -> str:
+    """A bare 突破300亿元 continues the subject before it: 地区生产总值增长 → 地区生产总值."""
+    return _GROWTH_TAIL.sub("", previous_metric)
+
+
+def _deadline_for(sentence: _Sentence, position: int) -> Deadline | None:
+    """The nearest deadline before ``position`` in the sentence, else one after it in its clause."""
+    text = sentence.segment.text
+    before = [d for d in sentence.deadlines if d.end <= position]
+    if before:
+        chosen = before[-1]
+        if _DEADLINE_BREAK.search(text, chosen.end, position):
+            return None
+    else:
+        clause_end = next((e for s, e in clause_bounds(text) if s <= position < e), len(text))
+        after = [d for d in sentence.deadlines if position <= d.start < clause_end]
+        if not after:
+            return None
+        chosen = after[0]
+    return Deadline(text=Bilingual(zh=chosen.text), date=chosen.date)
+
+
+def _commitment_for(text: str, position: int) -> Commitment | None:
+    """The last pledge word before ``position`` in the sentence."""
+    found: Commitment | None = None
+    for match in _COMMITMENT_WORD.finditer(text, 0, position):
+        if not _in_quotes(text, match.start()):
+            found = _COMMITMENT_BY_GROUP[str(match.lastgroup)]
+    return found
+
+
+def _status_for(sentence: _Sentence, position: int) -> Status:
+    """Pledge, achieved result or background figure: the last marker before ``position`` decides.
+
+    Markers are pledge words and future deadlines (pledge), past deadlines and words such as
+    已/截至/去年 (achieved), and words such as 现有/目前 (context). With no marker, a figure in a
+    review paragraph (过去一年…) is achieved and any other figure is a pledge.
+    """
+    text = sentence.segment.text
+    markers: list[tuple[int, Status]] = [
+        (d.start, Status.ACHIEVED if d.is_past else Status.PLEDGE)
+        for d in sentence.deadlines
+        if d.end <= position
+    ]
+    markers += [(m.start(), Status.PLEDGE) for m in _COMMITMENT_WORD.finditer(text, 0, position)]
+    markers += [(m.start(), Status.ACHIEVED) for m in _ACHIEVED_MARK.finditer(text, 0, position)]
+    markers += [(m.start(), Status.CONTEXT) for m in _CONTEXT_MARK.finditer(text, 0, position)]
+    if markers:
+        return max(markers, key=lambda marker: marker[0])[1]
+    return Status.ACHIEVED if sentence.in_review else Status.PLEDGE
+
+
+def _in_quotes(text: str, position: int) -> bool:
+    """Whether ``position`` lies inside “…” in ``text``."""
+    return text.count("“", 0, position) > text.count("”", 0, position)

@@ -1,0 +1,270 @@
+"""Text cleaning: the first stage of ``parse``.
+
+``clean`` turns raw article text (pasted from an e-paper, a web page, a PDF or a scan) into the
+cleaned text that every later span points into, and splits it into paragraphs:
+
+1. characters: NFC; full-width ASCII digits and letters and ％．＋－ become ASCII
+   (Chinese punctuation such as ，。；：（）“” stays); tabs and odd spaces (U+3000, NBSP …)
+   become a plain space; control and invisible format characters are dropped; line ends
+   become ``\\n``; traditional characters become simplified, one character for one
+   character (``data/t2s.tsv``, from OpenCC);
+2. lines: each line is stripped, runs of spaces shrink to one, empty lines go;
+3. break repair: e-paper columns and PDF copies break sentences across lines
+   ("全\\n\\n年新开工项目"). A line that does not end a sentence is joined to the next one
+   unless either of them stands alone (a short headline, a speaker line, a date line, a
+   credit line) or the next one starts with a point marker. Text hard-wrapped at a fixed
+   width (most lines equally wide) is re-flowed even where a full line has no punctuation.
+
+The output paragraphs are joined by ``\\n``; ``Paragraph.start``/``end`` are offsets into that text.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from ._data import load_table
+from .errors import EmptyInputError
+
+__all__ = ["Paragraph", "clean", "ends_sentence", "normalize_characters", "repair_breaks"]
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of the cleaned text; ``text == cleaned[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+
+# Longest line that can still be a headline, date or credit standing alone (characters).
+HEADING_MAX = 40
+# A hard-wrapped text has at least this many lines of (nearly) one display width ...
+_WRAP_MIN_LINES = 5
+# ... making up at least this share of its lines.
+_WRAP_MIN_SHARE = 0.4
+# Lines narrower than this (display columns) are never taken as wrapped.
+_WRAP_MIN_WIDTH = 16
+# Characters that end a sentence (or a clause that introduces a list, like 主要预期目标是：).
+_SENTENCE_FINAL = frozenset("。！？；：…!?;:")
+# Closing quotes and brackets that may follow the sentence-final mark (…新优势。” / 。）).
+_CLOSERS = frozenset("”’」』）)】》\"'")
+# Punctuation inside a line that shows it is running text, not a headline.
+_CLAUSE_MARKS = frozenset("，。；！？,;")
+
+_NEWLINES = regex.compile(
+    r"""
+    \r\n?                               # Windows and old Mac line ends
+    | [\u2028\u2029\x0b\x0c\x85]        # Unicode line/paragraph separators, VT, FF, NEL
+    """,
+    regex.VERBOSE,
+)
+_ODD_SPACES = regex.compile(
+    r"""
+    [\t\p{Zs}]                          # tab, NBSP, U+3000 ideographic space, thin spaces …
+    """,
+    regex.VERBOSE,
+)
+_INVISIBLE = regex.compile(
+    r"""
+    (?!\n)                              # keep the line ends
+    [\p{Cc}\p{Cf}\p{Cs}]                # control, zero-width/format, lone surrogates
+    """,
+    regex.VERBOSE,
+)
+_SPACE_RUN = regex.compile(
+    r"""
+    [ ]{2,}                             # two or more spaces left by alignment padding
+    """,
+    regex.VERBOSE,
+)
+# Full-width forms that become ASCII: digits, letters and the number signs ％．＋－.
+_FULLWIDTH_TO_ASCII = {
+    **{code: code - 0xFEE0 for code in range(0xFF10, 0xFF1A)},
+    **{code: code - 0xFEE0 for code in range(0xFF21, 0xFF3B)},
+    **{code: code - 0xFEE0 for code in range(0xFF41, 0xFF5B)},
+    ord("％"): ord("%"),
+    ord("．"): ord("."),
+    ord("＋"): ord("+"),
+    ord("－"): ord("-"),
+}
+
+
+@functools.cache
+def _character_table() -> dict[int, int]:
+    """The one-to-one translation table: full-width → ASCII and traditional → simplified."""
+    table = dict(_FULLWIDTH_TO_ASCII)
+    for row in load_table("t2s"):
+        table[ord(row["traditional"])] = ord(row["simplified"])
+    return table
+
+
+def normalize_characters(raw: str) -> str:
+    """Normalise characters (step 1 of :func:`clean`); line structure is kept."""
+    text = unicodedata.normalize("NFC", raw)
+    text = _NEWLINES.sub("\n", text)
+    text = _ODD_SPACES.sub(" ", text)
+    text = _INVISIBLE.sub("", text)
+    normalized: str = text.translate(_character_table())
+    return normalized
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence: 。！？；：… possibly followed by closing quotes."""
+    index = len(text) - 1
+    while index >= 0 and text[index] in _CLOSERS:
+        index -= 1
+    return index >= 0 and text[index] in _SENTENCE_FINAL
+
+
+def _is_heading_like(line: str) -> bool:
+    """A short line without clause punctuation: a headline, a column label, a date, a byline."""
+    return len(line) <= HEADING_MAX and not any(mark in _CLAUSE_MARKS for mark in line)
+
+
+def _display_width(line: str) -> int:
+    """Columns a line takes in print: ASCII is one column, everything else (CJK) two."""
+    return 2 * len(line) - len(line.encode("ascii", "ignore"))
+
+
+def _wrap_width(lines: Sequence[str]) -> int | None:
+    """The display width a hard-wrapped text is wrapped at, or None if it is not hard-wrapped."""
+    widths = Counter(_display_width(line) for line in lines if len(line) <= 4 * HEADING_MAX)
+    candidates = [width for width in widths if width >= _WRAP_MIN_WIDTH]
+    if not candidates:
+        return None
+    # Lines of a wrapped text differ by a column or two (a half-width digit, a final punctuation).
+    width = max(candidates, key=lambda w: (sum(widths[w - d] for d in range(3)), w))
+    near = sum(widths[width - d] for d in range(3))
+    if near >= _WRAP_MIN_LINES and near >= _WRAP_MIN_SHARE * len(lines):
+        return width
+    return None
+
+
+def _stands_alone(line: str) -> bool:
+    """A line that is never part of a broken sentence: speaker, date or credit line."""
+    from . import layout  # noqa: PLC0415 - layout imports Paragraph from this module
+
+    return len(line) <= 2 * HEADING_MAX and (
+        layout.is_speaker_line(line) or layout.is_date_line(line) or layout.is_credit_line(line)
+    )
+
+
+def _opens_paragraph(line: str) -> bool:
+    """A line that starts a paragraph of its own: a standalone line, a credit that opens a news
+    report (本报讯（记者 X）…), a point marker (一是, （二）, 3.), a headline."""
+    from . import layout  # noqa: PLC0415 - see _stands_alone
+
+    return (
+        _stands_alone(line)
+        or (_is_heading_like(line) and not ends_sentence(line))
+        or layout.leading_credit_end(line) is not None
+        or layout.starts_with_point_marker(line)
+    )
+
+
+def _ends_with_credit(text: str) -> bool:
+    """Whether a paragraph ends with a credit (…新优势。 YMG全媒体记者 童佳怡 整理)."""
+    from . import layout  # noqa: PLC0415 - see _stands_alone
+
+    return layout.trailing_credit_start(text[-2 * HEADING_MAX :]) is not None
+
+
+def _continues(previous: str, following: str, wrap_width: int | None) -> bool:
+    """Whether ``following`` continues the sentence that ``previous`` leaves open.
+
+    ``previous`` is a single line here; a full line of a hard-wrapped text is never a headline.
+    """
+    wrapped = (
+        wrap_width is not None
+        and len(previous) <= 4 * HEADING_MAX
+        and _display_width(previous) >= wrap_width - 2
+    )
+    stands_alone = _stands_alone(previous) or (not wrapped and _is_heading_like(previous))
+    return not (
+        ends_sentence(previous)
+        or stands_alone
+        or _ends_with_credit(previous)
+        or _opens_paragraph(following)
+    )
+
+
+def _glue(left: str, right: str) -> str:
+    """The separator for joining two pieces: a space between Latin words, else nothing."""
+    if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum():
+        return " "
+    return ""
+
+
+def repair_breaks(lines: Sequence[str]) -> list[str]:
+    """Join lines that break a sentence (step 3 of :func:`clean`); see the module docstring."""
+    wrap_width = _wrap_width(lines)
+    paragraphs: list[str] = []
+    pieces: list[str] = []  # the paragraph being built, as pieces (joining once keeps it linear)
+    for line in lines:
+        if pieces:
+            if len(pieces) == 1:
+                joined = _continues(pieces[0], line, wrap_width)
+            else:
+                # A re-flowed paragraph is running text, not a headline: only its end matters.
+                tail = _tail_text(pieces)
+                joined = not (
+                    ends_sentence(tail) or _ends_with_credit(tail) or _opens_paragraph(line)
+                )
+            if joined:
+                pieces.append(_glue(pieces[-1], line))
+                pieces.append(line)
+                continue
+            paragraphs.append("".join(pieces))
+        pieces = [line]
+    if pieces:
+        paragraphs.append("".join(pieces))
+    return paragraphs
+
+
+def _tail_text(pieces: Sequence[str]) -> str:
+    """The last characters of a paragraph under construction (enough for the end checks)."""
+    collected: list[str] = []
+    size = 0
+    for piece in reversed(pieces):
+        collected.append(piece)
+        size += len(piece)
+        if size >= 2 * HEADING_MAX:
+            break
+    return "".join(reversed(collected))
+
+
+def _lines(text: str) -> list[str]:
+    """Stripped, space-normalised, non-empty lines (step 2 of :func:`clean`)."""
+    lines = (_SPACE_RUN.sub(" ", line.strip()) for line in text.split("\n"))
+    return [line for line in lines if line]
+
+
+def clean(raw: str) -> tuple[str, list[Paragraph]]:
+    """Clean an article's raw text; return the cleaned text and its paragraphs.
+
+    >>> text, paragraphs = clean("確保全\\n\\n年新開工項目１３０個以上。")
+    >>> text
+    '确保全年新开工项目130个以上。'
+    >>> paragraphs[0].start, paragraphs[0].end
+    (0, 15)
+    """
+    if not raw or raw.isspace():
+        raise EmptyInputError("the article text is empty: pass the text of an article")
+    lines = _lines(normalize_characters(raw))
+    if not lines:
+        raise EmptyInputError(
+            "the article text holds only control or invisible characters: pass readable text"
+        )
+    paragraphs: list[Paragraph] = []
+    offset = 0
+    for text in repair_breaks(lines):
+        paragraphs.append(Paragraph(text, offset, offset + len(text)))
+        offset += len(text) + 1
+    return "\n".join(paragraph.text for paragraph in paragraphs), paragraphs

@@ -1,0 +1,179 @@
+"""Fill every ``Bilingual.en`` of an Article: structured fields by rule, free text by a translator.
+
+Stage: translation, the last step before export. ``translate_article`` returns a copy (the input is
+never changed) in which
+
+* names, positions, jurisdictions, metrics, units, deadlines and reporters' names get deterministic
+  English (glossary, gazetteer, pinyin, composition rules), and every target and milestone gets a
+  ``summary`` (``zh`` = its clause, ``en`` = a sentence composed from its parsed parts);
+* titles and headlines get glossary English only when the whole text is a glossary entry;
+* free text (title, headlines, paragraphs, clauses, point leads, and metrics that no rule covers) is
+  sent to ``translator.translate_batch`` in one call, each distinct string once; without a
+  translator it stays ``None``.
+
+``article.translation`` records what filled what: ``{"structured": "glossary", "free_text": name}``.
+A summary never uses machine-translated text, so it is the same with or without a translator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..errors import TranslationError, YantaiPledgesError
+from ..models import Article, Bilingual, Deadline, Milestone, Quantity, Speaker, Statement, Target
+from .base import Translator
+from .english import (
+    deadline_english,
+    metric_english,
+    milestone_summary,
+    quantity_english,
+    target_summary,
+    unit_english,
+)
+from .glossary import Glossary, default_glossary
+from .names import person_name_english
+from .places import place_english
+from .positions import positions_english
+
+__all__ = ["translate_article"]
+
+
+class _FreeText:
+    """Collects the Bilingual fields left for the translator, each distinct text once."""
+
+    def __init__(self) -> None:
+        self.fields: list[Bilingual] = []
+
+    def add(self, field: Bilingual | None) -> None:
+        if field is not None and field.en is None and field.zh.strip():
+            self.fields.append(field)
+
+    def translate(self, translator: Translator) -> None:
+        texts = list(dict.fromkeys(field.zh for field in self.fields))
+        if not texts:
+            return
+        try:
+            results = translator.translate_batch(texts)
+        except YantaiPledgesError:
+            raise
+        except Exception as error:
+            raise TranslationError(
+                f"translator {getattr(translator, 'name', translator)!r} failed: {error}"
+            ) from error
+        if len(results) != len(texts):
+            raise TranslationError(
+                f"translator {translator.name!r} returned {len(results)} results for "
+                f"{len(texts)} texts: a backend must return one result per input"
+            )
+        english = dict(zip(texts, results, strict=True))
+        for field in self.fields:
+            field.en = english[field.zh]
+
+
+def _safe(function: Callable[[str], str], zh: str) -> str | None:
+    """A rule's English, or ``None`` when the rule rejects the input (left to the translator)."""
+    try:
+        return function(zh) or None
+    except YantaiPledgesError:
+        return None
+
+
+def _exact(field: Bilingual | None, glossary: Glossary) -> None:
+    if field is not None:
+        field.en = glossary.lookup(field.zh)
+
+
+def _speaker(speaker: Speaker, city: str) -> None:
+    speaker.name.en = _safe(person_name_english, speaker.name.zh)
+    jurisdiction = speaker.jurisdiction.zh if speaker.jurisdiction else None
+    if speaker.jurisdiction is not None:
+        speaker.jurisdiction.en = _safe(place_english, speaker.jurisdiction.zh)
+    texts = [position.zh for position in speaker.positions]
+    if texts and all(text.strip() for text in texts):
+        for position, english in zip(
+            speaker.positions,
+            positions_english(texts, city=city, jurisdiction=jurisdiction),
+            strict=True,
+        ):
+            position.en = english
+
+
+def _quantity(quantity: Quantity) -> None:
+    quantity.unit.en = unit_english(quantity.unit.zh)
+
+
+def _deadline(deadline: Deadline | None) -> None:
+    if deadline is not None:
+        deadline.text.en = deadline_english(deadline.text.zh, deadline.date)
+
+
+def _target(target: Target, glossary: Glossary, free: _FreeText) -> None:
+    target.metric.en = metric_english(target.metric.zh, glossary)
+    _quantity(target.quantity)
+    _deadline(target.deadline)
+    try:
+        summary = target_summary(target, glossary)
+    except YantaiPledgesError:
+        summary = _fallback_summary(target)
+    target.summary = Bilingual(zh=target.text.zh, en=summary)
+    free.add(target.text)
+    free.add(target.metric)
+
+
+def _fallback_summary(target: Target) -> str:
+    try:
+        figure = quantity_english(target.quantity, target.comparator)
+    except YantaiPledgesError:
+        figure = ""
+    return f"A stated target {figure}".strip() + "."
+
+
+def _milestone(milestone: Milestone, glossary: Glossary, free: _FreeText) -> None:
+    _deadline(milestone.deadline)
+    milestone.summary = Bilingual(zh=milestone.text.zh, en=milestone_summary(milestone, glossary))
+    free.add(milestone.text)
+
+
+def _statement(statement: Statement, glossary: Glossary, free: _FreeText, city: str) -> None:
+    _exact(statement.headline, glossary)
+    free.add(statement.headline)
+    if statement.speaker is not None:
+        _speaker(statement.speaker, city)
+    if statement.compiled_by is not None:
+        statement.compiled_by.en = _safe(person_name_english, statement.compiled_by.zh)
+    for paragraph in statement.paragraphs:
+        free.add(paragraph)
+    for point in statement.points:
+        _exact(point.lead, glossary)
+        free.add(point.lead)
+    for target in statement.targets:
+        _target(target, glossary, free)
+    for milestone in statement.milestones:
+        _milestone(milestone, glossary, free)
+
+
+def translate_article(
+    article: Article,
+    translator: Translator | None = None,
+    *,
+    glossary: Glossary | None = None,
+    city: str = "Yantai",
+) -> Article:
+    """A copy of ``article`` with every structured ``en`` filled, and free text if a translator is given.
+
+    ``city`` is the city whose bodies a bare 市委 / 副市长 refer to (Chinese or English name).
+    """
+    result = article.model_copy(deep=True)
+    terms = glossary or default_glossary()
+    free = _FreeText()
+    _exact(result.title, terms)
+    free.add(result.title)
+    for statement in result.statements:
+        _statement(statement, terms, free, city)
+    if translator is not None:
+        free.translate(translator)
+    result.translation = {
+        "structured": "glossary",
+        "free_text": translator.name if translator is not None else "none",
+    }
+    return result

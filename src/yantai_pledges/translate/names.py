@@ -1,0 +1,94 @@
+"""Person names in English: surname-aware pinyin, "Surname Givenname" (牟树青 → Mou Shuqing).
+
+Stage: deterministic English. The surname is read from ``data/surnames.tsv`` (compound surnames such
+as 欧阳 first, then single characters with their surname reading: 单 Shan, 曾 Zeng, 牟 Mou), the given
+name with pypinyin (imported on first use). Conventions, chosen and documented here:
+
+* no tone marks; the given name's syllables are joined and capitalised once (Shuqing);
+* ü after l/n is written ``yu``, as in Chinese passports (Ministry of Public Security): 吕 → Lyu,
+  绿 → lyu; after j/q/x/y pinyin already writes it ``u`` (Xu);
+* a syllable starting with a, o or e inside a word gets an apostrophe, as in the pinyin orthography
+  rules GB/T 16159 (嘉恩 → Jia'en), so the syllable boundary stays readable;
+* a name with a middle dot (ethnic-minority names written in Chinese characters: 买买提·艾力) gives
+  each part in pinyin, capitalised; text without Chinese characters is returned unchanged.
+
+These pinyin helpers are shared with place names (translate/places.py).
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from .._data import load_table
+from ..errors import InputError
+
+__all__ = ["join_syllables", "person_name_english", "pinyin_syllables", "split_name"]
+
+_HAN = regex.compile(r"\p{Han}")
+_NAME_PARTS = regex.compile(
+    r"""
+    [·•・‧.\s]+    # middle dots (several code points in use) and spaces separate name parts
+    """,
+    regex.VERBOSE,
+)
+_VOWEL_INITIAL = frozenset("aoe")
+
+
+@functools.cache
+def _surnames() -> dict[str, str]:
+    return {row["zh"]: row["pinyin"] for row in load_table("surnames")}
+
+
+def pinyin_syllables(text: str) -> list[str]:
+    """Toneless lower-case pinyin, one item per Chinese character; other runs kept as they are."""
+    from pypinyin import Style, lazy_pinyin  # imported lazily: loading its dictionaries is slow
+
+    syllables: list[str] = lazy_pinyin(text, style=Style.NORMAL, errors="default", strict=True)
+    return [syllable.replace("v", "yu") if syllable.isascii() else syllable for syllable in syllables]
+
+
+def join_syllables(syllables: list[str]) -> str:
+    """Join syllables into one word, with an apostrophe before an a/o/e syllable (Xi'an)."""
+    word = ""
+    for syllable in syllables:
+        if word and syllable[:1].lower() in _VOWEL_INITIAL:
+            word += "'"
+        word += syllable
+    return word
+
+
+def _capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def split_name(zh: str) -> tuple[str, str]:
+    """Split a Chinese personal name into (surname, given name): compound surnames first."""
+    name = zh.strip()
+    if len(name) >= 3 and name[:2] in _surnames():
+        return name[:2], name[2:]
+    return name[:1], name[1:]
+
+
+def _part_english(part: str) -> str:
+    if not _HAN.search(part):
+        return part
+    return _capitalised(join_syllables(pinyin_syllables(part)))
+
+
+def person_name_english(zh: str) -> str:
+    """The English (pinyin) of a person's name: 牟树青 → "Mou Shuqing", 欧阳修文 → "Ouyang Xiuwen"."""
+    name = zh.strip()
+    if not name:
+        raise InputError("empty person name: pass the name as written, e.g. '牟树青'")
+    if not _HAN.search(name):
+        return name
+    parts = [part for part in _NAME_PARTS.split(name) if part]
+    if len(parts) > 1:
+        return " ".join(_part_english(part) for part in parts)
+    surname, given = split_name(name)
+    surname_en = _surnames().get(surname) or _part_english(surname)
+    if not given:
+        return surname_en
+    return f"{surname_en} {_part_english(given)}"

@@ -1,0 +1,114 @@
+"""Place names in English: a Yantai gazetteer, then a general rule for the rest of China.
+
+Stage: deterministic English. ``place_english`` tries, in order:
+
+1. the gazetteer ``data/places.tsv`` (Yantai's districts, county-level cities and zones with their
+   official English; Shandong's cities; provinces; major cities; fixed readings such as 长岛 Changdao,
+   六安 Lu'an, 单县 Shan County);
+2. a chain of gazetteer places written together, smallest last (山东省烟台市 → "Yantai, Shandong
+   Province"), the rest of the chain by rule 3;
+3. pinyin of the stem + the English of the administrative suffix (``data/place_suffixes.tsv``,
+   longest first): 鼓楼区 → "Gulou District", 某某街道 → "Moumou Subdistrict".
+
+Cities keep their official bare name (Qixia, Jinan); ``place_name`` strips a generic " City" /
+" Province" for use inside organ names ("CPC Qixia Municipal Committee").
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from .._data import load_table
+from ..errors import InputError
+from .names import join_syllables, pinyin_syllables
+
+__all__ = ["place_english", "place_name"]
+
+_HAN = regex.compile(r"\p{Han}")
+_GENERIC_LEVEL = regex.compile(
+    r"""
+    \s(?:City|Province)$    # generic level words dropped from a bare name (Qixia City → Qixia)
+    """,
+    regex.VERBOSE,
+)
+
+
+@functools.cache
+def _gazetteer() -> dict[str, tuple[str, str]]:
+    return {row["zh"]: (row["en"], row["kind"]) for row in load_table("places")}
+
+
+@functools.cache
+def _suffixes() -> tuple[tuple[str, str], ...]:
+    rows = [(row["zh"], row["en"]) for row in load_table("place_suffixes")]
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+def _pinyin_name(stem: str) -> str:
+    known = _gazetteer().get(stem)
+    if known is not None:
+        return known[0]
+    if not _HAN.search(stem):
+        return stem
+    word = join_syllables(pinyin_syllables(stem))
+    return word[:1].upper() + word[1:]
+
+
+def _split_suffix(zh: str) -> tuple[str, str] | None:
+    for suffix, english in _suffixes():
+        if zh.endswith(suffix) and len(zh) > len(suffix):
+            return zh[: -len(suffix)], english
+    return None
+
+
+def _by_rule(zh: str) -> str:
+    split = _split_suffix(zh)
+    if split is None:
+        return _pinyin_name(zh)
+    stem, suffix_english = split
+    if zh.endswith("市") and stem in _gazetteer():
+        return _pinyin_name(stem)  # a known city keeps its official bare name: 六安市 → Lu'an
+    return f"{_pinyin_name(stem)} {suffix_english}"
+
+
+def _chain(zh: str) -> list[str] | None:
+    """Split 山东省烟台市芝罘区 into gazetteer places (not bare stems); ``None`` if it is not one."""
+    gazetteer = _gazetteer()
+    parts: list[str] = []
+    start = 0
+    while start < len(zh):
+        for end in range(len(zh), start + 1, -1):
+            entry = gazetteer.get(zh[start:end])
+            if entry is not None and entry[1] != "stem":
+                parts.append(entry[0])
+                start = end
+                break
+        else:
+            if not parts or _split_suffix(zh[start:]) is None:
+                return None  # the rest is not a place with an administrative suffix
+            parts.append(_by_rule(zh[start:]))
+            break
+    return parts if len(parts) > 1 else None
+
+
+def place_english(zh: str) -> str:
+    """The English of a Chinese place name: 芝罘区 → "Zhifu District", 鼓楼区 → "Gulou District"."""
+    name = zh.strip()
+    if not name:
+        raise InputError("empty place name: pass the name as written, e.g. '芝罘区'")
+    known = _gazetteer().get(name)
+    if known is not None:
+        return known[0]
+    if not _HAN.search(name):
+        return name
+    chain = _chain(name)
+    if chain is not None:
+        return ", ".join(reversed(chain))
+    return _by_rule(name)
+
+
+def place_name(zh: str) -> str:
+    """The bare name for use inside an organ's name: 栖霞市 → "Qixia", 某某市 → "Moumou"."""
+    return _GENERIC_LEVEL.sub("", place_english(zh))

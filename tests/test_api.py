@@ -1,0 +1,50 @@
+"""The public API: a small, sorted, complete ``__all__`` and one exception base."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+import yantai_pledges
+from yantai_pledges import errors
+
+
+def test_all_is_sorted_and_unique() -> None:
+    assert list(yantai_pledges.__all__) == sorted(set(yantai_pledges.__all__))
+
+
+def test_all_names_exist() -> None:
+    for name in yantai_pledges.__all__:
+        assert getattr(yantai_pledges, name) is not None, name
+
+
+def test_every_public_model_and_error_is_exported() -> None:
+    exported = set(yantai_pledges.__all__)
+    assert set(errors.__all__) <= exported
+    assert set(yantai_pledges.models.__all__) <= exported
+    assert {"parse", "translate", "to_excel", "to_json", "to_jsonl", "parse_many"} <= exported
+
+
+@pytest.mark.parametrize("name", errors.__all__)
+def test_every_error_derives_from_the_base(name: str) -> None:
+    error = getattr(errors, name)
+    assert inspect.isclass(error)
+    assert issubclass(error, yantai_pledges.YantaiPledgesError)
+
+
+def test_input_errors_are_value_errors() -> None:
+    assert issubclass(yantai_pledges.InputError, ValueError)
+    assert issubclass(yantai_pledges.EmptyInputError, ValueError)
+
+
+def test_exception_tree_is_drawn_in_the_docstring() -> None:
+    doc = errors.__doc__ or ""
+    for name in errors.__all__:
+        assert name in doc, f"{name} missing from the tree in errors.py"
+
+
+def test_parse_signature() -> None:
+    parameters = inspect.signature(yantai_pledges.parse).parameters
+    assert list(parameters)[:1] == ["text"]
+    assert parameters["year"].kind is inspect.Parameter.KEYWORD_ONLY

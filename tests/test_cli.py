@@ -1,0 +1,265 @@
+"""The command line: every subcommand through ``main([...])``; errors are one line."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from yantai_pledges import __version__
+from yantai_pledges.cli import main
+from yantai_pledges.export import schema_text
+
+ARTICLE = """培强产业集群 壮大工业规模
+
+市委常委、副市长，开发区工委书记、管委主任 牟树青
+
+一是以最强烈担当提增速、作贡献。年内新增规上工业企业30家、产值过10亿元企业3家。
+
+二是以最有力机制促投资、强产业。确保3月底前开工53个新项目、全年新开工项目130个以上。
+"""
+
+
+@pytest.fixture(autouse=True)
+def no_models(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty Argos packages folder: no test depends on a model installed on the machine."""
+    folder = tmp_path / "argos-packages"
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def article_file(tmp_path: Path) -> Path:
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="gb18030")
+    return path
+
+
+def _one_error_line(err: str) -> str:
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    assert lines[0].startswith("yantai-pledges: error: ")
+    return lines[0]
+
+
+# -- top level -------------------------------------------------------------------------------
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"yantai-pledges {__version__}"
+
+
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for command in ("parse", "schema", "models"):
+        assert command in out
+
+
+USAGE_ERROR_ROWS = [
+    pytest.param([], "required", id="no-command"),
+    pytest.param(["frobnicate"], "invalid choice", id="unknown-command"),
+    pytest.param(["parse"], "INPUT", id="parse-without-input"),
+    pytest.param(["parse", "a.txt", "--workers", "0"], "at least 1", id="zero-workers"),
+    pytest.param(["parse", "a.txt", "--workers", "two"], "whole number", id="word-workers"),
+    pytest.param(["parse", "a.txt", "--translator", "google"], "invalid choice", id="translator"),
+    pytest.param(["parse", "a.txt", "--year", "next"], "invalid int", id="year"),
+    pytest.param(["models"], "required", id="models-without-action"),
+]
+
+
+@pytest.mark.parametrize(("argv", "fragment"), USAGE_ERROR_ROWS)
+def test_usage_errors_are_one_line_exit_2(
+    argv: list[str], fragment: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert fragment in _one_error_line(captured.err)
+
+
+# -- parse -----------------------------------------------------------------------------------
+
+
+def test_parse_one_file_prints_one_object(
+    article_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["parse", str(article_file), "--workers", "1"]) == 0
+    captured = capsys.readouterr()
+    document = json.loads(captured.out)
+    assert isinstance(document, dict)
+    assert document["source"]["encoding"] == "gb18030"
+    assert document["statements"]
+    assert "1 article," in captured.err
+    assert "0 errors" in captured.err
+
+
+def test_parse_several_files_prints_an_array(
+    article_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    second = tmp_path / "second.html"
+    second.write_text(f"<html><body><p>{ARTICLE}</p></body></html>", encoding="utf-8")
+    assert main(["parse", str(article_file), str(second), "--workers", "2", "-q"]) == 0
+    captured = capsys.readouterr()
+    documents = json.loads(captured.out)
+    assert [document["source"]["path"] for document in documents] == [
+        str(article_file),
+        str(second),
+    ]
+    assert captured.err == ""  # --quiet
+
+
+BAD_INPUT_ROWS = [
+    pytest.param(b"", "empty", id="empty-file"),
+    pytest.param(b"  \n\t\n", "whitespace", id="blank-file"),
+    pytest.param(b"\x80\xff\x80\xff\x81", "UTF-8", id="undecodable"),
+    pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00", "binary", id="image"),
+]
+
+
+@pytest.mark.parametrize(("data", "fragment"), BAD_INPUT_ROWS)
+def test_bad_input_is_one_line_exit_1(
+    data: bytes, fragment: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(data)
+    assert main(["parse", str(path), "--workers", "1"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    line = _one_error_line(captured.err)
+    assert str(path) in line
+    assert fragment in line
+
+
+def test_missing_file_is_one_line_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["parse", str(tmp_path / "nope.txt")]) == 1
+    assert "No such file" in _one_error_line(capsys.readouterr().err)
+
+
+def test_one_bad_file_among_good_ones(
+    article_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main(["parse", str(article_file), str(empty), "--workers", "1"]) == 1
+    captured = capsys.readouterr()
+    assert len(json.loads(captured.out)) == 1
+    error_line, summary = captured.err.splitlines()
+    assert error_line.startswith(f"yantai-pledges: error: {empty}: ")
+    assert summary.startswith("1 article, ")
+    assert summary.endswith("1 error")
+
+
+def test_json_and_excel_outputs(
+    article_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    json_out = tmp_path / "out" / "report.json"
+    json_out.parent.mkdir()
+    excel_out = tmp_path / "out" / "report.xlsx"
+    argv = ["parse", str(article_file), "--json", str(json_out), "-o", str(excel_out), "-q"]
+    assert main(argv) == 0
+    assert capsys.readouterr().out == ""  # an output option given: nothing on stdout
+    assert json.loads(json_out.read_text(encoding="utf-8"))["statements"]
+    workbook = load_workbook(excel_out, read_only=True)
+    assert workbook.sheetnames
+    workbook.close()
+
+
+def test_json_to_stdout_with_dash(
+    article_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    jsonl = tmp_path / "out.jsonl"
+    assert main(["parse", str(article_file), "--json", "-", "--jsonl", str(jsonl), "-q"]) == 0
+    assert json.loads(capsys.readouterr().out)["statements"]
+    assert json.loads(jsonl.read_text(encoding="utf-8"))["type"] == "article"
+
+
+def test_resume_needs_jsonl(article_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(article_file), "--resume"]) == 2
+    assert "--jsonl" in _one_error_line(capsys.readouterr().err)
+
+
+def test_translation_hint_is_one_line(
+    article_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["parse", str(article_file), "--workers", "1", "--translator", "auto"]) == 0
+    notes = [line for line in capsys.readouterr().err.splitlines() if line.startswith("note:")]
+    assert len(notes) == 1
+    assert "yantai-pledges models install" in notes[0]
+
+
+def test_no_translation_hint_without_translation(
+    article_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for translator in ("none", "glossary"):
+        assert main(["parse", str(article_file), "--workers", "1", "--translator", translator]) == 0
+        assert "note:" not in capsys.readouterr().err
+
+
+# -- schema ----------------------------------------------------------------------------------
+
+
+def test_schema_to_stdout_and_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    printed = capsys.readouterr().out
+    assert json.loads(printed)["title"] == "yantai_pledges Article"
+    assert printed == schema_text()
+    out = tmp_path / "schema.json"
+    assert main(["schema", "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == schema_text()
+
+
+def test_schema_unwritable_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "-o", str(tmp_path / "no" / "such" / "dir" / "s.json")]) == 1
+    assert "cannot write" in _one_error_line(capsys.readouterr().err)
+
+
+# -- models ----------------------------------------------------------------------------------
+
+
+def _fake_argos_package(path: Path) -> Path:
+    """A structurally valid .argosmodel (metadata and a model folder, no real weights)."""
+    metadata = {"from_code": "zh", "to_code": "en", "package_version": "1.9", "type": "translate"}
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("translate-zh_en-1_9/metadata.json", json.dumps(metadata))
+        archive.writestr("translate-zh_en-1_9/model/model.bin", b"not a real model")
+    return path
+
+
+def test_models_list_install_list(
+    tmp_path: Path, no_models: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["models", "list"]) == 0
+    assert capsys.readouterr().out.strip() == "no models installed"
+    package = _fake_argos_package(tmp_path / "translate-zh_en-1_9.argosmodel")
+    assert main(["models", "install", str(package)]) == 0
+    assert "installed zh→en 1.9" in capsys.readouterr().out
+    assert main(["models", "list"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert len(listed) == 1
+    assert listed[0].startswith("zh→en\t1.9\t")
+    assert str(no_models) in listed[0]
+
+
+MODEL_ERROR_ROWS = [
+    pytest.param(None, "no such model file", id="missing"),
+    pytest.param(b"plain text, not a zip", "not an Argos package", id="not-a-zip"),
+]
+
+
+@pytest.mark.parametrize(("content", "fragment"), MODEL_ERROR_ROWS)
+def test_models_install_errors_are_one_line(
+    content: bytes | None, fragment: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "broken.argosmodel"
+    if content is not None:
+        path.write_bytes(content)
+    assert main(["models", "install", str(path)]) == 1
+    assert fragment in _one_error_line(capsys.readouterr().err)

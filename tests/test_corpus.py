@@ -1,0 +1,386 @@
+"""Corpus mode: many files, in order, in parallel, with errors recorded and runs resumable."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from yantai_pledges.cli import main
+from yantai_pledges.corpus import (
+    EXIT_ON_ENV,
+    FAIL_ON_ENV,
+    TranslationStatus,
+    expand_inputs,
+    parse_many,
+    parse_path_record,
+    read_records,
+    run_corpus,
+)
+from yantai_pledges.models import Article, FileError
+from yantai_pledges.translate.base import MockTranslator
+
+CRASH_MARKER = "测试注入故障"  # the text that makes the parser raise (FAIL_ON hook)
+
+# -- a generated corpus ----------------------------------------------------------------------
+
+# Statements in the seed's layout (headline, speaker line, enumerated points, reporter credit),
+# with names, places and numbers varied, as a district page of any city paper would be.
+SIMPLIFIED = """{headline}
+
+市委常委、{place}委书记 {name}
+
+全市高质量发展集中观摩活动，吹响了“决胜万亿级城市”的冲锋号。{place}将持续“大抓项目、抓大项目”。
+
+一是以最强烈担当提增速。年内新增规上工业企业{a}家、产值过{b}亿元企业{c}家，力争生产总值增长{d}%左右。
+
+二是以最有力机制促投资。确保{month}月底前开工{e}个新项目、全年新开工项目{f}个以上。\
+ YMG全媒体记者 {reporter} 整理
+"""
+# A Hong Kong / Taiwan style page in traditional characters (for Big5 files).
+TRADITIONAL = """{headline}
+
+{place}書記 {name}
+
+一是提增速。年內新增規上工業企業{a}家，力爭生產總值增長{d}%左右。
+
+二是促投資。確保全年新開工項目{f}個以上。
+"""
+HEADLINES = [
+    "培强产业集群 壮大工业规模",
+    "项目发展风正劲 凝聚力量再出发",
+    "聚焦实体经济 奋力争先进位",
+]
+PLACES = ["黄渤海新区", "栖霞市", "莱山区", "福山区", "蓬莱区", "龙口市", "莱阳市", "海阳市"]
+NAMES = ["牟树青", "包华", "王建华", "李晓明", "张立新", "陈红", "刘志强", "赵丽"]
+REPORTERS = ["童佳怡", "李俊", "王晓", "孙婷"]
+# (file suffix, how the text is stored)
+GOOD_KINDS = [
+    (".txt", "utf-8"),
+    (".txt", "utf-8-sig"),
+    (".txt", "utf-16"),
+    (".txt", "gb18030"),
+    (".txt", "big5"),
+    (".html", "html-utf-8"),
+    (".htm", "html-gb18030"),
+    (".md", "utf-8"),
+]
+
+
+@dataclass(frozen=True)
+class CorpusFile:
+    path: Path
+    expected: str  # "article", or the error class name of its FileError
+    text: str = ""  # the article text as written (before encoding)
+
+
+def _article_text(number: int, traditional: bool = False) -> str:
+    template = TRADITIONAL if traditional else SIMPLIFIED
+    return template.format(
+        headline=HEADLINES[number % len(HEADLINES)],
+        place=PLACES[number % len(PLACES)],
+        name=NAMES[(number * 3) % len(NAMES)],
+        reporter=REPORTERS[number % len(REPORTERS)],
+        a=10 + number % 50,
+        b=5 + number % 20,
+        c=1 + number % 9,
+        d=5 + number % 4,
+        month=1 + number % 12,
+        e=20 + number,
+        f=100 + number,
+    )
+
+
+def _encoded(text: str, storage: str) -> bytes:
+    if storage.startswith("html-"):
+        paragraphs = "".join(f"<p>{line}</p>\n" for line in text.split("\n\n"))
+        page = (
+            "<!DOCTYPE html><html><head><title>烟台日报</title></head><body>"
+            f"<nav>首页 | 要闻</nav><div class='article'>{paragraphs}</div>"
+            "<footer>版权所有</footer></body></html>"
+        )
+        return page.encode(storage.removeprefix("html-"))
+    return text.encode(storage)
+
+
+def make_corpus(root: Path, good: int = 200) -> list[CorpusFile]:
+    """Write a mixed corpus under ``root``; return its files in ``expand_inputs`` order."""
+    files: list[CorpusFile] = []
+    for number in range(good):
+        suffix, storage = GOOD_KINDS[number % len(GOOD_KINDS)]
+        text = _article_text(number, traditional=storage == "big5")
+        path = root / f"batch{number // 50}" / f"article{number:04d}{suffix}"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(_encoded(text, storage))
+        files.append(CorpusFile(path, "article", text))
+    bad = root / "bad"
+    bad.mkdir()
+    problems = {
+        "empty.txt": (b"", "EmptyInputError"),
+        "blank.txt": (b"  \n\n\t \n", "EmptyInputError"),
+        "bom_only.txt": (codecs.BOM_UTF8, "EmptyInputError"),
+        "corrupt.txt": (b"\x80\xff\xfe" * 40, "DecodingError"),
+        "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 5, "DecodingError"),
+        "crash.txt": (_article_text(7).replace("一是", CRASH_MARKER).encode(), "RuntimeError"),
+        "furniture.html": (b"<html><nav>x</nav></html>", "EmptyInputError"),
+    }
+    for name, (data, error) in problems.items():
+        (bad / name).write_bytes(data)
+        files.append(CorpusFile(bad / name, error))
+    # The same article saved twice under other names: each copy is its own input.
+    copies = root / "copies"
+    copies.mkdir()
+    for number in range(3):
+        data = files[number].path.read_bytes()
+        path = copies / f"copy{number}{files[number].path.suffix}"
+        path.write_bytes(data)
+        files.append(CorpusFile(path, "article", files[number].text))
+    # Not articles: skipped by a folder walk.
+    (root / "bad" / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (root / ".hidden.txt").write_text("年内新增企业30家", encoding="utf-8")
+    return sorted(files, key=lambda file: file.path.parts)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[CorpusFile]]:
+    root = tmp_path_factory.mktemp("corpus")
+    return root, make_corpus(root)
+
+
+@pytest.fixture(autouse=True)
+def crash_hook(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(FAIL_ON_ENV, CRASH_MARKER)
+
+
+def _check_results(results: list[Article | FileError], files: list[CorpusFile]) -> None:
+    assert len(results) == len(files)
+    for result, file in zip(results, files, strict=True):
+        if file.expected == "article":
+            assert isinstance(result, Article), (file.path, result)
+            assert result.source is not None
+            assert result.source.path == str(file.path)
+            assert result.targets, f"no target found in {file.path}"
+        else:
+            assert isinstance(result, FileError), file.path
+            assert (result.path, result.error) == (str(file.path), file.expected)
+
+
+# -- expanding inputs ------------------------------------------------------------------------
+
+
+def test_expand_inputs_walks_folders_sorted(corpus: tuple[Path, list[CorpusFile]]) -> None:
+    root, files = corpus
+    assert expand_inputs([str(root)]) == [file.path for file in files]
+
+
+def test_expand_inputs_globs_files_and_duplicates(corpus: tuple[Path, list[CorpusFile]]) -> None:
+    root, _ = corpus
+    explicit = root / "bad" / "scan.pdf"  # a named file is taken whatever its extension
+    missing = root / "nowhere.txt"
+    args = [
+        str(explicit),
+        str(root / "batch0" / "article000[0-2].*"),
+        str(root / "batch0" / "article0001.txt"),  # already matched by the glob
+        str(root / "copies"),
+        str(missing),
+        str(root / "*.nothing"),
+    ]
+    assert expand_inputs(args) == [
+        explicit,
+        root / "batch0" / "article0000.txt",
+        root / "batch0" / "article0001.txt",
+        root / "batch0" / "article0002.txt",
+        root / "copies" / "copy0.txt",
+        root / "copies" / "copy1.txt",
+        root / "copies" / "copy2.txt",
+        missing,
+        root / "*.nothing",
+    ]
+
+
+def test_expand_inputs_recursive_glob(corpus: tuple[Path, list[CorpusFile]]) -> None:
+    root, files = corpus
+    htm = [file.path for file in files if file.path.suffix == ".htm"]
+    assert expand_inputs([str(root / "**" / "*.htm")]) == htm
+
+
+# -- parse_many ------------------------------------------------------------------------------
+
+
+def test_parse_many_in_parallel_keeps_order_and_records_errors(
+    corpus: tuple[Path, list[CorpusFile]],
+) -> None:
+    _, files = corpus
+    results = list(parse_many([file.path for file in files], workers=2, translator=None))
+    _check_results(results, files)
+    crash = next(r for r in results if isinstance(r, FileError) and r.error == "RuntimeError")
+    assert CRASH_MARKER in crash.message
+    assert "please report" in crash.message
+
+
+def test_parallel_and_serial_results_are_equal(corpus: tuple[Path, list[CorpusFile]]) -> None:
+    _, files = corpus
+    sample = [file.path for file in files[::9]]
+    serial = list(parse_many(sample, workers=1, translator=None))
+    parallel = list(parse_many(sample, workers=2, translator=None))
+    assert [r.model_dump() for r in parallel] == [r.model_dump() for r in serial]
+
+
+def test_decoded_text_reaches_the_parser(corpus: tuple[Path, list[CorpusFile]]) -> None:
+    _, files = corpus
+    sample = [file for file in files if file.expected == "article"][:8]  # one of each kind
+    for file, result in zip(
+        sample, parse_many([f.path for f in sample], workers=1, translator=None), strict=True
+    ):
+        assert isinstance(result, Article)
+        name = next(name for name in NAMES if name in file.text)
+        assert name in result.text, file.path
+
+
+def test_parse_many_takes_text_and_bytes() -> None:
+    text = _article_text(1)
+    items: list[str | bytes | Path] = [text, text.encode("gb18030"), "", b"\x80\xff" * 9]
+    results = list(parse_many(items, workers=1, translator=None))
+    assert isinstance(results[0], Article)
+    assert isinstance(results[1], Article)
+    assert results[1].text == results[0].text
+    assert [(r.path, r.error) for r in results[2:] if isinstance(r, FileError)] == [
+        ("<input 2>", "EmptyInputError"),
+        ("<input 3>", "DecodingError"),
+    ]
+
+
+def test_a_worker_that_dies_is_recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(EXIT_ON_ENV, "进程崩溃")
+    paths = []
+    for number in range(10):
+        text = _article_text(number)
+        if number == 5:
+            text = text.replace("一是", "进程崩溃")
+        path = tmp_path / f"a{number}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    results = list(parse_many(paths, workers=2, translator=None))
+    assert [type(r).__name__ for r in results] == ["Article"] * 5 + ["FileError"] + ["Article"] * 4
+    crashed = results[5]
+    assert isinstance(crashed, FileError)
+    assert (crashed.path, crashed.error) == (str(paths[5]), "WorkerCrashed")
+
+
+def test_translation_runs_once_in_the_main_process() -> None:
+    translator = MockTranslator()
+    status = TranslationStatus()
+    texts = [_article_text(number) for number in range(4)]
+    results = list(parse_many(texts, workers=2, translator=translator, translation_status=status))
+    assert all(isinstance(result, Article) for result in results)
+    # The very instance passed in was called: translation ran here, not in a worker's copy.
+    assert translator.calls
+    assert status.backend == "mock"
+    assert status.unavailable is None
+
+
+def test_missing_translation_stage_is_recorded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "yantai_pledges.translate.apply", None)
+    status = TranslationStatus()
+    results = list(
+        parse_many([_article_text(2)], workers=1, translator="mock", translation_status=status)
+    )
+    assert isinstance(results[0], Article)
+    assert status.unavailable is not None
+
+
+def test_workers_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        list(parse_many(["x"], workers=0))
+
+
+# -- runs, JSON Lines and resume -------------------------------------------------------------
+
+
+def _lines(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_cli_run_writes_one_valid_record_per_input(
+    corpus: tuple[Path, list[CorpusFile]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root, files = corpus
+    out = tmp_path / "out.jsonl"
+    status = main(
+        ["parse", str(root), "--jsonl", str(out), "--workers", "2", "--translator", "none"]
+    )
+    assert status == 1  # some inputs failed
+    records = _lines(out)
+    assert [record["path"] for record in records] == [str(file.path) for file in files]
+    for record, file in zip(records, files, strict=True):
+        if file.expected == "article":
+            assert set(record) == {"type", "path", "sha256", "article"}
+            assert record["type"] == "article"
+            article = Article.model_validate(record["article"])
+            assert article.targets
+        else:
+            assert set(record) == {"type", "path", "sha256", "error", "message"}
+            assert (record["type"], record["error"]) == ("error", file.expected)
+    err = capsys.readouterr().err
+    errors = sum(file.expected != "article" for file in files)
+    assert f"{len(files) - errors} articles" in err
+    assert f"{errors} errors" in err
+    assert "Traceback" not in err
+
+    # A second run with --resume has nothing left to do.
+    assert main(["parse", str(root), "--jsonl", str(out), "--resume", "-q", "--workers", "2"]) == 1
+    assert len(_lines(out)) == len(files)
+
+
+def test_resume_after_a_killed_run(corpus: tuple[Path, list[CorpusFile]], tmp_path: Path) -> None:
+    root, files = corpus
+    out = tmp_path / "out.jsonl"
+    assert main(["parse", str(root / "batch0"), "--jsonl", str(out), "-q"]) == 0
+    complete = out.read_text(encoding="utf-8").splitlines(keepends=True)
+    # Simulate a kill: 20 whole lines, then half of the 21st, no final newline.
+    out.write_text("".join(complete[:20]) + complete[20][: len(complete[20]) // 2], "utf-8")
+    assert len(list(read_records(out))) == 20  # finished lines survive, the partial one is skipped
+
+    summary = run_corpus(
+        expand_inputs([str(root / "batch0")]), jsonl=out, resume=True, workers=2, translator=None
+    )
+    assert (summary.skipped, summary.articles) == (20, len(complete) - 20)
+    assert out.read_text(encoding="utf-8").splitlines(keepends=True) == complete
+    assert [record["path"] for record in read_records(out)] == [
+        str(file.path) for file in files if file.path.parent.name == "batch0"
+    ]
+
+
+def test_resume_reparses_a_changed_file_and_reloads_the_rest(tmp_path: Path) -> None:
+    paths = []
+    for number in range(3):
+        path = tmp_path / f"a{number}.txt"
+        path.write_text(_article_text(number), encoding="utf-8")
+        paths.append(path)
+    out = tmp_path / "out.jsonl"
+    first = run_corpus(paths, jsonl=out, workers=1, translator=None)
+    assert (first.articles, first.skipped) == (3, 0)
+    paths[1].write_text(_article_text(41), encoding="utf-8")
+    second = run_corpus(paths, jsonl=out, resume=True, keep=True, workers=1, translator=None)
+    assert (second.articles, second.skipped) == (1, 2)
+    assert [type(result).__name__ for result in second.results] == ["Article"] * 3
+    reparsed = second.results[1]
+    assert isinstance(reparsed, Article)
+    assert "141个以上" in reparsed.text  # the new content, not the recorded one
+    assert len(_lines(out)) == 4  # the changed file got a second, newer record
+
+
+def test_parse_path_record_for_distributed_engines(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(_article_text(3), encoding="gb18030")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    record = parse_path_record(str(good))
+    assert record["type"] == "article"
+    assert record["article"]["source"]["encoding"] == "gb18030"
+    json.dumps(record)  # JSON-ready as it is
+    assert parse_path_record(bad)["error"] == "EmptyInputError"

@@ -1,0 +1,134 @@
+"""The docs stay true: the CLI reference is current, the corpus page's examples run and match."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+import regex
+
+from yantai_pledges import corpus
+from yantai_pledges.models import FileError
+
+ROOT = Path(__file__).resolve().parents[1]
+CLI_DOC = ROOT / "docs" / "cli.md"
+CORPUS_DOC = ROOT / "docs" / "corpus.md"
+
+# A fenced code block: its language and body.
+_FENCE = regex.compile(
+    r"""
+    ^```(?P<language>\w*)\n  # opening fence with an optional language
+    (?P<body>.*?)            # the code
+    ^```$                    # closing fence
+    """,
+    regex.VERBOSE | regex.MULTILINE | regex.DOTALL,
+)
+# The marker of the example that this file runs, and the block after it.
+_RUN_BLOCK = regex.compile(
+    r"""
+    <!--\ run:\ tests/test_docs\.py\ -->\n  # the marker comment
+    ```python\n(?P<body>.*?)^```$          # the Python block right after it
+    """,
+    regex.VERBOSE | regex.MULTILINE | regex.DOTALL,
+)
+# Names imported from the corpus module in the docs.
+_CORPUS_IMPORT = regex.compile(
+    r"""
+    from\ yantai_pledges\.corpus\ import\ (?P<names>[\w, ]+)  # a from-import line
+    """,
+    regex.VERBOSE,
+)
+
+
+def _generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("gen_cli_docs", ROOT / "scripts/gen_cli_docs.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# -- docs/cli.md ----------------------------------------------------------------------------
+
+
+def test_cli_reference_is_current() -> None:
+    generated = _generator().render()
+    assert CLI_DOC.read_text(encoding="utf-8") == generated, (
+        "docs/cli.md is stale: run python scripts/gen_cli_docs.py"
+    )
+
+
+def test_every_command_and_option_is_documented() -> None:
+    generator = _generator()
+    text = CLI_DOC.read_text(encoding="utf-8")
+    sections = text.split("\n## ")
+    commands = list(generator.walk(generator.build_parser()))
+    assert len(commands) >= 6  # the top level, parse, schema, models, models install/list
+    for path, parser in commands:
+        title = " ".join(("yantai-pledges", *path))
+        section = next((s for s in sections if s.startswith(f"`{title}`")), None)
+        assert section is not None, f"command {title!r} is not documented in docs/cli.md"
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                continue
+            for option in action.option_strings:
+                assert option in section, f"{title} {option} is not documented"
+
+
+# -- docs/corpus.md -------------------------------------------------------------------------
+
+
+def _blocks(language: str) -> list[str]:
+    text = CORPUS_DOC.read_text(encoding="utf-8")
+    return [m["body"] for m in _FENCE.finditer(text) if m["language"] == language]
+
+
+def test_documented_records_have_the_written_keys(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("确保全年新开工项目130个以上。", encoding="utf-8")
+    written = {
+        "article": set(corpus.parse_path_record(good)),
+        "error": set(corpus.record_for(FileError(path="x", error="E", message="m"))),
+    }
+    documented = [json.loads(block) for block in _blocks("json")]
+    assert {record["type"] for record in documented} == {"article", "error"}
+    for record in documented:
+        assert set(record) == written[record["type"]]
+    # The key table names every key of both record types.
+    table_keys = set(regex.findall(r"^\| `(\w+)` \|", CORPUS_DOC.read_text("utf-8"), regex.M))
+    assert table_keys == written["article"] | written["error"]
+
+
+def test_documented_corpus_names_exist() -> None:
+    text = CORPUS_DOC.read_text(encoding="utf-8")
+    names = {name.strip() for m in _CORPUS_IMPORT.finditer(text) for name in m["names"].split(",")}
+    names |= set(regex.findall(r"yantai_pledges\.corpus\.(\w+)", text))
+    assert names
+    for name in names:
+        assert name in corpus.__all__, f"docs/corpus.md names corpus.{name}, which is not public"
+
+
+def test_the_local_pipeline_example_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    match = _RUN_BLOCK.search(CORPUS_DOC.read_text(encoding="utf-8"))
+    assert match is not None, "docs/corpus.md lost its tested example"
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    for number in range(5):
+        text = f"确保全年新开工项目{100 + number}个以上。"
+        (archive / f"{number}.txt").write_text(text, encoding="gb18030")
+    (archive / "empty.txt").write_bytes(b"")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(match["body"], str(CORPUS_DOC), "exec"), {"archive": archive})
+    assert capsys.readouterr().out == "6 records, 1 errors\n"
+    assert sorted(path.name for path in (tmp_path / "results").iterdir()) == [
+        "part-00000.jsonl",
+        "part-00001.jsonl",
+        "part-00002.jsonl",
+    ]

@@ -1,0 +1,262 @@
+"""Table tests for the target stage: sentence → targets (metric, quantity, deadline, pledge, status).
+
+Each row is one sentence as it appears in a statement body; the year is 2023 unless the row says
+otherwise. Expected targets are written as ``T(metric, base, unit, comparator, date, commitment,
+status)`` where ``base`` is the base value ("185000000000") or a range ("2-3").
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import NamedTuple
+
+import pytest
+
+from yantai_pledges.sentences import Segment
+from yantai_pledges.targets import extract_targets
+
+
+class T(NamedTuple):
+    metric: str
+    base: str
+    unit: str
+    comparator: str = "exact"
+    date: str | None = None
+    commitment: str | None = None
+    status: str = "pledge"
+
+
+Row = tuple[str, list[T]]
+
+SEED: list[Row] = [
+    (
+        "年内新增规上工业企业30家、产值过10亿元企业3家、上市公司2—3家。",
+        [
+            T("新增规上工业企业", "30", "count", date="2023-12-31"),
+            T("产值过10亿元企业", "3", "count", date="2023-12-31"),
+            T("上市公司", "2-3", "count", "range", "2023-12-31"),
+        ],
+    ),
+    (
+        "力争主要经济指标增速均高于全市平均1—2个百分点、生产总值对全市增长的贡献度达到25%左右。",
+        [
+            T("主要经济指标增速均高于全市平均", "1-2", "percentage_point", "range", None, "strive"),
+            T("生产总值对全市增长的贡献度", "25", "percent", "about", None, "strive"),
+        ],
+    ),
+    (
+        "强力推进荣昌生物新药产业园等总投资1850亿元的340个产业项目，"
+        "确保3月底前开工53个新项目、全年新开工项目130个以上。",
+        [
+            T("产业项目总投资", "185000000000", "CNY"),
+            T("产业项目", "340", "count"),
+            T("开工新项目", "53", "count", "exact", "2023-03-31", "ensure"),
+            T("新开工项目", "130", "count", "at_least", "2023-12-31", "ensure"),
+        ],
+    ),
+    (
+        "年内集聚本专科生1万人以上、研究生及以上人才2000人以上。",
+        [
+            T("集聚本专科生", "10000", "person", "at_least", "2023-12-31"),
+            T("研究生及以上人才", "2000", "person", "at_least", "2023-12-31"),
+        ],
+    ),
+    (
+        "年内高新技术企业、科技型中小企业分别达到600家和1000家。",
+        [
+            T("高新技术企业", "600", "count", date="2023-12-31"),
+            T("科技型中小企业", "1000", "count", date="2023-12-31"),
+        ],
+    ),
+    (
+        "确保全年引进重大项目60个以上、实际使用外资突破10亿美元，争创高质量发展新优势。",
+        [
+            T("引进重大项目", "60", "count", "at_least", "2023-12-31", "ensure"),
+            T("实际使用外资", "1000000000", "USD", "more_than", "2023-12-31", "ensure"),
+        ],
+    ),
+    (
+        "强力推进总投资224.2亿元的90个重点项目，2月中旬集中开工，年内确保完成投资107.9亿元，"
+        "全市固定资产投资增长7%以上，地区生产总值增长5.5%以上，突破300亿元，"
+        "一般公共预算收入增长8%以上，突破15亿元。",
+        [
+            T("重点项目总投资", "22420000000", "CNY"),
+            T("重点项目", "90", "count"),
+            T("完成投资", "10790000000", "CNY", "exact", "2023-12-31", "ensure"),
+            T("固定资产投资增长", "7", "percent", "at_least", "2023-12-31", "ensure"),
+            T("地区生产总值增长", "5.5", "percent", "at_least", "2023-12-31", "ensure"),
+            T("地区生产总值", "30000000000", "CNY", "more_than", "2023-12-31", "ensure"),
+            T("一般公共预算收入增长", "8", "percent", "at_least", "2023-12-31", "ensure"),
+            T("一般公共预算收入", "1500000000", "CNY", "more_than", "2023-12-31", "ensure"),
+        ],
+    ),
+    (
+        "紧盯产业链条招大引强，确保年内引进过10亿元项目30个以上。",
+        [T("引进过10亿元项目", "30", "count", "at_least", "2023-12-31", "ensure")],
+    ),
+    (
+        "扎实开展“招商引资质效提升年”活动，确保今年引进项目30个以上。",
+        [T("引进项目", "30", "count", "at_least", "2023-12-31", "ensure")],
+    ),
+    (
+        "年内前两批20个专精特新产业园全部开工，未来总投资2000亿元，产值4000亿元。",
+        [
+            T("前两批专精特新产业园全部开工", "20", "count", date="2023-12-31"),
+            T("总投资", "200000000000", "CNY"),
+            T("产值", "400000000000", "CNY"),
+        ],
+    ),
+]
+
+WORK_REPORTS: list[Row] = [
+    (
+        "今年主要预期目标是：地区生产总值增长6%左右；一般公共预算收入增长5%；城镇新增就业5万人以上；"
+        "居民消费价格涨幅3%左右。",
+        [
+            T("地区生产总值增长", "6", "percent", "about", "2023-12-31", "plan"),
+            T("一般公共预算收入增长", "5", "percent", "exact", "2023-12-31", "plan"),
+            T("城镇新增就业", "50000", "person", "at_least", "2023-12-31", "plan"),
+            T("居民消费价格涨幅", "3", "percent", "about", "2023-12-31", "plan"),
+        ],
+    ),
+    (
+        "过去一年，全市地区生产总值完成9515.9亿元，增长5%。",
+        [
+            T("地区生产总值完成", "951590000000", "CNY", status="achieved"),
+            T("地区生产总值增长", "5", "percent", status="achieved"),
+        ],
+    ),
+    (
+        "截至2022年底，全市高新技术企业达到2128家。",
+        [T("高新技术企业", "2128", "count", date="2022-12-31", status="achieved")],
+    ),
+    (
+        "目前全区共有规上工业企业412家。",
+        [T("规上工业企业", "412", "count", status="context")],
+    ),
+    (
+        "到2025年，数字经济核心产业增加值占地区生产总值比重达到10%以上。",
+        [T("数字经济核心产业增加值占地区生产总值比重", "10", "percent", "at_least", "2025-12-31")],
+    ),
+    (
+        "全年粮食产量稳定在100亿斤以上。",
+        [T("粮食产量", "5000000", "tonne", "at_least", "2023-12-31")],
+    ),
+]
+
+OTHER_PAPERS: list[Row] = [
+    (
+        "力争一季度签约项目不少于50个，总投资超过300亿元。",
+        [
+            T("签约项目", "50", "count", "at_least", "2023-03-31", "strive"),
+            T("总投资", "30000000000", "CNY", "more_than", "2023-03-31", "strive"),
+        ],
+    ),
+    (
+        "计划年内新建5G基站1200个，实现重点区域全覆盖。",
+        [T("新建5G基站", "1200", "count", "exact", "2023-12-31", "plan")],
+    ),
+    (
+        "确保上半年30个省市重点项目全部开工。",
+        [T("省市重点项目全部开工", "30", "count", "exact", "2023-06-30", "ensure")],
+    ),
+    (
+        "去年全区新增市场主体1.2万户，今年力争再增加1.5万户。",
+        [
+            T("新增市场主体", "12000", "count", date="2022-12-31", status="achieved"),
+            T("新增市场主体再增加", "15000", "count", "exact", "2023-12-31", "strive"),
+        ],
+    ),
+]
+
+EDGE_CASES: list[Row] = [
+    ("坚持“1253”总体思路，打造“2+4”产业体系。", []),
+    ("深入学习贯彻党的二十大精神，全力争创5A级景区。", []),
+    ("将2023年确立为招商引资突破年。", []),
+    ("", []),
+]
+
+ROWS = [
+    pytest.param(text, expected, id=f"{origin}-{index}")
+    for origin, rows in [
+        ("seed", SEED),
+        ("work-report", WORK_REPORTS),
+        ("other-paper", OTHER_PAPERS),
+        ("edge", EDGE_CASES),
+    ]
+    for index, (text, expected) in enumerate(rows)
+]
+
+
+def _observed(text: str, year: int = 2023) -> list[T]:
+    targets, _ = extract_targets([Segment(text, 0, len(text))], year)
+    observed = []
+    for target in targets:
+        quantity = target.quantity
+        if quantity.base_value is not None:
+            base = _plain(quantity.base_value)
+        else:
+            base = f"{_plain(quantity.base_low)}-{_plain(quantity.base_high)}"
+        observed.append(
+            T(
+                target.metric.zh,
+                base,
+                quantity.base_unit,
+                target.comparator.value,
+                target.deadline.date.isoformat()
+                if target.deadline and target.deadline.date
+                else None,
+                target.commitment.value if target.commitment else None,
+                target.status.value,
+            )
+        )
+    return observed
+
+
+def _plain(value: Decimal | None) -> str:
+    if value is None:
+        return "None"
+    return format(value.normalize(), "f")
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS)
+def test_targets(text: str, expected: list[T]) -> None:
+    assert _observed(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS)
+def test_target_spans_point_at_their_clause(text: str, expected: list[T]) -> None:
+    del expected
+    targets, milestones = extract_targets([Segment(text, 0, len(text))], 2023)
+    for item in [*targets, *milestones]:
+        start, end = item.span
+        assert text[start:end] == item.text.zh
+    for target in targets:
+        assert target.quantity.raw in target.text.zh
+
+
+MILESTONES: list[tuple[str, list[tuple[str, str | None]]]] = [
+    (
+        "确保烟台大学科教园区、山东建筑大学产学研基地9月建成，八角湾创新科技职业学院9月启用。",
+        [
+            ("确保烟台大学科教园区、山东建筑大学产学研基地9月建成", "2023-09-30"),
+            ("八角湾创新科技职业学院9月启用", "2023-09-30"),
+        ],
+    ),
+    ("强力推进重点项目，2月中旬集中开工。", [("2月中旬集中开工", "2023-02-20")]),
+    (
+        "上半年通过验收，下半年投入使用。",
+        [("上半年通过验收", "2023-06-30"), ("下半年投入使用", "2023-12-31")],
+    ),
+    ("决战决胜首季“开门红”。", []),
+    ("年内确保引进项目10个以上。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MILESTONES)
+def test_milestones(text: str, expected: list[tuple[str, str | None]]) -> None:
+    _, milestones = extract_targets([Segment(text, 0, len(text))], 2023)
+    observed = [
+        (m.text.zh, m.deadline.date.isoformat() if m.deadline.date else None) for m in milestones
+    ]
+    assert observed == expected
