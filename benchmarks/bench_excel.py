@@ -17,10 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from factories import make_article  # noqa: E402
-
-from yantai_pledges.export import to_excel  # noqa: E402
-from yantai_pledges.models import Article  # noqa: E402
+from factories import make_article
+from yantai_pledges.export import to_excel
+from yantai_pledges.models import Article
 
 DEFAULT_COUNTS = (1, 100, 1000)
 

@@ -101,7 +101,8 @@ class CountingCT2:
 
 
 def counting_backend(**options: Any) -> tuple[ArgosTranslator, CountingCT2]:
-    backend = ArgosTranslator(**options)
+    # one thread: the tiny model is faster so, and a busy CI machine does not slow it down
+    backend = ArgosTranslator(**{"intra_threads": 1, **options})
     counter = CountingCT2(backend._load())
     backend._translator = counter
     return backend, counter

@@ -199,3 +199,16 @@ def test_wrapper_reports_inner_name_and_version() -> None:
     cache = CachingTranslator(VersionedMock("tiny 0.0.1"), ":memory:")
     assert (cache.name, cache.model_version) == ("mock", "tiny 0.0.1")
     assert CachingTranslator(MockTranslator(), ":memory:").model_version == ""
+
+
+class ShortAnswer(MockTranslator):
+    def translate_batch(self, texts: Sequence[str]) -> list[str | None]:
+        return super().translate_batch(texts)[:-1]
+
+
+def test_backend_returning_too_few_outputs_is_an_error() -> None:
+    with (
+        CachingTranslator(ShortAnswer(), ":memory:") as cache,
+        pytest.raises(TranslationError, match="returned 1 translations for 2 texts"),
+    ):
+        cache.translate_batch(ARTICLE)

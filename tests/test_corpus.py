@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import json
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,9 +41,9 @@ SIMPLIFIED = """{headline}
  YMG全媒体记者 {reporter} 整理
 """
 # A Hong Kong / Taiwan style page in traditional characters (for Big5 files).
-TRADITIONAL = """{headline}
+TRADITIONAL = """{headline_tc}
 
-{place}書記 {name}
+{place_tc}書記 {name_tc}
 
 一是提增速。年內新增規上工業企業{a}家，力爭生產總值增長{d}%左右。
 
@@ -58,6 +57,13 @@ HEADLINES = [
 PLACES = ["黄渤海新区", "栖霞市", "莱山区", "福山区", "蓬莱区", "龙口市", "莱阳市", "海阳市"]
 NAMES = ["牟树青", "包华", "王建华", "李晓明", "张立新", "陈红", "刘志强", "赵丽"]
 REPORTERS = ["童佳怡", "李俊", "王晓", "孙婷"]
+HEADLINES_TC = [
+    "培強產業集群 壯大工業規模",
+    "項目發展風正勁 凝聚力量再出發",
+    "聚焦實體經濟 奮力爭先進位",
+]
+PLACES_TC = ["黃渤海新區", "棲霞市", "萊山區", "福山區", "蓬萊區", "龍口市", "萊陽市", "海陽市"]
+NAMES_TC = ["牟樹青", "包華", "王建華", "李曉明", "張立新", "陳紅", "劉志強", "趙麗"]
 # (file suffix, how the text is stored)
 GOOD_KINDS = [
     (".txt", "utf-8"),
@@ -85,6 +91,9 @@ def _article_text(number: int, traditional: bool = False) -> str:
         place=PLACES[number % len(PLACES)],
         name=NAMES[(number * 3) % len(NAMES)],
         reporter=REPORTERS[number % len(REPORTERS)],
+        headline_tc=HEADLINES_TC[number % len(HEADLINES_TC)],
+        place_tc=PLACES_TC[number % len(PLACES_TC)],
+        name_tc=NAMES_TC[(number * 3) % len(NAMES_TC)],
         a=10 + number % 50,
         b=5 + number % 20,
         c=1 + number % 9,
@@ -237,8 +246,10 @@ def test_decoded_text_reaches_the_parser(corpus: tuple[Path, list[CorpusFile]]) 
         sample, parse_many([f.path for f in sample], workers=1, translator=None), strict=True
     ):
         assert isinstance(result, Article)
-        name = next(name for name in NAMES if name in file.text)
-        assert name in result.text, file.path
+        # The parser folds traditional characters to simplified: either form shows the decoding.
+        index = next(i for i, name in enumerate(NAMES + NAMES_TC) if name in file.text)
+        forms = {NAMES[index % len(NAMES)], NAMES_TC[index % len(NAMES)]}
+        assert any(form in result.text for form in forms), file.path
 
 
 def test_parse_many_takes_text_and_bytes() -> None:
@@ -283,13 +294,16 @@ def test_translation_runs_once_in_the_main_process() -> None:
     assert status.unavailable is None
 
 
-def test_missing_translation_stage_is_recorded(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "yantai_pledges.translate.apply", None)
+@pytest.mark.parametrize("translator", ["auto", "argos"])
+def test_unavailable_translation_is_recorded(
+    translator: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-models"))
     status = TranslationStatus()
     results = list(
-        parse_many([_article_text(2)], workers=1, translator="mock", translation_status=status)
+        parse_many([_article_text(2)], workers=1, translator=translator, translation_status=status)
     )
-    assert isinstance(results[0], Article)
+    assert isinstance(results[0], Article)  # parsed all the same, with structured English
     assert status.unavailable is not None
 
 
@@ -384,3 +398,16 @@ def test_parse_path_record_for_distributed_engines(tmp_path: Path) -> None:
     assert record["article"]["source"]["encoding"] == "gb18030"
     json.dumps(record)  # JSON-ready as it is
     assert parse_path_record(bad)["error"] == "EmptyInputError"
+
+
+def test_resume_retries_a_file_that_was_missing(tmp_path: Path) -> None:
+    path = tmp_path / "late.txt"
+    out = tmp_path / "out.jsonl"
+    first = run_corpus([path], jsonl=out, workers=1, translator=None)
+    assert [error.error for error in first.errors] == ["InputError"]
+    again = run_corpus([path], jsonl=out, resume=True, workers=1, translator=None)
+    assert (again.skipped, again.skipped_errors) == (1, 1)  # still missing: still recorded
+    path.write_text(_article_text(5), encoding="utf-8")
+    last = run_corpus([path], jsonl=out, resume=True, workers=1, translator=None)
+    assert (last.skipped, last.articles) == (0, 1)
+    assert [record["type"] for record in read_records(out)] == ["error", "article"]

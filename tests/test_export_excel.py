@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
+import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -11,11 +11,13 @@ from typing import Any
 
 import openpyxl
 import pytest
-from factories import make_article, make_articles
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from factories import make_article, make_articles
 from yantai_pledges.errors import ExportError
 from yantai_pledges.export import excel, to_excel
-from yantai_pledges.models import Article, Bilingual
+from yantai_pledges.models import Article, Bilingual, FileError
 
 SHEETS = ["Overview", "Statements", "Targets", "Milestones", "Text", "Glossary"]
 NO_GLOSSARY: list[tuple[str, str, str]] = []
@@ -154,7 +156,9 @@ def test_target_texts_and_enums(report: Any) -> None:
     assert row["Comparator"].value == "at_least"
     assert row["Commitment"].value == "ensure"
     assert row["Status"].value == "pledge"
-    assert row["Summary (en)"].value == "Ensure at least 25 projects start construction by 31 March."
+    assert (
+        row["Summary (en)"].value == "Ensure at least 25 projects start construction by 31 March."
+    )
     assert row["Clause (zh)"].value == "确保3月底前开工项目25个以上"
     assert row["Speaker"].value == "刘建华 (Liu Jianhua)"
     assert _table(report, "Targets")[4]["Summary (en)"].value is None
@@ -218,6 +222,12 @@ def test_several_articles_share_one_workbook_with_an_article_column(tmp_path: Pa
     target = next(row for row in _table(workbook, "Targets") if row["Article"].value == 3)
     linked = workbook["Statements"][target["Statement"].hyperlink.location.split("!")[1]].row
     assert workbook["Statements"].cell(linked, 1).value == 3
+
+
+def test_no_articles_give_a_workbook_of_headers(tmp_path: Path) -> None:
+    workbook = openpyxl.load_workbook(_write(tmp_path, []))
+    assert workbook.sheetnames == SHEETS
+    assert all(_table(workbook, sheet) == [] for sheet in SHEETS)
 
 
 def test_an_article_without_statements_shows_its_raw_text(tmp_path: Path) -> None:
@@ -335,6 +345,22 @@ def test_text_over_the_cell_limit_is_cut_visibly(
     assert "32,767" in warnings[0]
 
 
+@settings(max_examples=20, deadline=None)
+@given(text=st.text(st.characters(codec=None), max_size=200))
+def test_any_unicode_is_written_and_read_back_cleaned(text: str) -> None:
+    article = make_article()
+    article.statements[0].headline = Bilingual(zh=text, en=text)
+    warnings: list[str] = []
+    with tempfile.TemporaryDirectory() as folder:
+        path = to_excel(
+            article, Path(folder) / "r.xlsx", glossary_terms=NO_GLOSSARY, on_warning=warnings.append
+        )
+        cell = _table(openpyxl.load_workbook(path), "Statements")[0]["Headline (zh)"]
+    expected = excel._XML_ILLEGAL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    assert (cell.value or "") == expected
+    assert bool(warnings) == (expected != text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 # -- determinism and atomic writes ------------------------------------------------------------
 
 
@@ -408,6 +434,21 @@ def test_what_is_not_an_article_is_an_export_error(tmp_path: Path, value: Any) -
     assert list(tmp_path.iterdir()) == []
 
 
+def test_failed_inputs_get_an_errors_sheet(tmp_path: Path) -> None:
+    failed = [FileError(path="in/bad.txt", error="DecodingError", message="not GB18030 or UTF-8")]
+    workbook = openpyxl.load_workbook(
+        to_excel(make_article(), tmp_path / "r.xlsx", glossary_terms=NO_GLOSSARY, errors=failed)
+    )
+    assert workbook.sheetnames == [*SHEETS, "Errors"]
+    rows = list(workbook["Errors"].iter_rows(values_only=True))
+    assert rows == [
+        ("Input", "Error", "Message"),
+        ("in/bad.txt", "DecodingError", "not GB18030 or UTF-8"),
+    ]
+    notes = [cell.value for cell in workbook["Overview"]["B"] if cell.value]
+    assert "1 input(s) could not be read or parsed: see the Errors sheet." in notes
+
+
 # -- glossary ---------------------------------------------------------------------------------
 
 GLOSSARY_ENTRIES = [
@@ -457,14 +498,10 @@ def test_bundled_glossary_is_used_by_default(tmp_path: Path) -> None:
 def test_without_a_glossary_module_the_sheet_has_a_note(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_import = importlib.import_module
+    def no_glossary() -> Any:
+        raise ModuleNotFoundError("No module named 'yantai_pledges.translate.glossary'")
 
-    def no_glossary(name: str, package: str | None = None) -> Any:
-        if name == "yantai_pledges.translate.glossary":
-            raise ImportError(name)
-        return real_import(name, package)
-
-    monkeypatch.setattr(excel.importlib, "import_module", no_glossary)
+    monkeypatch.setattr(excel, "_import_glossary_module", no_glossary)
     workbook = openpyxl.load_workbook(to_excel(make_article(), tmp_path / "r.xlsx"))
     assert _table(workbook, "Glossary") == []
     assert workbook["Glossary"]["B2"].value.startswith("No glossary")

@@ -12,8 +12,8 @@ from typing import Any
 
 import jsonschema
 import pytest
-from factories import make_article, make_articles
 
+from factories import make_article, make_articles
 from yantai_pledges.errors import ExportError
 from yantai_pledges.export import article_schema, schema_text, to_json, to_jsonl
 from yantai_pledges.models import Article, Bilingual, Statement
@@ -256,3 +256,22 @@ def test_jsonl_of_nothing_is_an_empty_file(tmp_path: Path) -> None:
     target = tmp_path / "empty.jsonl"
     assert to_jsonl([], target) == 0
     assert target.read_bytes() == b""
+
+
+def test_a_new_file_gets_the_usual_mode_and_a_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
+    new = tmp_path / "new.json"
+    to_json(make_article(), new)
+    assert new.stat().st_mode & 0o777 == 0o666 & ~_umask()  # not mkstemp's private 0o600
+    kept = tmp_path / "kept.json"
+    kept.write_text("{}", encoding="utf-8")
+    kept.chmod(0o640)
+    to_json(make_article(), kept)
+    assert kept.stat().st_mode & 0o777 == 0o640
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from yantai_pledges.errors import InputError
+from yantai_pledges.errors import InputError, TranslationError
 from yantai_pledges.translate.base import MockTranslator
 from yantai_pledges.translate.protect import (
     MappingTermFinder,
@@ -243,4 +243,37 @@ def test_million_character_line_is_linear(line: str) -> None:
     translator = ProtectingTranslator(EchoTranslator(), TERMS)
     started = time.perf_counter()
     translator.translate_batch([line])
-    assert time.perf_counter() - started < 5.0
+    assert time.perf_counter() - started < 10.0  # linear; quadratic would take hours
+
+
+class ShortAnswer:
+    """A broken backend that loses an output."""
+
+    name = "broken"
+
+    def translate_batch(self, texts: Sequence[str]) -> list[str | None]:
+        outputs: list[str | None] = list(texts[:-1])
+        return outputs
+
+
+def test_backend_returning_too_few_outputs_is_an_error() -> None:
+    translator = ProtectingTranslator(ShortAnswer(), TERMS)
+    with pytest.raises(TranslationError, match="returned 1 translations for 2 sentences"):
+        translator.translate_batch(["芝罘区。开门红。"])
+
+
+def test_terms_win_over_numbers_they_contain() -> None:
+    finder = MappingTermFinder({"中国企业500强": "China's top 500 enterprises"})
+    protected = protect_sentence("新增中国企业500强2家、营收增长30%", finder)
+    assert [english for _, english in protected.restore] == [
+        "China's top 500 enterprises",
+        "2",
+        "30%",
+    ]
+
+
+def test_one_long_sentence_is_linear() -> None:
+    translator = ProtectingTranslator(EchoTranslator(), TERMS, max_sentence_chars=1_000_000)
+    started = time.perf_counter()
+    translator.translate_batch(["芝罘区30" * 50_000])
+    assert time.perf_counter() - started < 10.0

@@ -99,6 +99,6 @@ def test_nothing_is_lost() -> None:
 def test_million_character_line_is_linear(line: str) -> None:
     started = time.perf_counter()
     sentences = split_sentences(line)
-    assert time.perf_counter() - started < 3.0
+    assert time.perf_counter() - started < 10.0  # linear; quadratic would take hours
     assert all(len(sentence) <= 200 for sentence in sentences if "。" not in sentence)
     assert sum(len(sentence) for sentence in sentences) == len(line)

@@ -191,6 +191,7 @@ def _deadline_pattern() -> regex.Pattern[str]:
         (?: (?:(?P<year_from>{_YEAR})年?{_RANGE_DASH})?   # range start: 2023—
             (?P<year>{_YEAR})年                          # 2025年
           | (?!(?<=[以马])上)                            # 以上年营业收入, 马上: not 上年
+            (?!(?<=[成产工业用])后年)                     # 建成后年产值: "after completion", not 后年
             (?P<year_word>{words("year_word")})          # 今年, 明年, 去年
         )
     """

@@ -18,6 +18,19 @@ speaker lines (a news report, a work report's target list, anything else) is one
 speaker, if any, is the first official named in running text (…莱山区委书记罗建表示…), and the
 layout carries a warning.
 
+Decisions worth knowing:
+
+* ``jurisdiction`` is the place named by the highest-ranked post (leader > deputy > member > staff,
+  then the first): "青岛市委常委、西海岸新区工委书记" → 西海岸新区. It is kept as written
+  ("潍坊市寒亭区委书记" → 潍坊市寒亭区); a post without a place (市委常委, 副市长) gives none.
+* ``compiled_by`` names everyone in the credit, reporters and correspondents alike, joined by 、
+  ("YMG全媒体记者 王明 通讯员 李华" → 王明、李华).
+* A credit or date line above the first statement (under the title) applies to every statement
+  that has none of its own.
+* With two or more headings above the first speaker line, the first is the article's title and
+  the last the statement's headline (column labels like 书记谈 in between are dropped); a single
+  heading is the title unless later statements have headlines.
+
 Points are enumerated paragraphs (一是, 一要, 第一，, （一）, 一、, 1., （1）, ①; 一是/二是 also
 inside a paragraph after ：；。) of the statement's first marker family, or, when there are none,
 thematic heads: paragraphs whose first sentence is a short lead ("聚力攻坚突破产业提质升级。…"),
@@ -162,7 +175,7 @@ _NAME = regex.compile(
 )
 # Characters no name or position contains: particles, verbs and pronouns of running text.
 _NOT_IN_NAME = frozenset("的了着是在和与及等谈要将把被对我们这那说为就也都又并从向")
-_NOT_IN_POSITION = frozenset("的了着是谈要将把被我们这那说")
+_NOT_IN_POSITION = frozenset("的了着是谈要将把被我们这那说丨")  # 丨 is a Han character too
 # Decoration around a speaker line: bullets, dashes, wrapping brackets.
 _DECORATION = "■□●○◆◇▲△★☆•·※→—－-~～ "
 _BRACKETS = "（()）【】[]〔〕"
@@ -193,15 +206,15 @@ def _is_name(text: str) -> bool:
     vocabulary = _vocabulary()
     if "·" not in text and len(text) == 4 and not text.startswith(vocabulary.surnames):
         return False
-    return not any(text.endswith(title) for title in vocabulary.titles)
+    return not text.endswith(vocabulary.titles)
 
 
 def _split_position(segment: str) -> tuple[str, str] | None:
     """Split a position into (prefix, title), or None if it does not end with a known title."""
     vocabulary = _vocabulary()
-    title = next((title for title in vocabulary.titles if segment.endswith(title)), None)
-    if title is None or any(char in _NOT_IN_POSITION for char in segment):
+    if not segment.endswith(vocabulary.titles) or any(char in _NOT_IN_POSITION for char in segment):
         return None
+    title = next(title for title in vocabulary.titles if segment.endswith(title))
     prefix = segment[: -len(title)]
     valid = not prefix or (
         len(prefix) <= _PREFIX_MAX
@@ -300,7 +313,10 @@ def parse_speaker_line(line: str, start: int = 0) -> SpeakerParts | None:
         return None
     left, right = _strip_decoration(line)
     core = line[left:right]
-    if not core or ends_sentence(core) or any(mark in core for mark in "。；！？“”"):
+    # The last title ends at most five characters (a separator and a name) before the end.
+    if _vocabulary().title_pattern.search(core, max(0, len(core) - 12), len(core) - 1) is None:
+        return None
+    if ends_sentence(core) or any(mark in core for mark in "。；！？“”"):
         return None
     split = _split_name(core)
     if split is None:
@@ -380,12 +396,17 @@ _CLAUSE_BREAK = regex.compile(
 _CLAUSE_OPENERS = ("会议上", "会上", "随后", "其中", "同时", "对此", "据", "由", "经", "请")
 # How far before the name the positions may reach (characters).
 _MENTION_REACH = 48
+# How much running text is searched for the speaker (characters).
+_MENTION_WINDOW = 6000
 
 
 def find_speaker_mention(text: str, start: int = 0, end: int | None = None) -> SpeakerParts | None:
-    """The first official named in running text with a verb of speech (…区委书记罗建表示)."""
+    """The first official named in running text with a verb of speech (…区委书记罗建表示).
+
+    Only the first ``_MENTION_WINDOW`` characters are searched: a report names its speaker early.
+    """
     vocabulary = _vocabulary()
-    stop = len(text) if end is None else end
+    stop = min(len(text) if end is None else end, start + _MENTION_WINDOW)
     for title in vocabulary.title_pattern.finditer(text, start, stop):
         for size in (2, 3, 4):
             name = text[title.end() : title.end() + size]
@@ -484,7 +505,7 @@ def parse_credit(text: str) -> tuple[str, ...] | None:
     >>> parse_credit("本报讯（记者 王明 通讯员 李华）")
     ('王明', '李华')
     """
-    if len(text) > _CREDIT_MAX + 8:
+    if len(text) > _CREDIT_MAX + 8 or _CREDIT_ROLE.search(text) is None:
         return None
     core = _CREDIT_DATELINE.sub("", text).strip(" " + _BRACKETS)
     core = _CREDIT_ACTION.sub("", core).strip()
@@ -538,6 +559,8 @@ _OPENING_BRACKETS = "（(【["
 def trailing_credit_start(text: str) -> int | None:
     """Where a credit at the end of ``text`` starts, or None (the whole text may be a credit)."""
     window_start = max(0, len(text) - _CREDIT_MAX)
+    if _CREDIT_ROLE.search(text, window_start) is None:
+        return None
     stripped_end = len(text.rstrip())
     candidates: list[int] = []
     if text[stripped_end - 1 : stripped_end] in ("）", ")", "】", "]"):
@@ -704,13 +727,12 @@ class _Line:
     headline: Paragraph | None = None  # a headline sharing the speaker line
 
 
+_CLAUSE_MARKS = frozenset("，。；！？,;")
+
+
 def _is_heading(text: str) -> bool:
     """A short line that is not a sentence: a headline, a column label, a title."""
-    return (
-        len(text) <= HEADING_MAX
-        and not any(mark in text for mark in "，。；！？,;")
-        and not ends_sentence(text)
-    )
+    return len(text) <= HEADING_MAX and _CLAUSE_MARKS.isdisjoint(text) and not ends_sentence(text)
 
 
 def _classify(paragraph: Paragraph) -> _Line:
@@ -845,6 +867,8 @@ def _title_split(lines: Sequence[_Line], starts: Sequence[int], speakers: Sequen
 
 def split_statements(text: str, paragraphs: Sequence[Paragraph]) -> ArticleLayout:
     """Split cleaned text into statements (see the module docstring)."""
+    if not paragraphs:
+        return ArticleLayout(None, (), ("the text has no paragraphs",))
     lines = [_classify(paragraph) for paragraph in paragraphs]
     speakers = [index for index, line in enumerate(lines) if line.kind is _Kind.SPEAKER]
     if not speakers:

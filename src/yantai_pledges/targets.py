@@ -35,7 +35,7 @@ _COMMITMENT_WORD = regex.compile(
     r"""
     (?P<ensure>确保|保证|务必)                        # firm: "ensure"
     | (?<!对上)(?P<strive>力争|争取|争创|力求|努力)    # best effort (对上争取 is a noun: lobbying)
-    | (?P<plan>计划(?![，。、”])|拟|预计|预期|将要|将会|将于|目标是|目标为)  # stated intention
+    | (?P<plan>计划(?![，。、”]|总?投资)|拟|预计|预期|将要|将会|将于|目标是|目标为)  # stated intention
     """,
     regex.VERBOSE,
 )
@@ -80,7 +80,7 @@ _MILESTONE_VERB = regex.compile(
 _METRIC_HEAD_NOISE = regex.compile(
     r"""
     ^(?:[\s、，,的]|和|及|与|以及|并且?|同时|其中|要|将|使|让|把|均|全部|实现|推动|带动
-    |未来|目前|当前|现有|已有|共有|拥有|全[市区县镇省])+
+    |未来|目前|当前|现有|已有|共有|拥有|已经|已|建成后|达产后|投产后|全[市区县镇省])+
     """,
     regex.VERBOSE,
 )
@@ -88,7 +88,7 @@ _METRIC_HEAD_NOISE = regex.compile(
 # Trailing linking words between the metric and its number (贡献度达到25%).
 _METRIC_TAIL_NOISE = regex.compile(
     r"""
-    (?:分别|都|共|总计|合计|累计|达到|达|为|至|到|稳定在|保持在|控制在|在|超|过|突破|超过|约|近)+$
+    (?:分别|都|共|可以|可|能|总计|合计|累计|达到|达|为|至|到|稳定在|保持在|控制在|在|超|过|突破|超过|约|近)+$
     """,
     regex.VERBOSE,
 )
@@ -110,7 +110,7 @@ _NOUN_AFTER = regex.compile(
 _COMPARISON_BASE = regex.compile(r"(?:比|较|与|同|和)$")
 
 # A money figure's metric starts at the investment word (强力推进总投资224.2亿元 → 总投资).
-_INVESTMENT_HEAD = regex.compile(r"(?:计划)?总投资|年度投资")
+_INVESTMENT_HEAD = regex.compile(r"(?:计划|完成)?(?:总投资|年度投资)")
 
 _LIST_SPLIT = regex.compile(r"、|和|与|及|以及")
 

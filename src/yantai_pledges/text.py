@@ -55,6 +55,8 @@ _WRAP_MIN_WIDTH = 16
 _SENTENCE_FINAL = frozenset("。！？；：…!?;:")
 # Closing quotes and brackets that may follow the sentence-final mark (…新优势。” / 。）).
 _CLOSERS = frozenset("”’」』）)】》\"'")
+# Marks a line never ends with unless the sentence goes on in the next line.
+_OPEN_ENDINGS = frozenset("、“‘「『（(《—-/")
 # Punctuation inside a line that shows it is running text, not a headline.
 _CLAUSE_MARKS = frozenset("，。；！？,;")
 
@@ -124,8 +126,13 @@ def ends_sentence(text: str) -> bool:
 
 
 def _is_heading_like(line: str) -> bool:
-    """A short line without clause punctuation: a headline, a column label, a date, a byline."""
-    return len(line) <= HEADING_MAX and not any(mark in _CLAUSE_MARKS for mark in line)
+    """A short line without clause punctuation: a headline, a column label, a date, a byline
+    (a line ending in 、 or an opening quote is a broken sentence, never a headline)."""
+    return (
+        len(line) <= HEADING_MAX
+        and _CLAUSE_MARKS.isdisjoint(line)
+        and line[-1:] not in _OPEN_ENDINGS
+    )
 
 
 def _display_width(line: str) -> int:
@@ -156,14 +163,27 @@ def _stands_alone(line: str) -> bool:
     )
 
 
-def _opens_paragraph(line: str) -> bool:
+def _is_full_line(line: str, wrap_width: int | None) -> bool:
+    """Whether a line fills the width a hard-wrapped text is wrapped at."""
+    return (
+        wrap_width is not None
+        and len(line) <= 4 * HEADING_MAX
+        and _display_width(line) >= wrap_width - 2
+    )
+
+
+def _opens_paragraph(line: str, alone: bool, wrap_width: int | None) -> bool:
     """A line that starts a paragraph of its own: a standalone line, a credit that opens a news
-    report (本报讯（记者 X）…), a point marker (一是, （二）, 3.), a headline."""
+    report (本报讯（记者 X）…), a point marker (一是, （二）, 3.), a headline (unless the line is a
+    full line of a hard-wrapped text)."""
     from . import layout  # noqa: PLC0415 - see _stands_alone
 
+    headline = (
+        _is_heading_like(line) and not ends_sentence(line) and not _is_full_line(line, wrap_width)
+    )
     return (
-        _stands_alone(line)
-        or (_is_heading_like(line) and not ends_sentence(line))
+        alone
+        or headline
         or layout.leading_credit_end(line) is not None
         or layout.starts_with_point_marker(line)
     )
@@ -176,28 +196,24 @@ def _ends_with_credit(text: str) -> bool:
     return layout.trailing_credit_start(text[-2 * HEADING_MAX :]) is not None
 
 
-def _continues(previous: str, following: str, wrap_width: int | None) -> bool:
-    """Whether ``following`` continues the sentence that ``previous`` leaves open.
+def _continues(previous: str, previous_alone: bool, wrap_width: int | None) -> bool:
+    """Whether the sentence ``previous`` (a single line) leaves open goes on in the next line.
 
-    ``previous`` is a single line here; a full line of a hard-wrapped text is never a headline.
+    A full line of a hard-wrapped text is never a headline.
     """
-    wrapped = (
-        wrap_width is not None
-        and len(previous) <= 4 * HEADING_MAX
-        and _display_width(previous) >= wrap_width - 2
-    )
-    stands_alone = _stands_alone(previous) or (not wrapped and _is_heading_like(previous))
     return not (
         ends_sentence(previous)
-        or stands_alone
+        or previous_alone
+        or (not _is_full_line(previous, wrap_width) and _is_heading_like(previous))
         or _ends_with_credit(previous)
-        or _opens_paragraph(following)
     )
 
 
 def _glue(left: str, right: str) -> str:
-    """The separator for joining two pieces: a space between Latin words, else nothing."""
-    if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum():
+    """The separator for joining two pieces: a space between Latin words, else nothing
+    (a number broken across lines, 1 / 2个, joins without one)."""
+    last, first = left[-1:], right[:1]
+    if last.isascii() and last.isalpha() and first.isascii() and first.isalpha():
         return " "
     return ""
 
@@ -207,22 +223,25 @@ def repair_breaks(lines: Sequence[str]) -> list[str]:
     wrap_width = _wrap_width(lines)
     paragraphs: list[str] = []
     pieces: list[str] = []  # the paragraph being built, as pieces (joining once keeps it linear)
+    previous_alone = False
     for line in lines:
+        alone = _stands_alone(line)
         if pieces:
-            if len(pieces) == 1:
-                joined = _continues(pieces[0], line, wrap_width)
+            if _opens_paragraph(line, alone, wrap_width):
+                joined = False
+            elif len(pieces) == 1:
+                joined = _continues(pieces[0], previous_alone, wrap_width)
             else:
                 # A re-flowed paragraph is running text, not a headline: only its end matters.
                 tail = _tail_text(pieces)
-                joined = not (
-                    ends_sentence(tail) or _ends_with_credit(tail) or _opens_paragraph(line)
-                )
+                joined = not (ends_sentence(tail) or _ends_with_credit(tail))
             if joined:
                 pieces.append(_glue(pieces[-1], line))
                 pieces.append(line)
                 continue
             paragraphs.append("".join(pieces))
         pieces = [line]
+        previous_alone = alone
     if pieces:
         paragraphs.append("".join(pieces))
     return paragraphs
@@ -249,11 +268,11 @@ def _lines(text: str) -> list[str]:
 def clean(raw: str) -> tuple[str, list[Paragraph]]:
     """Clean an article's raw text; return the cleaned text and its paragraphs.
 
-    >>> text, paragraphs = clean("確保全\\n\\n年新開工項目１３０個以上。")
+    >>> text, paragraphs = clean("區市書記談\\n\\n全力推進，確保全\\n\\n年新開工項目１３０個以上。")
     >>> text
-    '确保全年新开工项目130个以上。'
-    >>> paragraphs[0].start, paragraphs[0].end
-    (0, 15)
+    '区市书记谈\\n全力推进，确保全年新开工项目130个以上。'
+    >>> [(p.start, p.end) for p in paragraphs]
+    [(0, 5), (6, 27)]
     """
     if not raw or raw.isspace():
         raise EmptyInputError("the article text is empty: pass the text of an article")

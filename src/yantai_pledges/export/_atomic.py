@@ -9,7 +9,9 @@ Operating-system errors become :class:`~yantai_pledges.errors.ExportError` namin
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,6 +36,22 @@ def _temporary_path(target: Path) -> Path:
     return Path(name)
 
 
+@functools.cache
+def _new_file_mode() -> int:
+    """The mode a newly created file gets (0o666 less the umask; read once per process)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _final_mode(target: Path) -> int:
+    """The replaced file's mode, or the usual mode for a new file (mkstemp's is 0o600)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        return _new_file_mode()
+
+
 def _fsync(path: Path) -> None:
     """Push the file's bytes to disk before it replaces the target."""
     with path.open("rb") as stream:
@@ -55,6 +73,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     try:
         yield temporary
         _fsync(temporary)
+        temporary.chmod(_final_mode(target))
         temporary.replace(target)  # os.replace: atomic within one folder
     except ExportError:
         temporary.unlink(missing_ok=True)

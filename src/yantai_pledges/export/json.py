@@ -18,7 +18,15 @@ from ..errors import ExportError
 from ..models import Article
 from ._atomic import atomic_text_file
 
-__all__ = ["SCHEMA_DIALECT", "SCHEMA_ID", "article_schema", "schema_text", "to_json", "to_jsonl", "write_schema"]
+__all__ = [
+    "SCHEMA_DIALECT",
+    "SCHEMA_ID",
+    "article_schema",
+    "schema_text",
+    "to_json",
+    "to_jsonl",
+    "write_schema",
+]
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # A URN, not a URL: the schema ships with the package and in docs/, and no web address serves it.

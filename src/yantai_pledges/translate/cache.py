@@ -132,6 +132,11 @@ class CachingTranslator:
         self.misses += len(texts) - cached
         if missing:
             outputs = self.inner.translate_batch(missing)
+            if len(outputs) != len(missing):
+                raise TranslationError(
+                    f"the {self.name!r} backend returned {len(outputs)} translations "
+                    f"for {len(missing)} texts"
+                )
             fresh = {
                 keys[text]: output
                 for text, output in zip(missing, outputs, strict=True)

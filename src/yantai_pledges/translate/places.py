@@ -41,6 +41,11 @@ def _gazetteer() -> dict[str, tuple[str, str]]:
 
 
 @functools.cache
+def _longest_name() -> int:
+    return max(len(zh) for zh in _gazetteer())
+
+
+@functools.cache
 def _suffixes() -> tuple[tuple[str, str], ...]:
     rows = [(row["zh"], row["en"]) for row in load_table("place_suffixes")]
     return tuple(sorted(rows, key=lambda row: -len(row[0])))
@@ -79,7 +84,7 @@ def _chain(zh: str) -> list[str] | None:
     parts: list[str] = []
     start = 0
     while start < len(zh):
-        for end in range(len(zh), start + 1, -1):
+        for end in range(min(len(zh), start + _longest_name()), start + 1, -1):
             entry = gazetteer.get(zh[start:end])
             if entry is not None and entry[1] != "stem":
                 parts.append(entry[0])

@@ -7,8 +7,8 @@ placeholders they come out exactly as the glossary says.
 
 Placeholders are ``ZXA``, ``ZXB``, … (then ``ZYA``…, ``ZWA``…, ``ZVA``…): three ASCII capitals,
 set off by spaces. Every SentencePiece vocabulary of a zh→en model holds ASCII capitals, and
-translation models copy unknown Latin-script tokens (model names, codes) through unchanged,
-so these survive tokenization and decoding; digits are avoided because models rewrite
+translation models usually copy Latin-script codes (model names, abbreviations) through
+unchanged, so these survive tokenization and decoding; digits are avoided because models rewrite
 numbers. The tests run them through a real (tiny) Argos package.
 
 A model may still drop or repeat a placeholder. Each sentence is checked: every placeholder
@@ -30,7 +30,7 @@ from typing import Protocol, runtime_checkable
 
 import regex
 
-from ..errors import InputError
+from ..errors import InputError, TranslationError
 from .base import Translator
 from .sentences import DEFAULT_MAX_CHARS, split_sentences
 
@@ -218,6 +218,19 @@ def _select(spans: Iterable[TermSpan]) -> list[TermSpan]:
     return chosen
 
 
+def _outside(spans: Sequence[TermSpan], chosen: Sequence[TermSpan]) -> list[TermSpan]:
+    """The ``spans`` that overlap none of ``chosen``; both sorted by start, one sweep."""
+    kept: list[TermSpan] = []
+    index = 0
+    for span in spans:
+        while index < len(chosen) and chosen[index].end <= span.start:
+            index += 1  # chosen spans wholly before this one can never overlap later ones
+        if index < len(chosen) and chosen[index].start < span.end:
+            continue
+        kept.append(span)
+    return kept
+
+
 def protect_sentence(
     sentence: str, finder: TermFinder, *, numbers: bool = True
 ) -> ProtectedSentence:
@@ -232,17 +245,7 @@ def protect_sentence(
         )
     terms = _select(finder.find_terms(sentence))
     if numbers:
-        taken = [(span.start, span.end) for span in terms]
-        terms = _select(
-            [
-                *terms,
-                *(
-                    span
-                    for span in find_numbers(sentence)
-                    if not any(span.start < end and start < span.end for start, end in taken)
-                ),
-            ]
-        )
+        terms = _select([*terms, *_outside(find_numbers(sentence), terms)])
     terms = terms[:MAX_PLACEHOLDERS]  # beyond that, the rest go through MT unprotected
     pieces: list[str] = []
     restore: list[tuple[str, str]] = []
@@ -343,7 +346,13 @@ class ProtectingTranslator:
             for sentence in group
         ]
         sendable = [item.text for item in protected if item.problem is None]
-        raw = iter(self.inner.translate_batch(sendable) if sendable else [])
+        answers = self.inner.translate_batch(sendable) if sendable else []
+        if len(answers) != len(sendable):
+            raise TranslationError(
+                f"the {self.inner.name!r} backend returned {len(answers)} translations "
+                f"for {len(sendable)} sentences"
+            )
+        raw = iter(answers)
         results: list[str | None] = []
         for item in protected:
             if item.problem is not None:
