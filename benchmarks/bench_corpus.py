@@ -130,6 +130,8 @@ def bench_workers(paths: list[Path], workers: int, megabytes: float) -> float:
     Timing and memory are two passes: tracemalloc slows allocation-heavy code several times,
     and with one worker the parsing runs in the traced process.
     """
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    children_cpu_started = children.ru_utime + children.ru_stime
     started = time.perf_counter()
     cpu_started = time.process_time()
     articles = targets = errors = 0
@@ -141,12 +143,17 @@ def bench_workers(paths: list[Path], workers: int, megabytes: float) -> float:
             errors += 1
     elapsed = time.perf_counter() - started
     parent_cpu = time.process_time() - cpu_started
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # forked workers, reaped at the end
+    worker_cpu = children.ru_utime + children.ru_stime - children_cpu_started
     rate = len(paths) / elapsed
     print(
         f"workers={workers}: {len(paths)} files in {elapsed:.2f} s = {rate:.1f} articles/s, "
         f"{megabytes / elapsed:.2f} MB/s; {articles} articles, {targets} targets, {errors} errors; "
-        f"parent CPU {parent_cpu:.2f} s"
+        f"CPU: parent {parent_cpu:.2f} s, workers {worker_cpu:.2f} s"
     )
+    # On a busy machine wall time says little; this is the rate if each process had a core.
+    busiest = max(parent_cpu, worker_cpu / workers) if workers > 1 else parent_cpu
+    print(f"  CPU-bound rate (a core per process): {len(paths) / busiest:.1f} articles/s")
     sample = paths[: min(200, len(paths))]
     tracemalloc.start()
     with _WorkerMemory() as memory:
@@ -159,7 +166,8 @@ def bench_workers(paths: list[Path], workers: int, megabytes: float) -> float:
         f"  memory ({len(sample)} files): parent Python peak {parent_peak / 2**20:.1f} MiB "
         f"(tracemalloc), parent max RSS "
         f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB, "
-        f"worker peak RSS {worker_peak}"
+        f"worker peak RSS {worker_peak} (/proc VmHWM), children ru_maxrss "
+        f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB"
     )
     return rate
 

@@ -7,6 +7,8 @@
 (Decimal('130'), 'at_least', 'ensure')
 """
 
+from typing import TYPE_CHECKING, Any
+
 from .errors import (
     DataFileError,
     DecodingError,
@@ -35,7 +37,33 @@ from .models import (
     Target,
 )
 
+from .parse import parse
+
+if TYPE_CHECKING:  # heavy modules (openpyxl, multiprocessing, pypinyin) load on first use
+    from .corpus import parse_many
+    from .export import to_excel, to_json, to_jsonl
+    from .translate import translate
+
 __version__ = "0.1.0"
+
+# Public name → module that defines it, imported on first attribute access (PEP 562).
+_LAZY = {
+    "parse_many": ".corpus",
+    "to_excel": ".export",
+    "to_json": ".export",
+    "to_jsonl": ".export",
+    "translate": ".translate",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib  # noqa: PLC0415 - only needed for the lazy names
+
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "Article",
@@ -61,4 +89,10 @@ __all__ = [
     "Target",
     "TranslationError",
     "YantaiPledgesError",
+    "parse",
+    "parse_many",
+    "to_excel",
+    "to_json",
+    "to_jsonl",
+    "translate",
 ]

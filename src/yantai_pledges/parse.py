@@ -15,7 +15,7 @@ from .models import Article, Bilingual, Point, Source, Speaker, Statement
 from .sources import decode_bytes
 from .targets import extract_targets
 from .text import Paragraph, clean
-from .translate.base import Translator
+from .translate import Translator, translate
 
 __all__ = ["parse"]
 
@@ -50,9 +50,7 @@ def parse(
     article = _parse_text(text, year)
     if source is not None:
         article.source = source
-    from .translate.apply import translate_article  # noqa: PLC0415 - keeps import light
-
-    return translate_article(article, translator)
+    return translate(article, translator)
 
 
 def _parse_text(raw: str, year: int | None) -> Article:

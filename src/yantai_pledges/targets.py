@@ -35,7 +35,8 @@ _COMMITMENT_WORD = regex.compile(
     r"""
     (?P<ensure>确保|保证|务必)                        # firm: "ensure"
     | (?<!对上)(?P<strive>力争|争取|争创|力求|努力)    # best effort (对上争取 is a noun: lobbying)
-    | (?P<plan>计划(?![，。、”]|总?投资)|拟|预计|预期|将要|将会|将于|目标是|目标为)  # stated intention
+    | (?P<plan>(?:(?<!\p{Han})|(?<=[年内前底]))计划(?![，。、”等]|总?投资)  # 计划 opening a clause, not 倍增计划
+      |拟|预计|预期|将要|将会|将于|目标是|目标为)  # stated intention
     """,
     regex.VERBOSE,
 )

@@ -1,0 +1,43 @@
+"""Offline English for parsed articles.
+
+Structured fields (names, positions, places, metrics, units, deadlines, target sentences) get their
+English deterministically from the bundled glossary and rules (``glossary``, ``names``, ``places``,
+``positions``, ``english``). Free text (headlines, paragraphs, clauses) goes through a
+:class:`~yantai_pledges.translation.base.Translator` backend chosen with
+:func:`~yantai_pledges.translation.registry.get_translator` (``argos`` when a model is installed).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .base import MockTranslator, Translator
+
+if TYPE_CHECKING:
+    from ..models import Article
+
+__all__ = ["MockTranslator", "Translator", "resolve_translator", "translate"]
+
+
+def resolve_translator(translator: Translator | str | None) -> Translator | None:
+    """A backend object from a name (``"auto"``, ``"argos"``, ``"mock"``, ``"glossary"``) or ``None``.
+
+    ``"glossary"`` and ``"auto"`` without an installed model resolve to ``None``: no machine
+    translation of free text (structured fields are always filled).
+    """
+    if translator is None or not isinstance(translator, str):
+        return translator
+    from .glossary import default_glossary  # noqa: PLC0415 - heavy data, loaded on first use
+    from .registry import get_translator  # noqa: PLC0415
+
+    backend = get_translator(translator, terms=default_glossary())
+    return None if backend.name == "glossary" else backend
+
+
+def translate(
+    article: Article, translator: Translator | str | None = "auto", **options: object
+) -> Article:
+    """A copy of ``article`` with its English (re)filled by ``translator`` (see :func:`parse`)."""
+    from .apply import translate_article  # noqa: PLC0415 - keeps ``import yantai_pledges`` light
+
+    return translate_article(article, resolve_translator(translator), **options)  # type: ignore[arg-type]

@@ -34,6 +34,7 @@ _NAME_PARTS = regex.compile(
     regex.VERBOSE,
 )
 _VOWEL_INITIAL = frozenset("aoe")
+_MAX_NAME_LENGTH = 60  # longer text is not a name; refusing it keeps the cost bounded
 
 
 @functools.cache
@@ -82,6 +83,10 @@ def person_name_english(zh: str) -> str:
     name = zh.strip()
     if not name:
         raise InputError("empty person name: pass the name as written, e.g. '牟树青'")
+    if len(name) > _MAX_NAME_LENGTH:
+        raise InputError(
+            f"text of {len(name)} characters is not a person name: pass only the name, e.g. '牟树青'"
+        )
     if not _HAN.search(name):
         return name
     parts = [part for part in _NAME_PARTS.split(name) if part]

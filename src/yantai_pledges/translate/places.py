@@ -35,6 +35,9 @@ _GENERIC_LEVEL = regex.compile(
 )
 
 
+_MAX_PLACE_LENGTH = 100  # longer text is not a place name; refusing it keeps the cost bounded
+
+
 @functools.cache
 def _gazetteer() -> dict[str, tuple[str, str]]:
     return {row["zh"]: (row["en"], row["kind"]) for row in load_table("places")}
@@ -103,6 +106,10 @@ def place_english(zh: str) -> str:
     name = zh.strip()
     if not name:
         raise InputError("empty place name: pass the name as written, e.g. '芝罘区'")
+    if len(name) > _MAX_PLACE_LENGTH:
+        raise InputError(
+            f"text of {len(name)} characters is not a place name: pass only the name, e.g. '芝罘区'"
+        )
     known = _gazetteer().get(name)
     if known is not None:
         return known[0]
