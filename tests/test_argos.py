@@ -380,3 +380,12 @@ def test_packages_dir_falls_back_to_argos_settings(monkeypatch: pytest.MonkeyPat
     monkeypatch.delenv("ARGOS_PACKAGES_DIR", raising=False)
     expected = Path(settings.get_setting("ARGOS_PACKAGES_DIR", settings.data_dir / "packages"))
     assert models_admin.packages_dir() == expected
+
+
+@pytest.mark.usefixtures("installed")
+def test_large_article_is_still_one_call() -> None:
+    backend, counter = counting_backend(max_batch_size=4, beam_size=1)
+    sentences = [f"第{number}项任务完成。" for number in range(40)]
+    [output] = backend.translate_batch(["".join(sentences)])
+    assert counter.batches == [40]
+    assert output == " ".join(round_trip(backend, sentence) for sentence in sentences)

@@ -105,7 +105,8 @@ EDGE_CASES = [
 
 
 @pytest.mark.parametrize(
-    ("zh", "en"), SEED + POLYPHONIC_SURNAMES + COMPOUND_SURNAMES + CONVENTIONS + OTHER_PAPERS + EDGE_CASES
+    ("zh", "en"),
+    SEED + POLYPHONIC_SURNAMES + COMPOUND_SURNAMES + CONVENTIONS + OTHER_PAPERS + EDGE_CASES,
 )
 def test_person_name_english(zh: str, en: str) -> None:
     assert person_name_english(zh) == en
@@ -113,7 +114,12 @@ def test_person_name_english(zh: str, en: str) -> None:
 
 @pytest.mark.parametrize(
     ("zh", "expected"),
-    [("欧阳嘉恩", ("欧阳", "嘉恩")), ("欧阳", ("欧", "阳")), ("李良", ("李", "良")), ("司马光", ("司马", "光"))],
+    [
+        ("欧阳嘉恩", ("欧阳", "嘉恩")),
+        ("欧阳", ("欧", "阳")),
+        ("李良", ("李", "良")),
+        ("司马光", ("司马", "光")),
+    ],
 )
 def test_split_name(zh: str, expected: tuple[str, str]) -> None:
     assert split_name(zh) == expected
@@ -138,5 +144,6 @@ def test_surnames_table_integrity() -> None:
     assert len(keys) == len(set(keys))
     assert len(rows) >= 300
     for row in rows:
-        assert row["pinyin"].isascii() and row["pinyin"][:1].isupper(), row
+        assert row["pinyin"].isascii(), row
+        assert row["pinyin"][:1].isupper(), row
         assert row["source"].strip(), row

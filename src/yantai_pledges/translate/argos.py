@@ -45,7 +45,9 @@ class ArgosTranslator:
 
     ``packages_dir`` overrides ``ARGOS_PACKAGES_DIR``; ``beam_size`` and ``length_penalty``
     default to Argos's own values; ``max_sentence_chars`` bounds each sentence sent to the
-    model and ``max_input_tokens`` / ``max_decoding_length`` bound the model's work.
+    model and ``max_input_tokens`` / ``max_decoding_length`` bound the model's work;
+    ``max_batch_size`` bounds memory (CTranslate2 splits one call into sub-batches of that
+    many sentences).
     """
 
     name = "argos"
@@ -59,6 +61,7 @@ class ArgosTranslator:
         max_sentence_chars: int = DEFAULT_MAX_CHARS,
         max_input_tokens: int = 256,
         max_decoding_length: int = 256,
+        max_batch_size: int = 32,
         device: str = "cpu",
         intra_threads: int = 0,
     ) -> None:
@@ -73,6 +76,7 @@ class ArgosTranslator:
         self.max_sentence_chars = max_sentence_chars
         self.max_input_tokens = max_input_tokens
         self.max_decoding_length = max_decoding_length
+        self.max_batch_size = max_batch_size
         self.device = device
         self.intra_threads = intra_threads
         self._model: InstalledModel | None = None
@@ -165,6 +169,7 @@ class ArgosTranslator:
                 length_penalty=self.length_penalty,
                 max_input_length=self.max_input_tokens,
                 max_decoding_length=self.max_decoding_length,
+                max_batch_size=self.max_batch_size,  # CTranslate2 splits a big call internally
                 replace_unknowns=True,
             )
             return [self._decode(result.hypotheses[0]) for result in batch]

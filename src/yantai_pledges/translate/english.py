@@ -1,4 +1,4 @@
-"""English for the parsed parts of a target: quantities, units, deadlines, metrics, summary sentences.
+"""English for the parsed parts of a target: quantities, units, deadlines, metrics, summaries.
 
 Stage: deterministic English (no machine translation). Conventions, chosen and documented here:
 
@@ -13,9 +13,10 @@ Stage: deterministic English (no machine translation). Conventions, chosen and d
 * Deadlines name the year: 年内 → "within 2023", 全年 → "in 2023", 3月底前 → "by the end of March
   2023", 2月中旬 → "by mid-February 2023", 首季 → "in the first quarter of 2023"; dates are written
   day month year ("30 June 2023").
-* Metrics: the glossary as a whole, then a threshold rule (产值过10亿元企业 → "enterprises with output
-  value over 1 billion yuan"), then the composition rules of ``data/metric_patterns.tsv`` (新增X →
-  "new X", X增长 → "X growth"), then glossary segmentation when every character is covered.
+* Metrics: the glossary as a whole, then a threshold rule (产值过10亿元企业 →
+  "enterprises with output value over 1 billion yuan"), then the composition rules of
+  ``data/metric_patterns.tsv`` (新增X → "new X", X增长 → "X growth"), then glossary
+  segmentation when every character is covered.
   Anything else gives ``None``: a metric is never half-translated. The summary then uses a generic
   form ("Ensure a target figure of at least 130 in 2023.") that stays all English.
 """
@@ -73,8 +74,9 @@ _COMPARATOR_WORDS: dict[Comparator, str] = {
     Comparator.RANGE: "",
 }
 _MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
                    "九": 9, "十": 10, "十一": 11, "十二": 12}  # fmt: skip
 _QUARTERS = {"一": "first", "1": "first", "首": "first", "二": "second", "2": "second",
@@ -110,8 +112,7 @@ def _split_unit(unit_zh: str) -> tuple[Decimal, str]:
 
 
 def _plain(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
 
 
 def format_number(value: Decimal) -> str:
@@ -159,7 +160,9 @@ def _with_unit(number: str, unit: _Unit | None, *, one: bool, include_noun: bool
     return f"{number} {unit.singular if one else unit.plural}"
 
 
-def _quantity_phrase(q: Quantity, comparator: Comparator | str | None, *, include_noun: bool) -> str:
+def _quantity_phrase(
+    q: Quantity, comparator: Comparator | str | None, *, include_noun: bool
+) -> str:
     factor, measure = _split_unit(q.unit.zh)
     unit = _units().get(measure)
     comparator = Comparator(comparator) if comparator is not None else Comparator.EXACT
@@ -184,13 +187,14 @@ def quantity_english(q: Quantity, comparator: Comparator | str | None = None) ->
 
 _DEADLINE = regex.compile(
     r"""
-    (?P<plan_end>十四五末|“十四五”末|十四五期末)                      # end of the 14th Five-Year Plan
-    | (?P<plan>十四五|“十四五”)                                       # during the 14th Five-Year Plan
-    | (?P<month>\d{1,2}|十[一二]?|[一二两三四五六七八九])月份?           # a month …
+    (?P<plan_end>十四五末|“十四五”末|十四五期末)     # end of the 14th Five-Year Plan
+    | (?P<plan>十四五|“十四五”)                     # during the 14th Five-Year Plan
+    | (?P<month>\d{1,2}|十[一二]?|[一二两三四五六七八九])                # a month …
+      (?: [—–~至到-] (?P<last>\d{1,2}|十[一二]?|[一二两三四五六七八九]) )?  # … or months (3—5月)
+      月份?
       (?: (?P<day>\d{1,2})日
         | (?P<end>底|末)
         | (?P<part>上旬|中旬|下旬)
-        | (?P<span>[—–\-~至到]\d{1,2}月)
       )?
       (?P<before>前|之前|以前)?                                        # … optionally "before"
     | (?P<half>上半年|下半年|年中)                                      # half years
@@ -229,12 +233,13 @@ def _year_suffix(year: int | None) -> str:
     return f" {year}" if year is not None else ""
 
 
-def _month_phrase(match: regex.Match[str], year: int | None) -> str | None:
+def _month_phrase(match: regex.Match[str], year: int | None) -> str | None:  # noqa: PLR0911
+    # one return per form of month phrase reads better than a table of lambdas
     month = _month_name(match["month"])
     if month is None:
         return None
     y = _year_suffix(year)
-    if match["day"]:
+    if match["day"] and not match["last"]:
         return f"by {int(match['day'])} {month}{y}"
     if match["end"]:
         return f"by the end of {month}{y}"
@@ -242,15 +247,16 @@ def _month_phrase(match: regex.Match[str], year: int | None) -> str | None:
         part = {"上旬": "early", "中旬": "mid-", "下旬": "late"}[match["part"]]
         joiner = "" if part.endswith("-") else " "
         return f"by {part}{joiner}{month}{y}"
-    if match["span"]:
-        last = _month_name(match["span"][1:-1])
+    if match["last"]:
+        last = _month_name(match["last"])
         return f"in {month}–{last}{y}" if last else None
     if match["before"]:
         return f"before {month}{y}"
     return f"in {month}{y}"
 
 
-def _relative_phrase(match: regex.Match[str], year: int | None) -> str | None:
+def _relative_phrase(match: regex.Match[str], year: int | None) -> str | None:  # noqa: PLR0911
+    # one return per alternative of _DEADLINE, in the same order
     y = _year_suffix(year)
     the_year = str(year) if year is not None else "the year"
     if match["plan_end"]:
@@ -281,7 +287,7 @@ def _relative_phrase(match: regex.Match[str], year: int | None) -> str | None:
 
 
 def deadline_english(text_zh: str, date: dt.date | None = None) -> str:
-    """年内 → "within 2023"; 3月底前 → "by the end of March 2023"; 首季 → "in the first quarter …"."""
+    """The English of a deadline: 年内 → "within 2023", 3月底前 → "by the end of March 2023"."""
     text = text_zh.strip()
     explicit = _EXPLICIT_YEAR.search(text)
     year = int(explicit["year"]) if explicit else (date.year if date else None)
@@ -304,9 +310,9 @@ def deadline_english(text_zh: str, date: dt.date | None = None) -> str:
 
 _THRESHOLD = regex.compile(
     r"""
-    ^(?P<attr>年产值|产值|营业收入|营收|销售收入|年纳税|纳税|税收|总投资|投资)?    # what is measured
+    ^(?P<attr>年产值|产值|营业收入|营收|销售收入|年纳税|纳税|税收|总投资|投资)?  # what is measured
     (?P<op>超过|突破|过|超|达到|达)?                                     # over …
-    (?P<number>\d+(?:\.\d+)?|[十百千]?)                                  # … a number (or none: 过亿元)
+    (?P<number>\d+(?:\.\d+)?|[十百千]?)                                  # … a number or none
     (?P<unit>万亿元|千亿元|百亿元|十亿元|亿元|千万元|百万元|万元|亿美元|万美元|元|美元)  # … money
     (?P<tail>以上)?                                                     # or "… or more"
     (?P<head>\p{Han}.*)$                                                # what is counted

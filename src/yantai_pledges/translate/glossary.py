@@ -1,9 +1,10 @@
-"""The glossary: official English for policy terms, indicators, organisations, titles and programmes.
+"""The glossary: official English for policy terms, indicators, organisations, titles, programmes.
 
-Stage: deterministic English. Structured fields (metrics, headlines that are fixed terms) are looked up
-here, and term protection finds glossary terms in free text before machine translation. The bundled
-table is ``data/glossary.tsv`` (columns ``zh, en, kind, source, confidence``); a user glossary, given
-as a TSV path in the same format (only ``zh`` and ``en`` are required) or as a mapping, overrides it::
+Stage: deterministic English. Structured fields (metrics, headlines that are fixed terms) are
+looked up here, and term protection finds glossary terms in free text before machine translation.
+The bundled table is ``data/glossary.tsv`` (columns ``zh, en, kind, source, confidence``); a user
+glossary, given as a TSV path in the same format (only ``zh`` and ``en`` are required) or as a
+mapping, overrides it::
 
     >>> glossary = load_glossary({"比项目": "compete on projects"})
     >>> glossary.lookup("固定资产投资")
@@ -146,7 +147,12 @@ def _user_entries(extra: str | Path | Mapping[str, str]) -> list[GlossaryEntry]:
     if isinstance(extra, Mapping):
         entries = []
         for zh, en in extra.items():
-            if not isinstance(zh, str) or not isinstance(en, str) or not zh.strip() or not en.strip():
+            if (
+                not isinstance(zh, str)
+                or not isinstance(en, str)
+                or not zh.strip()
+                or not en.strip()
+            ):
                 raise DataFileError(
                     f"user glossary entry {zh!r}: {en!r}: keys and values must be non-empty strings"
                 )

@@ -1,8 +1,8 @@
 """Person names in English: surname-aware pinyin, "Surname Givenname" (牟树青 → Mou Shuqing).
 
 Stage: deterministic English. The surname is read from ``data/surnames.tsv`` (compound surnames such
-as 欧阳 first, then single characters with their surname reading: 单 Shan, 曾 Zeng, 牟 Mou), the given
-name with pypinyin (imported on first use). Conventions, chosen and documented here:
+as 欧阳 first, then single characters with their surname reading: 单 Shan, 曾 Zeng, 牟 Mou),
+the given name with pypinyin (imported on first use). Conventions, chosen and documented here:
 
 * no tone marks; the given name's syllables are joined and capitalised once (Shuqing);
 * ü after l/n is written ``yu``, as in Chinese passports (Ministry of Public Security): 吕 → Lyu,
@@ -44,10 +44,13 @@ def _surnames() -> dict[str, str]:
 
 def pinyin_syllables(text: str) -> list[str]:
     """Toneless lower-case pinyin, one item per Chinese character; other runs kept as they are."""
-    from pypinyin import Style, lazy_pinyin  # imported lazily: loading its dictionaries is slow
+    # imported lazily: loading pypinyin's dictionaries is slow
+    from pypinyin import Style, lazy_pinyin  # noqa: PLC0415
 
     syllables: list[str] = lazy_pinyin(text, style=Style.NORMAL, errors="default", strict=True)
-    return [syllable.replace("v", "yu") if syllable.isascii() else syllable for syllable in syllables]
+    return [
+        syllable.replace("v", "yu") if syllable.isascii() else syllable for syllable in syllables
+    ]
 
 
 def join_syllables(syllables: list[str]) -> str:
@@ -79,13 +82,14 @@ def _part_english(part: str) -> str:
 
 
 def person_name_english(zh: str) -> str:
-    """The English (pinyin) of a person's name: 牟树青 → "Mou Shuqing", 欧阳修文 → "Ouyang Xiuwen"."""
+    """The pinyin of a person's name: 牟树青 → "Mou Shuqing", 欧阳修文 → "Ouyang Xiuwen"."""
     name = zh.strip()
     if not name:
         raise InputError("empty person name: pass the name as written, e.g. '牟树青'")
     if len(name) > _MAX_NAME_LENGTH:
         raise InputError(
-            f"text of {len(name)} characters is not a person name: pass only the name, e.g. '牟树青'"
+            f"text of {len(name)} characters is not a person name: "
+            "pass only the name, e.g. '牟树青'"
         )
     if not _HAN.search(name):
         return name

@@ -3,8 +3,8 @@
 Stage: deterministic English. ``place_english`` tries, in order:
 
 1. the gazetteer ``data/places.tsv`` (Yantai's districts, county-level cities and zones with their
-   official English; Shandong's cities; provinces; major cities; fixed readings such as 长岛 Changdao,
-   六安 Lu'an, 单县 Shan County);
+   official English; Shandong's cities; provinces; major cities; fixed readings such as
+   长岛 Changdao, 六安 Lu'an, 单县 Shan County);
 2. a chain of gazetteer places written together, smallest last (山东省烟台市 → "Yantai, Shandong
    Province"), the rest of the chain by rule 3;
 3. pinyin of the stem + the English of the administrative suffix (``data/place_suffixes.tsv``,
@@ -82,7 +82,7 @@ def _by_rule(zh: str) -> str:
 
 
 def _chain(zh: str) -> list[str] | None:
-    """Split 山东省烟台市芝罘区 into gazetteer places (not bare stems); ``None`` if it is not one."""
+    """Split 山东省烟台市芝罘区 into gazetteer places (not stems); ``None`` if it is not one."""
     gazetteer = _gazetteer()
     parts: list[str] = []
     start = 0

@@ -10,8 +10,8 @@ optional department (宣传部) and organ (市委, 区委, 工委, 管委 …), 
 
 A speaker line lists positions that lean on each other, so ``positions_english`` carries context
 from one position to the next: a title without an organ takes the previous organ (市委常委、秘书长 →
-Secretary-General of the CPC Yantai Municipal Committee), an organ without a place takes the previous
-place (开发区工委书记、管委主任 → Director of the Management Committee of the same zone). A
+Secretary-General of the CPC Yantai Municipal Committee), an organ without a place takes the
+previous place (开发区工委书记、管委主任 → Director of the Management Committee of the same zone). A
 city-level organ without a place is the article's city (``city``: Chinese or English, default
 Yantai). 区长 is rendered
 "Mayor of X District" ("District Mayor" when the district is unknown), the form of the Shanghai and
@@ -94,10 +94,10 @@ def _compose(zh: str, context: _Context, city: str) -> tuple[str, _Context]:
     rest, organ = _strip_suffix(rest, "organ")
     if title is None and department is None and organ is None:
         return _fallback(zh), context
+    place: str | None
     if title is not None and title.kind == "gov_title" and department is None and organ is None:
         place = _place_for(rest, title.level, context, city)
         return _fill(title, place), _Context(None, place)
-    place: str | None
     if organ is None and rest in {"", "本"}:
         organ, place = context.organ, context.place
     elif organ is None:
@@ -133,7 +133,8 @@ def positions_english(
 ) -> list[str]:
     """The English of a speaker's positions, in order, each read in the context of the previous.
 
-    ``jurisdiction`` (e.g. 芝罘区) is the place of an organ or title written without one (区委, 区长).
+    ``jurisdiction`` (e.g. 芝罘区) is the place of an organ or title written without one
+    (区委, 区长).
     """
     context = _Context(None, jurisdiction.strip() or None) if jurisdiction else _Context()
     result: list[str] = []

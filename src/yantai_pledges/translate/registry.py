@@ -45,6 +45,7 @@ _ARGOS_OPTIONS = frozenset(
         "max_sentence_chars",
         "max_input_tokens",
         "max_decoding_length",
+        "max_batch_size",
         "device",
         "intra_threads",
     }

@@ -1,0 +1,458 @@
+"""Quantities, units, deadlines, metrics and summaries in English (translate/english.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from yantai_pledges._data import load_table
+from yantai_pledges.errors import InputError
+from yantai_pledges.models import (
+    Bilingual,
+    Commitment,
+    Comparator,
+    Deadline,
+    Milestone,
+    Quantity,
+    Status,
+    Target,
+)
+from yantai_pledges.translate.english import (
+    deadline_english,
+    format_number,
+    metric_english,
+    milestone_summary,
+    quantity_english,
+    target_summary,
+    unit_english,
+)
+from yantai_pledges.translate.glossary import load_glossary
+
+C = Comparator
+
+
+def qty(value: str | None, unit: str, low: str | None = None, high: str | None = None) -> Quantity:
+    def number(text: str | None) -> Decimal | None:
+        return Decimal(text) if text is not None else None
+
+    return Quantity(
+        raw=f"{value or f'{low}—{high}'}{unit}",
+        value=number(value),
+        low=number(low),
+        high=number(high),
+        unit=Bilingual(zh=unit),
+        base_unit="",
+    )
+
+
+# (value, unit, low, high, comparator, English)
+SEED_QUANTITIES = [
+    ("1850", "亿元", None, None, C.EXACT, "185 billion yuan"),
+    ("224.2", "亿元", None, None, C.EXACT, "22.42 billion yuan"),
+    ("10", "亿美元", None, None, C.EXACT, "US$1 billion"),
+    ("10", "亿美元", None, None, C.MORE_THAN, "more than US$1 billion"),
+    ("1", "万人", None, None, C.AT_LEAST, "at least 10,000 people"),
+    ("2000", "人", None, None, C.AT_LEAST, "at least 2,000 people"),
+    ("30", "家", None, None, C.EXACT, "30"),
+    (None, "家", "2", "3", C.RANGE, "2–3"),
+    (None, "个百分点", "1", "2", C.RANGE, "1–2 percentage points"),
+    ("25", "%", None, None, C.ABOUT, "about 25%"),
+    ("130", "个", None, None, C.AT_LEAST, "at least 130"),
+    ("53", "个", None, None, C.EXACT, "53"),
+    ("107.9", "亿元", None, None, C.EXACT, "10.79 billion yuan"),
+    ("7", "%", None, None, C.AT_LEAST, "at least 7%"),
+    ("5.5", "%", None, None, C.AT_LEAST, "at least 5.5%"),
+    ("300", "亿元", None, None, C.MORE_THAN, "more than 30 billion yuan"),
+    ("15", "亿元", None, None, C.MORE_THAN, "more than 1.5 billion yuan"),
+    ("600", "家", None, None, C.EXACT, "600"),
+    ("2000", "亿元", None, None, C.EXACT, "200 billion yuan"),
+    ("4000", "亿元", None, None, C.EXACT, "400 billion yuan"),
+]
+WORK_REPORT_QUANTITIES = [
+    ("1200", "万人", None, None, C.AT_LEAST, "at least 12 million people"),
+    ("5.5", "%", None, None, C.ABOUT, "about 5.5%"),
+    ("3", "%", None, None, C.ABOUT, "about 3%"),
+    ("5.5", "%", None, None, C.AT_MOST, "at most 5.5%"),
+    ("1.3", "万亿斤", None, None, C.AT_LEAST, "at least 1.3 trillion jin"),
+    ("3.88", "万亿元", None, None, C.EXACT, "3.88 trillion yuan"),
+    ("450", "万平米", None, None, C.EXACT, "4.5 million square metres"),
+    ("1000", "万千瓦", None, None, C.EXACT, "10 million kW"),
+    ("1", "个百分点", None, None, C.EXACT, "1 percentage point"),
+    ("0.5", "个百分点", None, None, C.LESS_THAN, "less than 0.5 percentage points"),
+    ("2", "倍", None, None, C.EXACT, "2 times"),
+    ("5", "万亩", None, None, C.EXACT, "50,000 mu"),
+    ("300", "万标箱", None, None, C.AT_LEAST, "at least 3 million TEUs"),
+    ("4.5", "亿吨", None, None, C.EXACT, "450 million tonnes"),
+    ("1", "吨", None, None, C.EXACT, "1 tonne"),
+    ("1", "人", None, None, C.EXACT, "1 person"),
+    ("8000", "万人次", None, None, C.EXACT, "80 million person-times"),
+    ("3.5", "万户", None, None, C.EXACT, "35,000 households"),
+    ("12", "公里", None, None, C.EXACT, "12 kilometres"),
+    ("200", "万元", None, None, C.EXACT, "2 million yuan"),
+    ("5000", "元", None, None, C.EXACT, "5,000 yuan"),
+    ("50", "亿欧元", None, None, C.EXACT, "5 billion euros"),
+    ("3", "亿港元", None, None, C.EXACT, "HK$300 million"),
+]
+RANGE_QUANTITIES = [
+    (None, "亿元", "5", "8", C.RANGE, "500–800 million yuan"),
+    (None, "亿美元", "10", "20", C.RANGE, "US$1–2 billion"),
+    (None, "%", "5", "8", C.RANGE, "5–8%"),
+    (None, "万人", "1", "2", C.RANGE, "10,000–20,000 people"),
+    (None, "个", "5", "8", C.RANGE, "5–8"),
+    (None, "万元", "5000", "10000", C.RANGE, "50–100 million yuan"),
+]
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "low", "high", "comparator", "en"),
+    [*SEED_QUANTITIES, *WORK_REPORT_QUANTITIES, *RANGE_QUANTITIES],
+)
+def test_quantity_english(  # noqa: PLR0917 (one argument per column of the row table)
+    value: str | None, unit: str, low: str | None, high: str | None, comparator: C, en: str
+) -> None:
+    assert quantity_english(qty(value, unit, low, high), comparator) == en
+
+
+def test_quantity_comparator_as_string_and_none() -> None:
+    assert quantity_english(qty("130", "个"), "at_least") == "at least 130"
+    assert quantity_english(qty("130", "个")) == "130"
+
+
+def test_quantity_without_value_raises() -> None:
+    with pytest.raises(InputError, match="no value"):
+        quantity_english(qty(None, "家"))
+
+
+@pytest.mark.parametrize(
+    ("unit", "en"),
+    [
+        ("亿元", "100 million yuan"),
+        ("万人", "10,000 people"),
+        ("家", ""),
+        ("%", "%"),
+        ("个百分点", "percentage points"),
+        ("亿美元", "US$100 million"),
+        ("平米", "square metres"),
+        ("万千瓦", "10,000 kW"),
+        ("不存在", ""),
+    ],
+)
+def test_unit_english(unit: str, en: str) -> None:
+    assert unit_english(unit) == en
+
+
+@pytest.mark.parametrize(
+    ("value", "en"),
+    [("185000000000", "185 billion"), ("10000", "10,000"), ("4500000", "4.5 million"),
+     ("0.5", "0.5"), ("1234.5", "1,234.5"), ("3880000000000", "3.88 trillion")],
+)  # fmt: skip
+def test_format_number(value: str, en: str) -> None:
+    assert format_number(Decimal(value)) == en
+
+
+Y23 = dt.date(2023, 12, 31)
+SEED_DEADLINES = [
+    ("年内", Y23, "within 2023"),
+    ("全年", Y23, "in 2023"),
+    ("3月底前", dt.date(2023, 3, 31), "by the end of March 2023"),
+    ("9月", dt.date(2023, 9, 30), "in September 2023"),
+    ("上半年", dt.date(2023, 6, 30), "in the first half of 2023"),
+    ("下半年", Y23, "in the second half of 2023"),
+    ("2月中旬", dt.date(2023, 2, 20), "by mid-February 2023"),
+    ("首季", dt.date(2023, 3, 31), "in the first quarter of 2023"),
+    ("今年", Y23, "in 2023"),
+    ("年底", Y23, "by the end of 2023"),
+]
+OTHER_DEADLINES = [
+    ("一季度", dt.date(2023, 3, 31), "in the first quarter of 2023"),
+    ("第二季度", dt.date(2023, 6, 30), "in the second quarter of 2023"),
+    ("三季度", dt.date(2023, 9, 30), "in the third quarter of 2023"),
+    ("前三季度", dt.date(2023, 9, 30), "in the first three quarters of 2023"),
+    ("年底前", Y23, "by the end of 2023"),
+    ("年末", Y23, "by the end of 2023"),
+    ("今年内", Y23, "within 2023"),
+    ("6月30日前", dt.date(2023, 6, 30), "by 30 June 2023"),
+    ("6月底", dt.date(2023, 6, 30), "by the end of June 2023"),
+    ("三月份", dt.date(2023, 3, 31), "in March 2023"),
+    ("十二月底前", Y23, "by the end of December 2023"),
+    ("5月上旬", dt.date(2023, 5, 10), "by early May 2023"),
+    ("5月下旬", dt.date(2023, 5, 31), "by late May 2023"),
+    ("10月前", dt.date(2023, 9, 30), "before October 2023"),
+    ("3—5月", dt.date(2023, 5, 31), "in March–May 2023"),
+    ("2025年", dt.date(2025, 12, 31), "in 2025"),
+    ("到2025年", None, "by 2025"),
+    ("2025年底", None, "by the end of 2025"),
+    ("2024年6月底前", None, "by the end of June 2024"),
+    ("明年", dt.date(2024, 12, 31), "in 2024"),
+    ("年初", dt.date(2023, 3, 31), "early in 2023"),
+    ("春节前", dt.date(2023, 1, 21), "before the Spring Festival 2023"),
+    ("近期", None, "in the near future"),
+    ("尽快", None, "as soon as possible"),
+    ("“十四五”末", None, "by the end of the 14th Five-Year Plan period (2025)"),
+    ("十四五期间", None, "during the 14th Five-Year Plan period (2021–2025)"),
+]
+NO_YEAR_DEADLINES = [
+    ("年内", None, "within the year"),
+    ("3月底前", None, "by the end of March"),
+    ("上半年", None, "in the first half of the year"),
+    ("不明", dt.date(2023, 12, 31), "by 31 December 2023"),
+    ("不明", None, "by the stated deadline"),
+]
+
+
+@pytest.mark.parametrize(("zh", "date", "en"), SEED_DEADLINES + OTHER_DEADLINES + NO_YEAR_DEADLINES)
+def test_deadline_english(zh: str, date: dt.date | None, en: str) -> None:
+    assert deadline_english(zh, date) == en
+
+
+SEED_METRICS = [
+    ("新增规上工业企业", "new industrial enterprises above designated size"),
+    ("产值过10亿元企业", "enterprises with output value over 1 billion yuan"),
+    ("上市公司", "listed companies"),
+    ("主要经济指标增速", "growth of major economic indicators"),
+    ("生产总值对全市增长的贡献度", "contribution of gross regional product to the city's growth"),
+    ("总投资", "total investment"),
+    ("产业项目", "industrial projects"),
+    ("开工新项目", "new projects starting construction"),
+    ("新开工项目", "new projects starting construction"),
+    ("固定资产投资增长", "fixed-asset investment growth"),
+    ("地区生产总值增长", "gross regional product growth"),
+    ("一般公共预算收入增长", "general public budget revenue growth"),
+    ("引进项目", "projects attracted"),
+    ("引进重大项目", "major projects attracted"),
+    ("实际使用外资", "actual use of foreign investment"),
+    ("高新技术企业", "high-tech enterprises"),
+    ("科技型中小企业", "technology-based small and medium-sized enterprises"),
+    ("集聚本专科生", "undergraduate and junior-college students attracted"),
+    ("研究生及以上人才", "talent with a postgraduate degree or above"),
+    ("引进过10亿元项目", "projects worth over 1 billion yuan attracted"),
+    ("完成投资", "completed investment"),
+    ("重点项目", "key projects"),
+    ("年度投资", "annual investment"),
+    ("专精特新产业园", "industrial parks for specialized and sophisticated enterprises"),
+    ("区级重点项目", "district-level key projects"),
+]
+WORK_REPORT_METRICS = [
+    ("城镇新增就业", "new urban jobs"),
+    ("城镇调查失业率", "surveyed urban unemployment rate"),
+    ("居民消费价格涨幅", None),
+    ("社会消费品零售总额增长", "total retail sales of consumer goods growth"),
+    ("规上工业增加值增长", "value added of industrial enterprises above designated size growth"),
+    ("进出口总额", "total imports and exports"),
+    ("外贸进出口增长", "foreign trade growth"),
+    ("城镇居民人均可支配收入增长", "per capita disposable income of urban residents growth"),
+    ("单位GDP能耗", "energy consumption per unit of GDP"),
+    ("粮食产量", "grain output"),
+    ("研发经费投入增长", "R&D spending growth"),
+    ("税收收入占比", "share of tax revenue"),
+    ("新增市场主体", "new market entities"),
+    ("新增高新技术企业", "new high-tech enterprises"),
+    (
+        "新增专精特新中小企业",
+        "new specialized and sophisticated SMEs that produce novel and unique products",
+    ),
+    ("新增上市公司", "new listed companies"),
+    ("引进高层次人才", "high-level talent attracted"),
+    ("高新技术产业产值占比", "share of high-tech industries in industrial output value"),
+    ("常住人口城镇化率", "urbanization rate of permanent residents"),
+    ("空气质量优良天数比例", "proportion of days with good air quality"),
+    ("森林覆盖率", "forest coverage"),
+    ("集装箱吞吐量", "container throughput"),
+    ("全市固定资产投资增长", "city-wide fixed-asset investment growth"),
+    ("地区生产总值增速", "gross regional product growth rate"),
+    ("新建5G基站", "new 5G base stations built"),
+]
+OTHER_PAPER_METRICS = [
+    ("培育单项冠军企业", "single-product champion enterprises cultivated"),
+    ("招引重大项目", "major projects attracted"),
+    ("签约项目", "projects signed"),
+    ("营收过亿元企业", "enterprises with revenue over 100 million yuan"),
+    ("过千亿元产业集群", "industrial clusters worth over 100 billion yuan"),
+    ("10亿元以上项目", "projects worth 1 billion yuan or more"),
+    (
+        "高新技术企业和科技型中小企业",
+        "high-tech enterprises and technology-based small and medium-sized enterprises",
+    ),
+    ("重点项目数量", "number of key projects"),
+    ("重点项目的投资", "investment of key projects"),
+    ("“小巨人”企业", '"little giant" firms'),
+    ("新增就业", "new jobs"),
+]
+UNKNOWN_METRICS = [
+    ("某某某", None),
+    ("乡村振兴示范片区", None),
+    ("X" * 70, None),
+    ("", None),
+]
+KNOWN_FAILURES = [
+    pytest.param(
+        "改造老旧小区",
+        "old residential compounds renovated",
+        marks=pytest.mark.xfail(strict=True, reason="the glossary term already contains 改造"),
+    ),
+    pytest.param(
+        "居民消费价格涨幅",
+        "consumer price increase",
+        marks=pytest.mark.xfail(strict=True, reason="涨幅 has no composition rule yet"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [*SEED_METRICS, *WORK_REPORT_METRICS, *OTHER_PAPER_METRICS, *UNKNOWN_METRICS, *KNOWN_FAILURES],
+)
+def test_metric_english(zh: str, en: str | None) -> None:
+    assert metric_english(zh) == en
+
+
+def test_metric_user_glossary_overrides() -> None:
+    glossary = load_glossary({"上市公司": "publicly listed firms", "比项目": "project contest"})
+    assert metric_english("新增上市公司", glossary) == "new publicly listed firms"
+    assert metric_english("比项目", glossary) == "project contest"
+
+
+def test_metric_long_input_is_fast() -> None:
+    assert metric_english("项目" * 500_000) is None
+
+
+def target(  # noqa: PLR0917 (a row builder: positional arguments keep the rows short)
+    metric: str,
+    quantity: Quantity,
+    comparator: C,
+    deadline: tuple[str, dt.date] | None = None,
+    commitment: Commitment | None = Commitment.ENSURE,
+    status: Status = Status.PLEDGE,
+) -> Target:
+    return Target(
+        text=Bilingual(zh=f"{metric}{quantity.raw}"),
+        span=(0, 1),
+        metric=Bilingual(zh=metric),
+        quantity=quantity,
+        comparator=comparator,
+        deadline=Deadline(text=Bilingual(zh=deadline[0]), date=deadline[1]) if deadline else None,
+        commitment=commitment,
+        status=status,
+    )
+
+
+SUMMARIES = [
+    (
+        target("新开工项目", qty("130", "个"), C.AT_LEAST, ("全年", Y23)),
+        "Ensure at least 130 new projects starting construction in 2023.",
+    ),
+    (
+        target("新增规上工业企业", qty("30", "家"), C.EXACT, ("年内", Y23)),
+        "Ensure 30 new industrial enterprises above designated size within 2023.",
+    ),
+    (
+        target("固定资产投资增长", qty("7", "%"), C.AT_LEAST, ("年内", Y23)),
+        "Ensure fixed-asset investment growth of at least 7% within 2023.",
+    ),
+    (
+        target("实际使用外资", qty("10", "亿美元"), C.MORE_THAN, ("全年", Y23)),
+        "Ensure actual use of foreign investment of more than US$1 billion in 2023.",
+    ),
+    (
+        target("集聚本专科生", qty("1", "万人"), C.AT_LEAST, ("年内", Y23), None),
+        "Pledge: at least 10,000 undergraduate and junior-college students attracted within 2023.",
+    ),
+    (
+        target("上市公司", qty(None, "家", "2", "3"), C.RANGE, ("年内", Y23), Commitment.STRIVE),
+        "Strive for 2–3 listed companies within 2023.",
+    ),
+    (
+        target("生产总值对全市增长的贡献度", qty("25", "%"), C.ABOUT, None, Commitment.STRIVE),
+        "Strive for contribution of gross regional product to the city's growth of about 25%.",
+    ),
+    (
+        target("某某某", qty("130", "个"), C.AT_LEAST, ("全年", Y23)),
+        "Ensure a target figure of at least 130 in 2023.",
+    ),
+    (
+        target("总投资", qty("1850", "亿元"), C.EXACT, None, None, Status.CONTEXT),
+        "Background figure: total investment of 185 billion yuan.",
+    ),
+    (
+        target("引进项目", qty("30", "个"), C.AT_LEAST, None, Commitment.PLAN, Status.ACHIEVED),
+        "Achieved: at least 30 projects attracted.",
+    ),
+    (
+        target("引进项目", qty("30", "个"), C.AT_LEAST, ("今年", Y23), Commitment.PLAN),
+        "Plan for at least 30 projects attracted in 2023.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("item", "en"), SUMMARIES)
+def test_target_summary(item: Target, en: str) -> None:
+    summary = target_summary(item)
+    assert summary == en
+    assert summary.replace("–", "-").isascii()
+
+
+def milestone(text: str, deadline: str, date: dt.date, commitment: Commitment | None) -> Milestone:
+    return Milestone(
+        text=Bilingual(zh=text),
+        span=(0, 1),
+        deadline=Deadline(text=Bilingual(zh=deadline), date=date),
+        commitment=commitment,
+    )
+
+
+MILESTONES = [
+    (
+        milestone("烟台大学科教园区、山东建筑大学产学研基地9月建成", "9月", dt.date(2023, 9, 30),
+                  Commitment.ENSURE),
+        "Ensure completion in September 2023.",
+    ),
+    (
+        milestone("八角湾创新科技职业学院9月启用", "9月", dt.date(2023, 9, 30), Commitment.ENSURE),
+        "Ensure opening in September 2023.",
+    ),
+    (
+        milestone("2月中旬集中开工", "2月中旬", dt.date(2023, 2, 20), None),
+        "Pledge: a collective start of construction by mid-February 2023.",
+    ),
+    (
+        milestone("力争上半年通过验收", "上半年", dt.date(2023, 6, 30), Commitment.STRIVE),
+        "Strive for passing acceptance inspection in the first half of 2023.",
+    ),
+    (
+        milestone("重点项目年底前竣工", "年底前", Y23, Commitment.ENSURE),
+        "Ensure completion of key projects by the end of 2023.",
+    ),
+    (
+        milestone("某某年底前完成", "年底前", Y23, Commitment.PLAN),
+        "Plan for the stated milestone by the end of 2023.",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("item", "en"), MILESTONES)
+def test_milestone_summary(item: Milestone, en: str) -> None:
+    assert milestone_summary(item) == en
+
+
+@pytest.mark.parametrize("table", ["units_english", "milestone_actions", "metric_patterns"])
+def test_table_integrity(table: str) -> None:
+    rows = load_table(table)
+    first = next(iter(rows[0]))
+    keys = [row[first] for row in rows]
+    assert len(keys) == len(set(keys)), table
+    assert "source" in rows[0]
+    for row in rows:
+        assert row["source"].strip(), row
+        if table != "units_english" or row["kind"] != "counter":
+            assert row["en"].strip(), row
+        if table == "metric_patterns":
+            assert row["pattern"].count("X") == 1, row
+            assert "{x}" in row["en"], row
+            assert row["frame"] in {"count", "amount"}, row
+
+
+def test_deadline_long_and_junk_input() -> None:
+    assert deadline_english("\x00🙂" * 500_000 + "年内", Y23) == "within 2023"
+    assert deadline_english("月" * 1_000_000, None) == "by the stated deadline"
