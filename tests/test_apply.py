@@ -22,9 +22,9 @@ from yantai_pledges.models import (
     Statement,
     Target,
 )
-from yantai_pledges.translate.apply import translate_article
-from yantai_pledges.translate.base import MockTranslator
-from yantai_pledges.translate.glossary import load_glossary
+from yantai_pledges.translation.apply import translate_article
+from yantai_pledges.translation.base import MockTranslator
+from yantai_pledges.translation.glossary import load_glossary
 
 Y23 = dt.date(2023, 12, 31)
 

@@ -25,22 +25,22 @@ pytest.importorskip("argostranslate.package")
 
 from tiny_argos import PACKAGE_FOLDER, build_tiny_argos_package, seed_corpus
 from yantai_pledges.errors import DataFileError, ModelNotInstalledError, TranslationError
-from yantai_pledges.translate import models_admin
-from yantai_pledges.translate.argos import ArgosTranslator
-from yantai_pledges.translate.cache import CachingTranslator
-from yantai_pledges.translate.models_admin import (
+from yantai_pledges.translation import models_admin
+from yantai_pledges.translation.argos import ArgosTranslator
+from yantai_pledges.translation.cache import CachingTranslator
+from yantai_pledges.translation.models_admin import (
     InstalledModel,
     find_model,
     install_model,
     list_models,
 )
-from yantai_pledges.translate.protect import (
+from yantai_pledges.translation.protect import (
     MAX_PLACEHOLDERS,
     ProtectingTranslator,
     _placeholder,
     term_accuracy,
 )
-from yantai_pledges.translate.registry import get_translator
+from yantai_pledges.translation.registry import get_translator
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -341,8 +341,8 @@ def refuse(*args, **kwargs):
 socket.socket.connect = refuse
 socket.create_connection = refuse
 
-from yantai_pledges.translate.models_admin import install_model, list_models
-from yantai_pledges.translate.registry import get_translator
+from yantai_pledges.translation.models_admin import install_model, list_models
+from yantai_pledges.translation.registry import get_translator
 
 install_model(sys.argv[1])
 translator = get_translator("argos", cache=":memory:", terms={"开门红": "a good start"})

@@ -1,4 +1,4 @@
-"""The persistent translation cache (translate/cache.py), with a counting test double."""
+"""The persistent translation cache (translation/cache.py), with a counting test double."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from yantai_pledges.errors import TranslationError
-from yantai_pledges.translate.base import MockTranslator
-from yantai_pledges.translate.cache import (
+from yantai_pledges.translation.base import MockTranslator
+from yantai_pledges.translation.cache import (
     CachingTranslator,
     default_cache_path,
     resolve_cache_path,

@@ -21,7 +21,7 @@ from yantai_pledges.corpus import (
     run_corpus,
 )
 from yantai_pledges.models import Article, FileError
-from yantai_pledges.translate.base import MockTranslator
+from yantai_pledges.translation.base import MockTranslator
 
 CRASH_MARKER = "测试注入故障"  # the text that makes the parser raise (FAIL_ON hook)
 

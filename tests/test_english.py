@@ -1,4 +1,4 @@
-"""Quantities, units, deadlines, metrics and summaries in English (translate/english.py)."""
+"""Quantities, units, deadlines, metrics and summaries in English (translation/english.py)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from yantai_pledges.models import (
     Status,
     Target,
 )
-from yantai_pledges.translate.english import (
+from yantai_pledges.translation.english import (
     deadline_english,
     format_number,
     metric_english,
@@ -28,7 +28,7 @@ from yantai_pledges.translate.english import (
     target_summary,
     unit_english,
 )
-from yantai_pledges.translate.glossary import load_glossary
+from yantai_pledges.translation.glossary import load_glossary
 
 C = Comparator
 

@@ -489,7 +489,7 @@ def test_glossary_callback_gives_terms_per_article(tmp_path: Path) -> None:
 
 
 def test_bundled_glossary_is_used_by_default(tmp_path: Path) -> None:
-    pytest.importorskip("yantai_pledges.translate.glossary")
+    pytest.importorskip("yantai_pledges.translation.glossary")
     workbook = openpyxl.load_workbook(to_excel(make_article(), tmp_path / "r.xlsx"))
     chinese = {row["Chinese"].value for row in _table(workbook, "Glossary")}
     assert "实际使用外资" in chinese
@@ -499,7 +499,7 @@ def test_without_a_glossary_module_the_sheet_has_a_note(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def no_glossary() -> Any:
-        raise ModuleNotFoundError("No module named 'yantai_pledges.translate.glossary'")
+        raise ModuleNotFoundError("No module named 'yantai_pledges.translation.glossary'")
 
     monkeypatch.setattr(excel, "_import_glossary_module", no_glossary)
     workbook = openpyxl.load_workbook(to_excel(make_article(), tmp_path / "r.xlsx"))

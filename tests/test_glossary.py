@@ -1,4 +1,4 @@
-"""The glossary (translate/glossary.py) and data/glossary.tsv."""
+"""The glossary (translation/glossary.py) and data/glossary.tsv."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from yantai_pledges._data import load_table
 from yantai_pledges.errors import DataFileError
-from yantai_pledges.translate.glossary import Glossary, GlossaryEntry, TermMatch, load_glossary
+from yantai_pledges.translation.glossary import Glossary, GlossaryEntry, TermMatch, load_glossary
 
 # Terms of the seed article and of government work reports with their official English.
 LOOKUPS = [

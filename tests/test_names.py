@@ -1,4 +1,4 @@
-"""Person names → pinyin "Surname Givenname" (translate/names.py) and data/surnames.tsv."""
+"""Person names → pinyin "Surname Givenname" (translation/names.py) and data/surnames.tsv."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from yantai_pledges._data import load_table
 from yantai_pledges.errors import InputError
-from yantai_pledges.translate.names import person_name_english, split_name
+from yantai_pledges.translation.names import person_name_english, split_name
 
 # The eight speakers and the reporters of the seed article (Yantai Daily, 2023).
 SEED = [

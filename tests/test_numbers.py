@@ -171,9 +171,7 @@ NOT_NUMBERS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"), SEED + ARABIC + CHINESE + FORMAL + MIXED, ids=str
-)
+@pytest.mark.parametrize(("text", "expected"), SEED + ARABIC + CHINESE + FORMAL + MIXED, ids=str)
 def test_parse_number(text: str, expected: str) -> None:
     value = parse_number(text)
     assert isinstance(value, Decimal)

@@ -1,4 +1,4 @@
-"""Place names → English (translate/places.py), data/places.tsv and data/place_suffixes.tsv."""
+"""Place names → English (translation/places.py), data/places.tsv and data/place_suffixes.tsv."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from yantai_pledges._data import load_table
 from yantai_pledges.errors import InputError
-from yantai_pledges.translate.places import place_english, place_name
+from yantai_pledges.translation.places import place_english, place_name
 
 # Yantai's districts, county-level cities and zones (terms.md), as written in Yantai Daily.
 YANTAI = [

@@ -1,4 +1,4 @@
-"""Official positions → English, composed from parts (translate/positions.py)."""
+"""Official positions → English, composed from parts (translation/positions.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from yantai_pledges._data import load_table
 from yantai_pledges.errors import InputError
-from yantai_pledges.translate.positions import position_english, positions_english
+from yantai_pledges.translation.positions import position_english, positions_english
 
 YANTAI_MC = "the CPC Yantai Municipal Committee"
 YEDA = "the Yantai Economic and Technological Development Area"

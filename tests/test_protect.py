@@ -1,4 +1,4 @@
-"""Term protection around machine translation (translate/protect.py), with test doubles."""
+"""Term protection around machine translation (translation/protect.py), with test doubles."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import pytest
 
 from yantai_pledges.errors import InputError, TranslationError
-from yantai_pledges.translate.base import MockTranslator
-from yantai_pledges.translate.protect import (
+from yantai_pledges.translation.base import MockTranslator
+from yantai_pledges.translation.protect import (
     MappingTermFinder,
     ProtectingTranslator,
     find_numbers,

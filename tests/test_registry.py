@@ -1,4 +1,4 @@
-"""Choosing and wrapping translation backends (translate/registry.py).
+"""Choosing and wrapping translation backends (translation/registry.py).
 
 The argos backend with a real (tiny) installed model is exercised in test_argos.py.
 """
@@ -19,11 +19,11 @@ from yantai_pledges.errors import (
     TranslationError,
     YantaiPledgesError,
 )
-from yantai_pledges.translate import argos as argos_module
-from yantai_pledges.translate.base import MockTranslator, Translator
-from yantai_pledges.translate.cache import CachingTranslator
-from yantai_pledges.translate.protect import ProtectingTranslator
-from yantai_pledges.translate.registry import GlossaryTranslator, get_translator
+from yantai_pledges.translation import argos as argos_module
+from yantai_pledges.translation.base import MockTranslator, Translator
+from yantai_pledges.translation.cache import CachingTranslator
+from yantai_pledges.translation.protect import ProtectingTranslator
+from yantai_pledges.translation.registry import GlossaryTranslator, get_translator
 
 TERMS = {"芝罘区": "Zhifu District"}
 
@@ -128,8 +128,8 @@ HEAVY_MODULES = ("torch", "ctranslate2", "argostranslate", "pypinyin", "stanza",
     "statement",
     [
         "import yantai_pledges",
-        "import yantai_pledges.translate.registry",
-        "from yantai_pledges.translate.registry import get_translator; get_translator('mock')",
+        "import yantai_pledges.translation.registry",
+        "from yantai_pledges.translation.registry import get_translator; get_translator('mock')",
     ],
 )
 def test_import_stays_light(statement: str) -> None:

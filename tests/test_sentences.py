@@ -1,4 +1,4 @@
-"""Sentence splitting for machine translation (translate/sentences.py)."""
+"""Sentence splitting for machine translation (translation/sentences.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import time
 import pytest
 
 from yantai_pledges.errors import InputError
-from yantai_pledges.translate.sentences import split_sentences
+from yantai_pledges.translation.sentences import split_sentences
 
 # (text, expected sentences)
 SEED_ROWS = [

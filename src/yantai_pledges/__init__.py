@@ -37,12 +37,12 @@ from .models import (
     Target,
 )
 
-from .parse import parse
+from .pipeline import parse
 
 if TYPE_CHECKING:  # heavy modules (openpyxl, multiprocessing, pypinyin) load on first use
     from .corpus import parse_many
     from .export import to_excel, to_json, to_jsonl
-    from .translate import translate
+    from .translation import translate
 
 __version__ = "0.1.0"
 
@@ -52,7 +52,7 @@ _LAZY = {
     "to_excel": ".export",
     "to_json": ".export",
     "to_jsonl": ".export",
-    "translate": ".translate",
+    "translate": ".translation",
 }
 
 

@@ -252,7 +252,7 @@ def _translation_hint(unavailable: str | None) -> str | None:
     """One line on how to get free-text English, when it was wanted and not available."""
     if unavailable is None:
         return None
-    from .translate import models_admin  # noqa: PLC0415 - only for this hint
+    from .translation import models_admin  # noqa: PLC0415 - only for this hint
 
     steps = f"install a model with: {models_admin.INSTALL_HINT}"
     if importlib.util.find_spec("argostranslate") is None:
@@ -279,7 +279,7 @@ def _schema_command(args: argparse.Namespace) -> int:
 
 
 def _models_install_command(args: argparse.Namespace) -> int:
-    from .translate.models_admin import install_model  # noqa: PLC0415 - keep --help fast
+    from .translation.models_admin import install_model  # noqa: PLC0415 - keep --help fast
 
     model = install_model(args.path)
     _print(f"installed {model.from_code}→{model.to_code} {model.version} in {model.path}")
@@ -287,7 +287,7 @@ def _models_install_command(args: argparse.Namespace) -> int:
 
 
 def _models_list_command(args: argparse.Namespace) -> int:
-    from .translate.models_admin import list_models  # noqa: PLC0415 - keep --help fast
+    from .translation.models_admin import list_models  # noqa: PLC0415 - keep --help fast
 
     models = list_models()
     if not models:

@@ -1,6 +1,6 @@
 """Corpus mode: parse many articles in parallel, in order, without ever stopping on a bad file.
 
-:func:`parse_many` is :func:`~yantai_pledges.parse.parse` over an iterable. Worker processes read
+:func:`parse_many` is :func:`~yantai_pledges.parse` over an iterable. Worker processes read
 and parse (the CPU-bound part) with ``translator=None``; results come back in input order through
 a bounded window of in-flight tasks, so memory stays flat however large the corpus; machine
 translation of free text then runs in the main process, where the model is loaded once. A file
@@ -37,7 +37,7 @@ from typing import Any, TextIO
 from .errors import InputError, YantaiPledgesError
 from .models import Article, FileError
 from .sources import read_source
-from .translate.base import Translator
+from .translation.base import Translator
 
 __all__ = [
     "FAIL_ON_ENV",
@@ -151,7 +151,7 @@ class _Hooks:
 def _parse_item(item: Item, label: str, year: int | None, hooks: _Hooks) -> Result:
     """Read (for a path) and parse one input without machine translation; never raises."""
     try:
-        from .parse import parse  # noqa: PLC0415 - imported in the worker, where it is used
+        from .pipeline import parse  # noqa: PLC0415 - imported in the worker, where it is used
 
         if isinstance(item, Path):
             text, source = read_source(item)
@@ -217,7 +217,7 @@ def parse_many(
 
     ``str`` items are article text, ``bytes`` items encoded article text, :class:`~pathlib.Path`
     items files to read. ``workers`` processes parse in parallel (default ``os.cpu_count()``;
-    ``1`` parses in this process). ``translator`` is as for :func:`~yantai_pledges.parse.parse`
+    ``1`` parses in this process). ``translator`` is as for :func:`~yantai_pledges.parse`
     and runs here, in the main process; when it is unavailable, articles keep structured English
     only and ``translation_status.unavailable`` says why.
     """
@@ -254,10 +254,10 @@ def _translation_step(
     if translator is None or translator == "none":
         return None
     try:
-        from .translate.apply import translate_article  # noqa: PLC0415 - optional stage
+        from .translation.apply import translate_article  # noqa: PLC0415 - optional stage
 
         if isinstance(translator, str):
-            from .translate.registry import get_translator  # noqa: PLC0415 - optional stage
+            from .translation.registry import get_translator  # noqa: PLC0415 - optional stage
 
             backend: Translator | None = get_translator(translator)
         else:
@@ -296,7 +296,7 @@ def _mp_context() -> multiprocessing.context.BaseContext:
     if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
         # Workers fork from a server that has already imported the parser: fast start-up.
-        context.set_forkserver_preload(["yantai_pledges.parse", "yantai_pledges.corpus"])
+        context.set_forkserver_preload(["yantai_pledges.pipeline", "yantai_pledges.corpus"])
         return context
     return multiprocessing.get_context("spawn")
 

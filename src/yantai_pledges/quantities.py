@@ -1,4 +1,4 @@
-"""Find the quantities in a Chinese sentence: number, scale, unit and the comparator words around them.
+"""Find the quantities in Chinese text: number, scale word, unit, and the comparators around them.
 
 This is the QUANTITIES stage. :func:`find_quantities` scans a text once with one regular expression
 built from ``data/units.tsv`` and returns every figure a target can be made of::
@@ -10,14 +10,15 @@ built from ``data/units.tsv`` and returns every figure a target can be made of::
     过千亿元       more_than 1000 亿元 → base 100000000000 CNY
 
 A quantity is ``[comparator] NUMBER [多|余] [SCALE] UNIT [半] [comparator]``, or a range
-``NUMBER SEP NUMBER UNIT`` (2—3家, 10亿—20亿元, 两三个), or 百分之 NUMBER. The scale words (万, 亿 …)
-are combined with the units in code, so ``units.tsv`` lists only bare units.
+``NUMBER SEP NUMBER UNIT`` (2—3家, 10亿—20亿元, 两三个), or 百分之 NUMBER. The scale words
+(万, 亿 …) are combined with the units in code, so ``units.tsv`` lists only bare units.
 
-What is deliberately *not* returned, because it is a name, a label or a date rather than a figure:
-numbers inside short quotations and book titles (“1253”总体思路, “10+6”, 《…》); dates (2023年, 4月11日:
-月 and 日 are not units, and 年 after a year number is a date); ordinals and first-N phrases (第9件,
-前两批); size classes (10万吨级, 百亿级); a lone 一 with a measure word (一个, 一批) and idioms such
-as 五个一; bare scale words without a comparator (千年, 万人大会, 百家); bare numbers without a unit.
+What is deliberately *not* returned, because it is a name, a label or a date, not a figure:
+numbers inside short quotations and book titles (“1253”总体思路, “10+6”, 《…》); dates
+(2023年, 4月11日: 月 and 日 are not units, and 年 after a year number is a date); ordinals and
+first-N phrases (第9件, 前两批); size classes (10万吨级, 百亿级); a lone 一 with a measure word
+(一个, 一批) and slogans such as 五个一; bare scale words without a comparator (千年, 万人大会,
+百家); bare numbers without a unit.
 
 ``qualifier`` is True when the figure describes the noun after it instead of being counted itself:
 产值过10亿元企业3家, 亿元以上项目20个, 10亿元级企业. A figure followed by 的 and another figure
@@ -173,12 +174,16 @@ _MAX_DIGITS: Final = 24  # longer digit strings are codes or junk, not figures
 _PRECISION: Final = decimal.Context(prec=80)  # exact products of 24 digits and 万亿 × 吉瓦
 
 # Arabic digits; thousands commas are ASCII, or full-width between full-width digits (１，０００).
-_AR: Final = r"[0-9０-９]++(?:,[0-9０-９]{3}(?![0-9０-９])|，[０-９]{3}(?![0-9０-９]))*+(?:[.．][0-9０-９]++)?"
+_AR: Final = (
+    r"[0-9０-９]++"
+    r"(?:,[0-9０-９]{3}(?![0-9０-９])|，[０-９]{3}(?![0-9０-９]))*+"
+    r"(?:[.．][0-9０-９]++)?"
+)
 _CN_CLASS: Final = regex.escape(CHINESE_NUMERAL_CHARS)
 _CN: Final = rf"[{_CN_CLASS}]{{1,24}}(?:[点點][〇零一二三四五六七八九]{{1,12}})?"
 _SPACE: Final = r"[ \u3000\u00a0]?"
 
-# Short quotations and titles: the numbers inside are names (“1253”总体思路, “10+6”, 《“十四五”规划》).
+# Short quotations and titles: numbers inside are names (“1253”总体思路, “10+6”, 《“十四五”规划》).
 # A quotation with a sentence end in it, or longer than 40 characters, is speech and is scanned.
 _LABEL: Final = regex.compile(
     r"""
@@ -206,6 +211,9 @@ _QUALIFIED_NOUN: Final = regex.compile(
 )
 
 
+_Trie = dict[str, "_Trie"]
+
+
 @functools.cache
 def _units() -> dict[str, _Unit]:
     """units.tsv, keyed by the unit as written."""
@@ -219,24 +227,24 @@ def _units() -> dict[str, _Unit]:
     return units
 
 
-def _alternation(words: tuple[str, ...], guard_latin: bool = False) -> str:
+def _alternation(words: tuple[str, ...], *, guard_latin: bool = False) -> str:
     """A regex matching any of ``words``, longest first, as a trie (个(?:百分点|月)?) for speed.
 
     With ``guard_latin``, a word ending in a Latin letter (km, TEU) must not run into more letters.
     """
-    trie: dict[str, dict[str, object]] = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for char in word:
-            node = node.setdefault(char, {})  # type: ignore[assignment]
+            node = node.setdefault(char, {})
         node[""] = {}
-    return _trie_source(trie, "", guard_latin)
+    return _trie_source(trie, "", guard_latin=guard_latin)
 
 
-def _trie_source(node: dict[str, object], word: str, guard_latin: bool) -> str:
-    """The regex of one trie node: its continuations, then (if a word ends here) the empty string."""
+def _trie_source(node: _Trie, word: str, *, guard_latin: bool) -> str:
+    """The regex of a trie node: its continuations, then (if a word ends here) the empty match."""
     branches = [
-        regex.escape(char) + _trie_source(child, word + char, guard_latin)  # type: ignore[arg-type]
+        regex.escape(char) + _trie_source(child, word + char, guard_latin=guard_latin)
         for char, child in sorted(node.items())
         if char
     ]
@@ -251,7 +259,7 @@ def _trie_source(node: dict[str, object], word: str, guard_latin: bool) -> str:
 
 
 def _number(prefix: str) -> str:
-    """The pattern of one number with its 多/余 and scale word; group names start with ``prefix``."""
+    """The pattern of one number with its 多/余 and scale word; group names begin ``prefix``."""
     return rf"""
         (?: (?<![0-9０-９.．,A-Za-z+＋_/]|[0-9０-９]，)             # not inside a number or code
             (?P<{prefix}ar>{_AR})                                    # Arabic: 1850, 224.2, 1,000
@@ -265,6 +273,7 @@ def _number(prefix: str) -> str:
 @functools.cache
 def _pattern() -> regex.Pattern[str]:
     """The quantity pattern, built from the unit table on first use; matched at candidate starts."""
+    units = _alternation(tuple(_units()), guard_latin=True)
     source = rf"""
         (?P<prefix>{_alternation(tuple(_PREFIXES))})?        # comparator before: 突破, 超过, 约
         (?:
@@ -274,7 +283,7 @@ def _pattern() -> regex.Pattern[str]:
                 {_SPACE}(?:——|[—–\-－～~〜―至到]){_SPACE}      # 2—3, 2~3, 5至8, 2到3
                 {_number("b_")} )?                             # the high end of a range
             {_SPACE}
-            (?(a_pct)(?P<unit_pct>[%％])|(?P<unit>{_alternation(tuple(_units()), guard_latin=True)}))
+            (?(a_pct)(?P<unit_pct>[%％])|(?P<unit>{units}))   # the unit, % again after 6%—
         )
         (?P<half>半)?                                         # 一年半, 两天半
         (?P<suffix>以上|及以上|或以上|以下|及以下|以内|之内|左右|上下(?![游级班联同贯楼]))?
@@ -301,11 +310,13 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     pattern = _pattern()
     found: list[QuantityMatch] = []
     done = 0  # the end of the last match: spans never overlap
-    continuations = _continuations()
+    continuations, joined = _continuations(), _joined()
     for run in _RUN.finditer(text):
-        start = run.start()
-        if start < done or text[run.end() : run.end() + 1] not in continuations:
+        start, after = run.start(), text[run.end() : run.end() + 1]
+        if start < done or after not in continuations:
             continue
+        if after in _JOINERS and joined.match(text, run.end()) is None:
+            continue  # 1—1—1, 三点三点: joined numbers that never reach a unit
         match = _match_at(pattern, text, start, done)
         if match is None:
             continue
@@ -322,12 +333,26 @@ def find_quantities(text: str) -> list[QuantityMatch]:
 
 @functools.cache
 def _continuations() -> frozenset[str]:
-    """Characters that can follow a run of numerals in a quantity: a quick test before the pattern."""
+    """Characters that can follow a run of numerals in a quantity: a quick test before matching."""
     chars = (
         set("".join(_units())) | set("".join(_SCALES)) | set("多余几%％ \u3000\u00a0.．,，点點分")
     )
     chars |= set("—–-－～~〜―至到")
     return frozenset(chars)
+
+
+# Characters that join a number to more number: decimal points, thousands commas, range dashes, spaces.
+_JOINERS: Final = frozenset(".．,，点點—–-－～~〜―至到 \u3000\u00a0")
+
+
+@functools.cache
+def _joined() -> regex.Pattern[str]:
+    """After a joiner, up to two more numbers and then a character that can start a unit."""
+    joiners = regex.escape("".join(sorted(_JOINERS)))
+    finals = regex.escape("".join(sorted(_continuations() - _JOINERS)))
+    return regex.compile(
+        rf"(?:[{joiners}]{{1,2}}+[0-9０-９{_CN_CLASS}]{{1,24}}+){{0,2}}+[ \u3000\u00a0]?[{finals}]"
+    )
 
 
 def _match_at(
@@ -414,7 +439,11 @@ def _parts(match: regex.Match[str], groups: dict[str, str | None]) -> _Parts | N
     ranged = bool(groups["b_ar"] or groups["b_cn"])
     first = _read_group(groups, "a_", in_range=ranged)
     if not ranged:
-        return None if first is None else _Parts(first, None, unit, unit_text, number_start, unit_end, half)
+        return (
+            None
+            if first is None
+            else _Parts(first, None, unit, unit_text, number_start, unit_end, half)
+        )
     second = _read_group(groups, "b_", in_range=True)
     if first is None or second is None:
         return None
@@ -436,7 +465,9 @@ def _read_group(groups: dict[str, str | None], prefix: str, *, in_range: bool) -
     """Read the number whose pattern groups start with ``prefix``."""
     written = groups[prefix + "ar"] or groups[prefix + "cn"] or ""
     approximate = bool(groups[prefix + "approx"] or groups[prefix + "approx2"])
-    return _read(written, groups[prefix + "scale"] or "", approximate=approximate, in_range=in_range)
+    return _read(
+        written, groups[prefix + "scale"] or "", approximate=approximate, in_range=in_range
+    )
 
 
 def _overlaps_label(
@@ -469,7 +500,7 @@ def _read(
     if written[0] in "零〇" and written[1:2] not in {"点", "點"}:
         return None  # 零部件, 〇二: not a number
     if not in_range and written[:2] in _PAIRS:
-        return _read_pair(written, scale, approximate)
+        return _read_pair(written, scale, approximate=approximate)
     numeral = written
     if not scale and "点" not in written and "點" not in written:
         for big in _TRAILING_SCALES:
@@ -490,7 +521,7 @@ def _read(
     )
 
 
-def _read_pair(written: str, scale: str, approximate: bool) -> _Reading | None:
+def _read_pair(written: str, scale: str, *, approximate: bool) -> _Reading | None:
     """两三个, 二三十个, 三五万人: two adjacent digits give a range, units after them scale both."""
     low, high = _PAIRS[written[:2]]
     rest = written[2:]
@@ -514,75 +545,57 @@ def _read_pair(written: str, scale: str, approximate: bool) -> _Reading | None:
     )
 
 
-def _plausible(
-    text: str,
-    number_start: int,
-    unit_end: int,
-    high: _Reading,
-    low: _Reading | None,
-    unit: _Unit,
-    unit_text: str,
-    half: bool,
-) -> bool:
+def _plausible(text: str, parts: _Parts) -> bool:
     """Reject dates, phase names, idioms and articles that have the shape of a quantity."""
+    high, low, unit = parts.high, parts.low, parts.unit
     chinese = high.chinese or (low is not None and low.chinese)
     if unit.arabic_only and chinese:
         return False  # 二期: a phase of a project
-    if unit_text == "年" and any(
+    if parts.unit_text == "年" and any(
         reading.number == reading.number.to_integral_value() and 1900 <= reading.number <= 2100
         for reading in (high, low)
         if reading is not None and not reading.scale
     ):
         return False  # 2023年, 2023—2025年: a date
-    if unit_text.startswith("日") and text[number_start - 1 : number_start] == "月":
+    if (
+        parts.unit_text.startswith("日")
+        and text[parts.number_start - 1 : parts.number_start] == "月"
+    ):
         return False  # 1月1日元旦 is a date, not 1 日元
-    if high.lone_one and low is None and not half:
+    if high.lone_one and low is None and not parts.half:
         return False  # 一个, 一批, 一名: an article, not a count
-    next_char = text[unit_end : unit_end + 1]
+    next_char = text[parts.unit_end : parts.unit_end + 1]
     return not (
         high.chinese and unit.base_unit == "count" and next_char and next_char in _SLOGAN_DIGITS
     )  # 五个一, 三个一批: a slogan
 
 
-def _comparator(
-    prefix: str | None, suffix: str | None, high: _Reading, is_range: bool
-) -> Comparator:
+def _comparator(prefix: str | None, suffix: str | None, parts: _Parts) -> Comparator:
     """The comparator: a range wins, then the word after, then 多/余, then the word before."""
-    if is_range:
+    if parts.is_range:
         return Comparator.RANGE
     if suffix:
         return _SUFFIXES[suffix]
-    if high.approximate:
+    if parts.high.approximate:
         return Comparator.MORE_THAN
     if prefix:
         return _PREFIXES[prefix][0]
     return Comparator.EXACT
 
 
-def _quantity(
-    raw: str,
-    high: _Reading,
-    low: _Reading | None,
-    unit: _Unit,
-    unit_text: str,
-    half: bool,
-) -> Quantity | None:
+def _quantity(raw: str, parts: _Parts) -> Quantity | None:
     """Build the Quantity: values as printed in ``scale + unit``, base values multiplied out."""
     with decimal.localcontext(_PRECISION):
-        return _build_quantity(raw, high, low, unit, unit_text, half)
+        return _build_quantity(raw, parts)
 
 
-def _build_quantity(
-    raw: str,
-    high: _Reading,
-    low: _Reading | None,
-    unit: _Unit,
-    unit_text: str,
-    half: bool,
-) -> Quantity | None:
+def _build_quantity(raw: str, parts: _Parts) -> Quantity | None:
+    high, low, unit = parts.high, parts.low, parts.unit
     scale_factor = _SCALES[high.scale] if high.scale else Decimal(1)
     to_base = scale_factor * unit.factor
-    unit_zh = high.scale + ("%" if unit_text in _PERCENT_SIGNS else unit_text)
+    unit_zh = Bilingual(
+        zh=high.scale + ("%" if parts.unit_text in _PERCENT_SIGNS else parts.unit_text)
+    )
     bounds: tuple[Decimal, Decimal] | None = high.pair
     if low is not None:
         low_number = low.number
@@ -597,16 +610,16 @@ def _build_quantity(
             raw=raw,
             low=low_value,
             high=high_value,
-            unit=Bilingual(zh=unit_zh),
+            unit=unit_zh,
             base_low=_tidy(low_value * to_base),
             base_high=_tidy(high_value * to_base),
             base_unit=unit.base_unit,
         )
-    value = high.number + (Decimal("0.5") if half else 0)
+    value = high.number + (Decimal("0.5") if parts.half else 0)
     return Quantity(
         raw=raw,
         value=_tidy(value),
-        unit=Bilingual(zh=unit_zh),
+        unit=unit_zh,
         base_value=_tidy(value * to_base),
         base_unit=unit.base_unit,
     )

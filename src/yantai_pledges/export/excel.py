@@ -590,7 +590,7 @@ def _rows_from_matches(matches: Iterable[Any], glossary: Any) -> list[_GlossaryR
 
 def _import_glossary_module() -> Any:
     """Imported on use: the glossary is optional for the report (and may not be built yet)."""
-    return importlib.import_module("yantai_pledges.translate.glossary")
+    return importlib.import_module("yantai_pledges.translation.glossary")
 
 
 def _bundled_glossary() -> tuple[_GlossaryLookup | None, str | None]:
@@ -598,7 +598,7 @@ def _bundled_glossary() -> tuple[_GlossaryLookup | None, str | None]:
     try:
         glossary = _import_glossary_module().load_glossary()
     except ImportError:
-        return None, "No glossary: yantai_pledges.translate.glossary is not available."
+        return None, "No glossary: yantai_pledges.translation.glossary is not available."
     except YantaiPledgesError as error:
         return None, f"No glossary: the bundled glossary could not be loaded ({error})."
 
@@ -939,7 +939,7 @@ def to_excel(
 
     ``glossary_terms`` fills the Glossary sheet: a list of ``(zh, en, source)`` entries (those
     that occur in an article are listed) or a function giving the entries for an article. By
-    default the bundled glossary (``yantai_pledges.translate.glossary``) is used when present.
+    default the bundled glossary (``yantai_pledges.translation.glossary``) is used when present.
     ``errors`` (inputs that could not be read or parsed) adds a last sheet, Errors, listing them.
     Export warnings (removed control characters, truncated cells) are logged on the
     ``yantai_pledges.export.excel`` logger, passed to ``on_warning``, and listed on the Overview

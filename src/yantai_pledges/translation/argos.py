@@ -4,7 +4,7 @@ Only the light parts of Argos are used: ``argostranslate.package`` finds the ins
 and gives its SentencePiece tokenizer; ``ctranslate2.Translator`` runs the model. Argos's own
 ``argostranslate.translate`` is never imported: it loads stanza, spaCy and torch and its
 sentence splitters can download models. Sentences are split here
-(:mod:`yantai_pledges.translate.sentences`) and every sentence of every text of a call goes to
+(:mod:`yantai_pledges.translation.sentences`) and every sentence of every text of a call goes to
 the model in ONE ``translate_batch`` call.
 
 Offline by construction: nothing here calls Argos's package index, ``download`` or
@@ -13,7 +13,7 @@ naming the install command instead.
 
 Expect modest quality: Argos zh→en scores about 23 BLEU on FLORES devtest (see
 ``docs/translation.md``), which is why names, numbers and terms are protected by
-:class:`~yantai_pledges.translate.protect.ProtectingTranslator` and structured fields never
+:class:`~yantai_pledges.translation.protect.ProtectingTranslator` and structured fields never
 depend on MT at all.
 """
 

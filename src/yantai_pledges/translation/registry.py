@@ -1,6 +1,6 @@
 """Choose a translation backend by name and wrap it with caching and term protection.
 
-Backends (each a :class:`~yantai_pledges.translate.base.Translator`):
+Backends (each a :class:`~yantai_pledges.translation.base.Translator`):
 
 ``"glossary"``
     No machine translation: every free text gets ``None``. Structured fields (names, places,
@@ -10,13 +10,13 @@ Backends (each a :class:`~yantai_pledges.translate.base.Translator`):
     An installed Argos Translate zh→en package, run offline with CTranslate2 (the optional
     extra ``yantai-pledges[argos]``; imported only when chosen).
 ``"mock"``
-    The deterministic test double from :mod:`yantai_pledges.translate.base`.
+    The deterministic test double from :mod:`yantai_pledges.translation.base`.
 ``"auto"`` (default)
     ``"argos"`` when the extra is importable and a zh→en package is installed, else
     ``"glossary"``.
 
-Wrapping (MT backends only): :class:`~yantai_pledges.translate.protect.ProtectingTranslator`
-outside, :class:`~yantai_pledges.translate.cache.CachingTranslator` inside, so the cache
+Wrapping (MT backends only): :class:`~yantai_pledges.translation.protect.ProtectingTranslator`
+outside, :class:`~yantai_pledges.translation.cache.CachingTranslator` inside, so the cache
 stores raw model output keyed by the placeholder text and a changed glossary never serves
 stale English.
 """

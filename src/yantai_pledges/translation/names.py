@@ -12,7 +12,7 @@ the given name with pypinyin (imported on first use). Conventions, chosen and do
 * a name with a middle dot (ethnic-minority names written in Chinese characters: 买买提·艾力) gives
   each part in pinyin, capitalised; text without Chinese characters is returned unchanged.
 
-These pinyin helpers are shared with place names (translate/places.py).
+These pinyin helpers are shared with place names (translation/places.py).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ directory; nothing is ever downloaded here.
 
 The packages directory is resolved on every call, the way Argos itself resolves it:
 the ``packages_dir`` argument, else the ``ARGOS_PACKAGES_DIR`` environment variable, else
-Argos's ``settings.json``, else ``$XDG_DATA_HOME/argos-translate/packages``. (Argos reads the
+Argos's ``settings.json``, else ``$XDG_DATA_HOME/argos-translation/packages``. (Argos reads the
 setting once, when ``argostranslate.settings`` is first imported; resolving it per call means a
 changed environment variable takes effect at once.)
 

@@ -1,4 +1,4 @@
-"""``parse``: the one entry point that composes the stages.
+"""The pipeline: ``parse``, the one entry point that composes the stages.
 
 text (or bytes) → cleaned paragraphs (``text``) → statements (``layout``) → sentences
 (``sentences``) → targets and milestones (``targets``) → English (``translate``).
@@ -15,7 +15,7 @@ from .models import Article, Bilingual, Point, Source, Speaker, Statement
 from .sources import decode_bytes
 from .targets import extract_targets
 from .text import Paragraph, clean
-from .translate import Translator, translate
+from .translation import Translator, translate
 
 __all__ = ["parse"]
 
@@ -34,7 +34,7 @@ def parse(
     ``text`` may be ``str`` or ``bytes`` (UTF-8, UTF-8 with BOM, GB18030, UTF-16 with BOM, Big5).
     ``year`` anchors relative deadlines (年内 → year-12-31); by default it is inferred from the text.
     ``translator`` fills free-text English: ``"auto"`` (Argos when a zh→en model is installed),
-    a backend name, a :class:`~yantai_pledges.translate.base.Translator`, or ``None`` for no
+    a backend name, a :class:`~yantai_pledges.translation.base.Translator`, or ``None`` for no
     machine translation. Structured fields (names, positions, metrics, units, deadlines, target
     sentences) always get their English from the bundled glossary and rules.
 
