@@ -109,7 +109,7 @@ RANGE_QUANTITIES = [
     ("value", "unit", "low", "high", "comparator", "en"),
     [*SEED_QUANTITIES, *WORK_REPORT_QUANTITIES, *RANGE_QUANTITIES],
 )
-def test_quantity_english(  # noqa: PLR0917 (one argument per column of the row table)
+def test_quantity_english(
     value: str | None, unit: str, low: str | None, high: str | None, comparator: C, en: str
 ) -> None:
     assert quantity_english(qty(value, unit, low, high), comparator) == en
@@ -318,7 +318,7 @@ def test_metric_long_input_is_fast() -> None:
     assert metric_english("项目" * 500_000) is None
 
 
-def target(  # noqa: PLR0917 (a row builder: positional arguments keep the rows short)
+def target(
     metric: str,
     quantity: Quantity,
     comparator: C,

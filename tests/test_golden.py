@@ -18,7 +18,8 @@ def _golden_json(seed: Path) -> str:
     spec = importlib.util.spec_from_file_location(
         "regen_golden", ROOT / "scripts" / "regen_golden.py"
     )
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     text: str = module.golden_json(seed)

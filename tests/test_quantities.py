@@ -741,9 +741,10 @@ def test_arbitrary_unicode(text: str) -> None:
         "三" * 1_000_000,
         "过" * 1_000_000,
         "“1" * 500_000,
+        "1—" * 500_000,
         ("。".join(row[0] for row in SEED) * 300)[:1_000_000],
     ],
-    ids=["digits", "numerals", "comparators", "quotes", "sentences"],
+    ids=["digits", "numerals", "comparators", "quotes", "dashes", "sentences"],
 )
 def test_million_character_line_is_linear(text: str) -> None:
     started = time.process_time()

@@ -1,4 +1,4 @@
-"""Table tests for the target stage: sentence → targets (metric, quantity, deadline, pledge, status).
+"""Table tests for the target stage: sentence → targets (metric, quantity, deadline, status).
 
 Each row is one sentence as it appears in a statement body; the year is 2023 unless the row says
 otherwise. Expected targets are written as ``T(metric, base, unit, comparator, date, commitment,
@@ -12,8 +12,9 @@ from typing import NamedTuple
 
 import pytest
 
-from yantai_pledges.sentences import Segment
+from yantai_pledges.models import Milestone, Target
 from yantai_pledges.targets import extract_targets
+from yantai_pledges.text import Paragraph
 
 
 class T(NamedTuple):
@@ -297,7 +298,7 @@ ROWS = [
 
 
 def _observed(text: str, year: int = 2023) -> list[T]:
-    targets, _ = extract_targets([Segment(text, 0, len(text))], year)
+    targets, _ = extract_targets([Paragraph(text, 0, len(text))], year)
     observed = []
     for target in targets:
         quantity = target.quantity
@@ -335,8 +336,9 @@ def test_targets(text: str, expected: list[T]) -> None:
 @pytest.mark.parametrize(("text", "expected"), ROWS)
 def test_target_spans_point_at_their_clause(text: str, expected: list[T]) -> None:
     del expected
-    targets, milestones = extract_targets([Segment(text, 0, len(text))], 2023)
-    for item in [*targets, *milestones]:
+    targets, milestones = extract_targets([Paragraph(text, 0, len(text))], 2023)
+    items: list[Target | Milestone] = [*targets, *milestones]
+    for item in items:
         start, end = item.span
         assert text[start:end] == item.text.zh
     for target in targets:
@@ -363,7 +365,7 @@ MILESTONES: list[tuple[str, list[tuple[str, str | None]]]] = [
 
 @pytest.mark.parametrize(("text", "expected"), MILESTONES)
 def test_milestones(text: str, expected: list[tuple[str, str | None]]) -> None:
-    _, milestones = extract_targets([Segment(text, 0, len(text))], 2023)
+    _, milestones = extract_targets([Paragraph(text, 0, len(text))], 2023)
     observed = [
         (m.text.zh, m.deadline.date.isoformat() if m.deadline.date else None) for m in milestones
     ]

@@ -36,7 +36,6 @@ from .models import (
     Status,
     Target,
 )
-
 from .pipeline import parse
 
 if TYPE_CHECKING:  # heavy modules (openpyxl, multiprocessing, pypinyin) load on first use
@@ -64,6 +63,7 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Article",

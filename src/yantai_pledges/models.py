@@ -43,7 +43,9 @@ def _decimal_to_json(value: Decimal) -> int | float:
     return float(value)
 
 
-Number = Annotated[Decimal, PlainSerializer(_decimal_to_json, return_type=int | float, when_used="json")]
+Number = Annotated[
+    Decimal, PlainSerializer(_decimal_to_json, return_type=int | float, when_used="json")
+]
 Span = tuple[int, int]
 
 
@@ -142,7 +144,9 @@ class Point(_Model):
     """An enumerated or thematic point of a statement (一是…, 第二…, （三）…)."""
 
     ordinal: int = Field(description="1-based position among the statement's points.")
-    marker: str = Field(description="The enumerator as written, e.g. 一是; empty for thematic heads.")
+    marker: str = Field(
+        description="The enumerator as written, e.g. 一是; empty for thematic heads."
+    )
     lead: Bilingual = Field(description="The lead phrase after the marker.")
     paragraph: int = Field(description="Index into Statement.paragraphs.")
     span: Span

@@ -125,4 +125,6 @@ def _check_year(year: int | None) -> None:
     if year is None:
         return
     if isinstance(year, bool) or not isinstance(year, int) or not _FIRST_YEAR <= year <= _LAST_YEAR:
-        raise InputError(f"year must be an integer between {_FIRST_YEAR} and {_LAST_YEAR}, got {year!r}")
+        raise InputError(
+            f"year must be an integer between {_FIRST_YEAR} and {_LAST_YEAR}, got {year!r}"
+        )

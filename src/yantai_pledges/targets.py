@@ -28,6 +28,7 @@ from .deadlines import DeadlineMatch, find_deadlines
 from .models import Bilingual, Commitment, Deadline, Milestone, Status, Target
 from .quantities import QuantityMatch, find_quantities
 from .sentences import Segment, clause_bounds, split_sentences
+from .text import Paragraph
 
 __all__ = ["extract_targets"]
 
@@ -133,7 +134,7 @@ class _Sentence:
 
 
 def extract_targets(
-    body: Sequence[Segment], year: int | None
+    body: Sequence[Paragraph], year: int | None
 ) -> tuple[list[Target], list[Milestone]]:
     """Find every target and milestone in the body paragraphs of one statement."""
     targets: list[Target] = []
@@ -279,7 +280,9 @@ def _distributed_subject(
         return ""
     subjects_text = _remove_spans(text, clause_start, clause_start + head.index("分别"), sentence)
     subjects = [s for s in (_strip_noise(p) for p in _LIST_SPLIT.split(subjects_text)) if s]
-    siblings = [q for q in counted if clause_start <= q.start and "分别" in text[clause_start:q.start]]
+    siblings = [
+        q for q in counted if clause_start <= q.start and "分别" in text[clause_start : q.start]
+    ]
     if len(subjects) != len(siblings) or match not in siblings:
         return ""
     return subjects[siblings.index(match)]
@@ -299,10 +302,7 @@ def _head_noun_after_next_quantity(
 def _remove_spans(text: str, begin: int, end: int, sentence: _Sentence) -> str:
     """The text between begin and end without deadlines, pledge words and qualifier-free noise."""
     cut = [(d.start, d.end) for d in sentence.deadlines if begin <= d.start and d.end <= end]
-    cut += [
-        (m.start(), m.end())
-        for m in _COMMITMENT_WORD.finditer(text, begin, end)
-    ]
+    cut += [(m.start(), m.end()) for m in _COMMITMENT_WORD.finditer(text, begin, end)]
     kept: list[str] = []
     position = begin
     for start, stop in sorted(cut):

@@ -54,10 +54,8 @@ def default_cache_path() -> Path:
 
 def resolve_cache_path(path: str | os.PathLike[str] | None = None) -> str | None:
     """The database to open (a file path or ``":memory:"``), or ``None`` when disabled."""
-    if path is not None:
-        chosen = os.fspath(path)
-    else:
-        chosen = os.environ.get(CACHE_ENV, "").strip() or str(default_cache_path())
+    from_environment = os.environ.get(CACHE_ENV, "").strip() or str(default_cache_path())
+    chosen = os.fspath(path) if path is not None else from_environment
     if chosen.lower() in _DISABLED_VALUES:
         return None
     return chosen
