@@ -101,12 +101,36 @@ _GROWTH_TAIL = regex.compile(r"(?:增长|增速|提高|提升|下降|降低|增�
 # A predicate with no subject of its own (完成9515.9亿元，增长5%): it borrows the one before it.
 _BARE_PREDICATE = regex.compile(r"^再?(?:增长|增速|提高|提升|下降|降低|增加|减少)$")
 
+_NOUN = r"(?:[\p{Han}A-Za-z0-9]|“[^“”]{1,12}”)"  # a noun character, or a short quoted name
+
 _NOUN_AFTER = regex.compile(
-    r"""
-    ^[\p{Han}A-Za-z]+       # the noun a count introduces: 53个新项目 → 新项目
+    rf"""
+    (?P<noun>{_NOUN}{{1,20}}?)    # the noun a count introduces: 53个新项目 → 新项目
+    (?=[和与及、，,。；;：:！？!?的]|作用|$)   # up to a conjunction, punctuation or 作用
     """,
     regex.VERBOSE,
 )
+
+# A count followed by the figures that describe its noun: 73个总投资1000亿元、…的“重中之重”项目.
+_DESCRIBED_NOUN = regex.compile(
+    rf"""
+    ^(?:计划)?(?:总投资|年度投资|投资)   # the description starts with an investment figure
+    [^，,。；;]{{0,40}}?的              # and ends with 的
+    (?P<noun>{_NOUN}{{1,20}}?)         # the noun counted
+    (?=[，,。；;、]|$)
+    """,
+    regex.VERBOSE,
+)
+
+_COUNTED_UNITS = frozenset({"count", "person"})
+
+_DURATION_UNITS = frozenset({"day", "month", "year", "hour"})
+_NARRATED_TIME = regex.compile(r"(?:时间)?(?:里|来|以来|中)")
+
+# Short words before a count that belong in its metric (开工53个新项目 → 开工新项目) …
+_MAX_VERB_LENGTH = 4
+# … except verbs that only introduce an object (发挥10个指挥部作用, 聚焦6个产业).
+_LIGHT_VERB = regex.compile(r"发挥好?|注重发挥|聚焦|围绕|依托|调整优化|用好|抓好|推进|实施|打造|培育好?")
 
 # A time word right after these is the base of a comparison, not a deadline (比上年, 较去年, 同比).
 _COMPARISON_BASE = regex.compile(r"(?:比|较|与|同|和)$")
@@ -192,7 +216,7 @@ def _sentence_targets(sentence: _Sentence) -> list[Target]:
                 comparator=match.comparator,
                 deadline=_deadline_for(sentence, match.start),
                 commitment=_commitment_for(sentence.segment.text, match.start),
-                status=_status_for(sentence, match.start),
+                status=_status_for(sentence, match),
             )
         )
     return targets
@@ -218,7 +242,7 @@ def _sentence_milestones(sentence: _Sentence) -> list[Milestone]:
                 span=(offset + start, offset + end),
                 deadline=Deadline(text=Bilingual(zh=deadline.text), date=deadline.date),
                 commitment=_commitment_for(text, start),
-                status=Status.ACHIEVED if deadline.is_past else _status_for(sentence, start),
+                status=Status.ACHIEVED if deadline.is_past else _status_at(sentence, start),
             )
         )
     return milestones
@@ -246,26 +270,55 @@ def _piece_bounds(sentence: _Sentence, match: QuantityMatch) -> tuple[int, int]:
 def _metric(
     sentence: _Sentence, match: QuantityMatch, piece_start: int, counted: list[QuantityMatch]
 ) -> str:
-    """What a quantity counts: the words before it, or the noun after it."""
-    text = sentence.segment.text
-    previous_end = max((q.end for q in counted if piece_start <= q.end <= match.start), default=0)
-    begin = max(piece_start, previous_end)
-    before = _strip_noise(_remove_spans(text, begin, match.start, sentence))
+    """What a quantity counts: the words before it, or the noun a count introduces."""
     subject = _distributed_subject(sentence, match, counted)
     if subject:
         return subject
-    if "等" in before:
-        before = before.rsplit("等", 1)[1]
-    investment = _INVESTMENT_HEAD.search(before)
-    if investment:
-        before = before[investment.start() :]
+    text = sentence.segment.text
+    begin = max(piece_start, _end_of_previous(text, match, piece_start, counted))
+    before = _narrow(_strip_noise(_remove_spans(text, begin, match.start, sentence)))
     after = text[match.end :]
     if after.startswith("的"):
         head = _head_noun_after_next_quantity(text, match, counted)
         return _strip_noise(head + before) if head else before
+    if match.quantity.base_unit not in _COUNTED_UNITS:
+        return before
+    described = _DESCRIBED_NOUN.match(after)
+    if described:  # 73个总投资1000亿元…的“重中之重”项目 → “重中之重”项目
+        return described["noun"]
     noun = _NOUN_AFTER.match(after)
-    if noun and match.quantity.base_unit in {"count", "person"}:
-        return _strip_noise(before + noun.group())
+    if not noun:
+        return before
+    verb = before if len(before) <= _MAX_VERB_LENGTH and not _LIGHT_VERB.fullmatch(before) else ""
+    return _strip_noise(verb + noun["noun"])
+
+
+def _end_of_previous(
+    text: str, match: QuantityMatch, piece_start: int, counted: list[QuantityMatch]
+) -> int:
+    """Where the previous figure of the piece ends, with the noun it introduces (10个指挥部、)."""
+    previous = [q for q in counted if piece_start <= q.end <= match.start]
+    if not previous:
+        return 0
+    last = previous[-1]
+    if _DESCRIBED_NOUN.match(text, last.end):  # 73个总投资1000亿元: 总投资 names the next figure
+        return last.end
+    noun = _NOUN_AFTER.match(text, last.end, match.start)
+    if noun and last.quantity.base_unit in _COUNTED_UNITS:
+        return noun.end()
+    return last.end
+
+
+def _narrow(before: str) -> str:
+    """Keep the part of the words before a figure that names it."""
+    if "等" in before:  # 万华乙烯二期…等总投资 → 总投资
+        before = before.rsplit("等", 1)[1]
+    investment = _INVESTMENT_HEAD.search(before)
+    if investment:  # 强力推进总投资 → 总投资
+        before = before[investment.start() :]
+    achieve = before.rfind("实现")
+    if 0 <= achieve < len(before) - 2:  # 助力烟台实现地区生产总值 → 地区生产总值
+        before = before[achieve + 2 :]
     return before
 
 
@@ -354,7 +407,15 @@ def _commitment_for(text: str, position: int) -> Commitment | None:
     return found
 
 
-def _status_for(sentence: _Sentence, position: int) -> Status:
+def _status_for(sentence: _Sentence, match: QuantityMatch) -> Status:
+    """Status of a figure: a narrated span of time (两天半时间里) is context, else see below."""
+    after = sentence.segment.text[match.end :]
+    if match.quantity.base_unit in _DURATION_UNITS and _NARRATED_TIME.match(after):
+        return Status.CONTEXT
+    return _status_at(sentence, match.start)
+
+
+def _status_at(sentence: _Sentence, position: int) -> Status:
     """Pledge, achieved result or background figure: the last marker before ``position`` decides.
 
     Markers are pledge words and future deadlines (pledge), past deadlines and words such as
