@@ -132,3 +132,38 @@ def test_the_local_pipeline_example_runs(
         "part-00001.jsonl",
         "part-00002.jsonl",
     ]
+
+
+# -- README.md ------------------------------------------------------------------------------
+
+README = ROOT / "README.md"
+
+
+def _readme_blocks(language: str) -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    return [m["body"] for m in _FENCE.finditer(text) if m["language"] == language]
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    run_command, test_command = _readme_blocks("bash")[:2]
+    assert "pip install ." in run_command
+    assert "seeds/000_bad21ed3cf753cea.txt" in run_command
+    assert "-o report.xlsx" in run_command
+    assert "--json report.json" in run_command
+    assert "pytest" in test_command
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    test_command = _readme_blocks("bash")[1].strip()
+    after_activation = test_command.split(". .venv/bin/activate && ", 1)[1]
+    ci_script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert after_activation in ci_script.splitlines()
+
+
+def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    example = _readme_blocks("python")[0]
+    seed = ROOT / "seeds" / "000_bad21ed3cf753cea.txt"
+    example = example.replace('"seeds/000_bad21ed3cf753cea.txt"', repr(str(seed)))
+    monkeypatch.chdir(tmp_path)
+    exec(compile(example, "README.md", "exec"), {"print": lambda *args: None})
+    assert (tmp_path / "report.xlsx").stat().st_size > 0

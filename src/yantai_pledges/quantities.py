@@ -206,6 +206,7 @@ _QUALIFIED_NOUN: Final = regex.compile(
       |商贸|高端|智能|绿色|先进制造业|现代|单体|投资){0,3}  # modifiers before the counted noun
     (?:项目|企业|公司|集团|集群|产业链|产业园|产业|园区|工程|平台|品牌|行业|楼宇|单位|基地|总部
       |市场主体|纳税人|税源|城市|乡镇|县|镇|村|街道|医院|商户|大户)                   # the noun
+    (?!资金|建设|投资|用地|收入|产值|总额|数量|个数)      # 项目资金: the noun is the next word
     """,
     regex.VERBOSE,
 )
@@ -406,6 +407,7 @@ def _interpret(
         _is_ordinal(text, parts.number_start)
         or (prefix and _is_ordinal(text, start))
         or not _plausible(text, parts)
+        or _is_time_window(text, start, end, prefix, parts)
     ):
         return None
     size_class = text[end : end + 1] == "级"
@@ -418,7 +420,7 @@ def _interpret(
     quantity = _quantity(text[start:end], parts)
     if quantity is None:
         return None
-    qualifier = size_class or _is_qualifier(text, end, parts.unit, comparator)
+    qualifier = size_class or _is_qualifier(text, end, parts, comparator)
     return QuantityMatch(start, end, quantity, comparator, qualifier)
 
 
@@ -456,8 +458,6 @@ def _prefix(text: str, start: int, prefix: str | None, parts: _Parts) -> tuple[i
         return start, None
     if start > 0 and text[start - 1] in _PREFIXES[prefix][1]:
         return parts.number_start, None  # 签约10个: the 约 belongs to 签约
-    if prefix == "近" and parts.unit.base_unit in _TIME_UNITS:
-        return parts.number_start, None  # 近三年 is "the last three years", not "nearly"
     return start, prefix
 
 
@@ -570,6 +570,18 @@ def _plausible(text: str, parts: _Parts) -> bool:
     )  # 五个一, 三个一批: a slogan
 
 
+def _is_time_window(text: str, start: int, end: int, prefix: str | None, parts: _Parts) -> bool:
+    """近三年, 五年来, 3年间, 过去5年: a period looked back on, not a figure."""
+    if parts.unit.base_unit not in _TIME_UNITS:
+        return False
+    return (
+        prefix == "近"
+        or text[end : end + 1] in {"来", "间"}
+        or text[end : end + 2] == "以来"
+        or text[max(start - 2, 0) : start] in {"过去", "这些"}
+    )
+
+
 def _comparator(prefix: str | None, suffix: str | None, parts: _Parts) -> Comparator:
     """The comparator: a range wins, then the word after, then 多/余, then the word before."""
     if parts.is_range:
@@ -625,17 +637,20 @@ def _build_quantity(raw: str, parts: _Parts) -> Quantity | None:
     )
 
 
-def _is_qualifier(text: str, end: int, unit: _Unit, comparator: Comparator) -> bool:
+def _is_qualifier(text: str, end: int, parts: _Parts, comparator: Comparator) -> bool:
     """Whether the figure describes the noun right after it (过10亿元企业, 亿元以上项目)."""
-    if unit.base_unit == "count":
+    if parts.unit.base_unit == "count":
         return False  # 30家企业 counts the firms
     if _QUALIFIED_NOUN.match(text, end):
         return True
+    # 营收超10亿元的企业: a threshold word, then 的 and the noun. Not 总投资1850亿元的340个项目
+    # (a figure of the set) nor 30多亿元的项目资金 (多 rounds an amount, it sets no threshold).
     return (
         comparator in {Comparator.AT_LEAST, Comparator.MORE_THAN}
+        and not parts.high.approximate
         and text[end : end + 1] == "的"
         and _QUALIFIED_NOUN.match(text, end + 1) is not None
-    )  # 营收超10亿元的企业; but 总投资1850亿元的340个项目 is a figure of the set
+    )
 
 
 def _tidy(value: Decimal) -> Decimal:

@@ -82,7 +82,7 @@ _MILESTONE_VERB = regex.compile(
 _METRIC_HEAD_NOISE = regex.compile(
     r"""
     ^(?:[\s、，,的]|和|及|与|以及|并且?|同时|其中|要|将|使|让|把|均|全部|实现|推动|带动
-    |未来|目前|当前|现有|已有|共有|拥有|已经|已|建成后|达产后|投产后|全[市区县镇省])+
+    |未来|目前|当前|现有|已有|共有|拥有|已经|已|累计|建成后|达产后|投产后|全[市区县镇省])+
     """,
     regex.VERBOSE,
 )
@@ -114,7 +114,7 @@ _NOUN_AFTER = regex.compile(
 # A count followed by the figures that describe its noun: 73个总投资1000亿元、…的“重中之重”项目.
 _DESCRIBED_NOUN = regex.compile(
     rf"""
-    ^(?:计划)?(?:总投资|年度投资|投资)   # the description starts with an investment figure
+    (?:计划)?(?:总投资|年度投资|投资)    # the description starts with an investment figure
     [^，,。；;]{{0,40}}?的              # and ends with 的
     (?P<noun>{_NOUN}{{1,20}}?)         # the noun counted
     (?=[，,。；;、]|$)
@@ -130,7 +130,9 @@ _NARRATED_TIME = regex.compile(r"(?:时间)?(?:里|来|以来|中)")
 # Short words before a count that belong in its metric (开工53个新项目 → 开工新项目) …
 _MAX_VERB_LENGTH = 4
 # … except verbs that only introduce an object (发挥10个指挥部作用, 聚焦6个产业).
-_LIGHT_VERB = regex.compile(r"发挥好?|注重发挥|聚焦|围绕|依托|调整优化|用好|抓好|推进|实施|打造|培育好?")
+_LIGHT_VERB = regex.compile(
+    r"发挥好?|注重发挥|聚焦|围绕|依托|调整优化|用好|抓好|推进|实施|打造|培育好?"
+)
 
 # A time word right after these is the base of a comparison, not a deadline (比上年, 较去年, 同比).
 _COMPARISON_BASE = regex.compile(r"(?:比|较|与|同|和)$")
@@ -278,8 +280,10 @@ def _metric(
     begin = max(piece_start, _end_of_previous(text, match, piece_start, counted))
     before = _narrow(_strip_noise(_remove_spans(text, begin, match.start, sentence)))
     after = text[match.end :]
-    if after.startswith("的"):
+    if after.startswith("的"):  # 1850亿元的340个产业项目, 30多亿元的项目资金
         head = _head_noun_after_next_quantity(text, match, counted)
+        if not head and not before and (noun := _NOUN_AFTER.match(after, 1)):
+            head = noun["noun"]
         return _strip_noise(head + before) if head else before
     if match.quantity.base_unit not in _COUNTED_UNITS:
         return before
