@@ -37,6 +37,7 @@ _COMMITMENT_WORD = regex.compile(
     (?P<ensure>确保|保证|务必)                        # firm: "ensure"
     | (?<!对上)(?P<strive>力争|争取|争创|力求|努力)    # best effort (对上争取 is a noun: lobbying)
     | (?P<plan>(?:(?<!\p{Han})|(?<=[年内前底]))计划(?![，。、”等]|总?投资)  # 计划 opening a clause, not 倍增计划
+      |计划(?=今年|年内|明年|全年|到|在|于|[0-9]|新|实施|完成|开工|建设|引进|投资)  # 全省计划今年实施
       |拟|预计|预期|将要|将会|将于|目标是|目标为)  # stated intention
     """,
     regex.VERBOSE,
@@ -142,11 +143,25 @@ _INVESTMENT_HEAD = regex.compile(r"(?:计划|完成)?(?:总投资|年度投资)"
 
 _LIST_SPLIT = regex.compile(r"、|和|与|及|以及")
 
+_LIST_OPENER = regex.compile(r"[：:]\s*$")
+_SENTENCE_FINAL = regex.compile(r"[。！？!?][”’」』）)]*\s*$")
+
+# Reported statistics (同比增长6.2%, 据统计): past results when nothing in the sentence pledges.
+_REPORTED_MARK = regex.compile(r"同比|据统计|统计数据|数据显示|监测数据")
+
 _COMMITMENT_BY_GROUP = {
     "ensure": Commitment.ENSURE,
     "strive": Commitment.STRIVE,
     "plan": Commitment.PLAN,
 }
+
+
+@dataclass(frozen=True, slots=True)
+class _LeadIn:
+    """Deadline and pledge word of a paragraph that introduces a list (目标是：)."""
+
+    deadline: Deadline | None
+    commitment: Commitment | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +172,7 @@ class _Sentence:
     quantities: tuple[QuantityMatch, ...]
     deadlines: tuple[DeadlineMatch, ...]
     in_review: bool
+    lead_in: _LeadIn | None = None
 
 
 def extract_targets(
@@ -165,6 +181,7 @@ def extract_targets(
     """Find every target and milestone in the body paragraphs of one statement."""
     targets: list[Target] = []
     milestones: list[Milestone] = []
+    lead_in: _LeadIn | None = None
     for paragraph in body:
         in_review = _is_review(paragraph.text, year)
         for segment in split_sentences(paragraph.text, paragraph.start):
@@ -173,10 +190,30 @@ def extract_targets(
                 tuple(find_quantities(segment.text)),
                 tuple(_time_expressions(segment.text, year)),
                 in_review,
+                lead_in,
             )
             targets.extend(_sentence_targets(sentence))
             milestones.extend(_sentence_milestones(sentence))
+        lead_in = _next_lead_in(paragraph.text, year, lead_in)
     return targets, milestones
+
+
+def _next_lead_in(paragraph: str, year: int | None, current: _LeadIn | None) -> _LeadIn | None:
+    """The lead-in in force after ``paragraph``.
+
+    A paragraph ending in a colon (主要预期目标是：) opens a list whose items are the next
+    paragraphs; its deadline and pledge word govern them until an item ends a sentence (。).
+    """
+    if _LIST_OPENER.search(paragraph):
+        deadlines = [d for d in _time_expressions(paragraph, year) if not d.is_past]
+        deadline = deadlines[-1] if deadlines else None
+        return _LeadIn(
+            Deadline(text=Bilingual(zh=deadline.text), date=deadline.date) if deadline else None,
+            _commitment_for(paragraph, len(paragraph)),
+        )
+    if current is not None and not _SENTENCE_FINAL.search(paragraph):
+        return current
+    return None
 
 
 def _time_expressions(sentence: str, year: int | None) -> list[DeadlineMatch]:
@@ -216,12 +253,20 @@ def _sentence_targets(sentence: _Sentence) -> list[Target]:
                 metric=Bilingual(zh=metric),
                 quantity=match.quantity,
                 comparator=match.comparator,
-                deadline=_deadline_for(sentence, match.start),
-                commitment=_commitment_for(sentence.segment.text, match.start),
+                deadline=_deadline_for(sentence, match.start) or _lead(sentence).deadline,
+                commitment=_commitment_for(sentence.segment.text, match.start)
+                or _lead(sentence).commitment,
                 status=_status_for(sentence, match),
             )
         )
     return targets
+
+
+_NO_LEAD_IN = _LeadIn(None, None)
+
+
+def _lead(sentence: _Sentence) -> _LeadIn:
+    return sentence.lead_in or _NO_LEAD_IN
 
 
 def _sentence_milestones(sentence: _Sentence) -> list[Milestone]:
@@ -423,21 +468,23 @@ def _status_at(sentence: _Sentence, position: int) -> Status:
     """Pledge, achieved result or background figure: the last marker before ``position`` decides.
 
     Markers are pledge words and future deadlines (pledge), past deadlines and words such as
-    已/截至/去年 (achieved), and words such as 现有/目前 (context). With no marker, a figure in a
-    review paragraph (过去一年…) is achieved and any other figure is a pledge.
+    已/截至/去年 (achieved), and words such as 现有/目前 (context). In reported statistics
+    (同比增长, 据统计) a deadline such as 一季度 names the period measured, so only pledge words
+    mark a pledge there. With no marker, a figure in a review paragraph or in reported
+    statistics is achieved and any other figure is a pledge.
     """
     text = sentence.segment.text
-    markers: list[tuple[int, Status]] = [
-        (d.start, Status.ACHIEVED if d.is_past else Status.PLEDGE)
-        for d in sentence.deadlines
-        if d.end <= position
-    ]
+    reported = bool(_REPORTED_MARK.search(text, 0, position))
+    before = [d for d in sentence.deadlines if d.end <= position]
+    markers = [(d.start, Status.ACHIEVED) for d in before if d.is_past]
+    if not reported:
+        markers += [(d.start, Status.PLEDGE) for d in before if not d.is_past]
     markers += [(m.start(), Status.PLEDGE) for m in _COMMITMENT_WORD.finditer(text, 0, position)]
     markers += [(m.start(), Status.ACHIEVED) for m in _ACHIEVED_MARK.finditer(text, 0, position)]
     markers += [(m.start(), Status.CONTEXT) for m in _CONTEXT_MARK.finditer(text, 0, position)]
     if markers:
         return max(markers, key=lambda marker: marker[0])[1]
-    return Status.ACHIEVED if sentence.in_review else Status.PLEDGE
+    return Status.ACHIEVED if sentence.in_review or reported else Status.PLEDGE
 
 
 def _in_quotes(text: str, position: int) -> bool:
