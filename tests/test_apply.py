@@ -148,11 +148,11 @@ def test_structured_fields_without_translator() -> None:
     assert target.deadline.text.en == "in 2023"
     assert target.summary == Bilingual(
         zh="全年新开工项目130个以上",
-        en="Ensure at least 130 new projects starting construction in 2023.",
+        en="Ensure at least 130 new projects start construction in 2023.",
     )
     assert first.targets[1].metric.en is None
     assert first.targets[1].summary is not None
-    assert first.targets[1].summary.en == "Pledge: a target figure of 5."
+    assert first.targets[1].summary.en == "Pledge: 5 (某某指标)."
     assert first.milestones[0].summary is not None
     assert first.milestones[0].summary.en == "Ensure opening in September 2023."
     assert first.paragraphs[0].en is None
@@ -187,7 +187,7 @@ def test_free_text_in_one_batched_call() -> None:
     assert first.targets[0].text.en == "[en] 全年新开工项目130个以上"
     assert first.targets[1].metric.en == "[en] 某某指标"
     assert first.targets[1].summary is not None
-    assert first.targets[1].summary.en == "Pledge: a target figure of 5."  # never MT in summaries
+    assert first.targets[1].summary.en == "Pledge: 5 (某某指标)."  # never MT in summaries
     assert result.translation == {"structured": "glossary", "free_text": "mock-mt"}
 
 

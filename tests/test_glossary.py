@@ -25,6 +25,13 @@ LOOKUPS = [
     ("城镇调查失业率", "surveyed urban unemployment rate"),
     ("社会消费品零售总额", "total retail sales of consumer goods"),
     (" 营商环境 ", "business environment"),
+    ("省市区级重点项目", "provincial, municipal and district-level key projects"),
+    ("体制机制改革", "institutional reforms"),
+    ("“重中之重”项目", "top-priority projects"),
+    ("驻点城市招商中心", "investment promotion centres stationed in other cities"),
+    ("研究生及以上人才", "postgraduate-level talents"),
+    ("专项债券", "special-purpose bonds"),
+    ("老旧小区改造", "renovation of old residential compounds"),
     ("不存在的词", None),
     ("", None),
 ]
@@ -136,6 +143,8 @@ def test_glossary_table_integrity() -> None:
 def test_every_seed_metric_term_is_covered() -> None:
     glossary = load_glossary()
     terms = ["上市公司", "高新技术企业", "科技型中小企业", "本专科生", "研究生及以上人才",
-             "总投资", "产业项目", "重大项目", "主要经济指标增速"]  # fmt: skip
+             "总投资", "产业项目", "重大项目", "主要经济指标增速", "省市区级重点项目",
+             "省市区三级重点项目", "体制机制改革", "攻坚工程", "驻点城市招商中心", "专精特新产业园",
+             "区级重点项目", "省级园区", "攻坚专班"]  # fmt: skip
     for zh in terms:
         assert glossary.lookup(zh), zh

@@ -141,6 +141,11 @@ _COMPARISON_BASE = regex.compile(r"(?:比|较|与|同|和)$")
 # A money figure's metric starts at the investment word (强力推进总投资224.2亿元 → 总投资).
 _INVESTMENT_HEAD = regex.compile(r"(?:计划|完成)?(?:总投资|年度投资)")
 
+# Verbs that open a metric and are shared by the items of a 、 list (新增A30家、B3家).
+_LEADING_VERB = regex.compile(
+    r"新增|新建|新开工|开工|新引进|引进|招引|集聚|培育|建成|建设|实施|完成|改造|打造|签约|储备|新签约"
+)
+
 _LIST_SPLIT = regex.compile(r"、|和|与|及|以及")
 
 _LIST_OPENER = regex.compile(r"[：:]\s*$")
@@ -237,13 +242,15 @@ def _sentence_targets(sentence: _Sentence) -> list[Target]:
     """Targets of one sentence, in text order."""
     counted = [match for match in sentence.quantities if not match.qualifier]
     targets: list[Target] = []
-    previous_metric = ""
+    previous_metric, previous_piece_end = "", -1
     for match in counted:
         piece_start, piece_end = _piece_bounds(sentence, match)
         metric = _metric(sentence, match, piece_start, counted)
         if not metric or _BARE_PREDICATE.match(metric):
             metric = _inherited(previous_metric) + metric
-        previous_metric = metric
+        elif _listed_after(sentence, previous_piece_end, piece_start, counted, match):
+            metric = _shared_verb(previous_metric, metric)
+        previous_metric, previous_piece_end = metric, piece_end
         text = sentence.segment.text[piece_start:piece_end]
         offset = sentence.segment.start
         targets.append(
@@ -288,8 +295,10 @@ def _sentence_milestones(sentence: _Sentence) -> list[Milestone]:
                 text=Bilingual(zh=text[start:end]),
                 span=(offset + start, offset + end),
                 deadline=Deadline(text=Bilingual(zh=deadline.text), date=deadline.date),
-                commitment=_commitment_for(text, start),
-                status=Status.ACHIEVED if deadline.is_past else _status_at(sentence, start),
+                commitment=_commitment_for(text, deadline.start),
+                status=Status.ACHIEVED
+                if deadline.is_past
+                else _status_at(sentence, deadline.start),
             )
         )
     return milestones
@@ -423,6 +432,31 @@ def _strip_noise(metric: str) -> str:
         metric = _METRIC_HEAD_NOISE.sub("", metric)
         metric = _METRIC_TAIL_NOISE.sub("", metric).strip(" ，、,；;：:")
     return metric
+
+
+def _listed_after(
+    sentence: _Sentence,
+    previous_end: int,
+    start: int,
+    counted: list[QuantityMatch],
+    match: QuantityMatch,
+) -> bool:
+    """Whether a count follows another count of the same 、 list."""
+    index = counted.index(match)
+    return (
+        index > 0
+        and sentence.segment.text[previous_end:start] == "、"
+        and counted[index - 1].quantity.base_unit in _COUNTED_UNITS
+        and match.quantity.base_unit in _COUNTED_UNITS
+    )
+
+
+def _shared_verb(previous_metric: str, metric: str) -> str:
+    """新增规上工业企业30家、上市公司2—3家: the second item is also 新增 (new)."""
+    verb = _LEADING_VERB.match(previous_metric)
+    if verb is None or _LEADING_VERB.match(metric):
+        return metric
+    return verb.group() + metric
 
 
 def _inherited(previous_metric: str) -> str:

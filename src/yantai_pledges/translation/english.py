@@ -13,16 +13,24 @@ Stage: deterministic English (no machine translation). Conventions, chosen and d
 * Deadlines name the year: 年内 → "within 2023", 全年 → "in 2023", 3月底前 → "by the end of March
   2023", 2月中旬 → "by mid-February 2023", 首季 → "in the first quarter of 2023"; dates are written
   day month year ("30 June 2023").
-* Metrics: the glossary as a whole, then a threshold rule (产值过10亿元企业 →
-  "enterprises with output value over 1 billion yuan"), then the composition rules of
-  ``data/metric_patterns.tsv`` (新增X → "new X", X增长 → "X growth"), then glossary
-  segmentation when every character is covered.
-  Anything else gives ``None``: a metric is never half-translated. The summary then uses a generic
-  form ("Ensure a target figure of at least 130 in 2023.") that stays all English.
+* Metrics: the glossary as a whole (also with quote marks removed: “重中之重”项目), then a quoted
+  numeric label (专班“10+6”工作体系 → 'task forces of the "10+6" work system'), a threshold rule
+  (产值过10亿元企业 → "enterprises with output value over 1 billion yuan"), A占B比重 ("share of A in
+  B"), a leading gazetteer place ("… in Penglai District"), then the composition rules of
+  ``data/metric_patterns.tsv`` tried in file order (X总投资 → "total investment in X", 新开工X → "new
+  X" + the verb "start construction"), then glossary segmentation when every character is covered.
+  Anything else gives ``None``: a metric is never half-translated.
+* Summaries are sentences built from the parts (see docs/translation.md, "Target sentences"): a lead
+  from the commitment or status (Ensure / Strive for / Plan for / Pledge: / Achieved: / Background:),
+  the subject with the number where the metric's frame puts it, the metric's verb in the form the lead
+  needs ("Ensure at least 130 new projects start construction in 2023.", "Strive for at least 30
+  projects to be attracted", "Achieved: 30 projects were attracted"), and the deadline. A metric
+  without English is shown in Chinese in parentheses after the number ("Pledge: 117 (某某项目).").
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -31,7 +39,7 @@ from decimal import Decimal, InvalidOperation
 import regex
 
 from .._data import load_table
-from ..errors import InputError
+from ..errors import DataFileError, InputError
 from ..models import Commitment, Comparator, Milestone, Quantity, Status, Target
 from .glossary import Glossary, default_glossary
 
@@ -326,14 +334,141 @@ _CONNECTOR = regex.compile(
     """,
     regex.VERBOSE,
 )
+_QUOTES = regex.compile(
+    r"""
+    [“”‘’"'「」『』]    # quote marks around a slogan or programme name: “重中之重”项目
+    """,
+    regex.VERBOSE,
+)
+_LABEL = regex.compile(
+    r"""
+    [“"]                              # a quoted …
+    (?P<label>[0-9A-Za-z][0-9A-Za-z+＋.]{0,19})  # … numeric or Latin label: “10+6”, “1+5+1”, “5G”
+    [”"]
+    """,
+    regex.VERBOSE,
+)
+_SHARE_ENDINGS = ("的比重", "的比例", "比重", "比例")  # A占B(的)比重 → "share of A in B"
+_SLOT = "{n}"  # where a pattern puts the number in a summary ("{x} {n} above the city average")
+_FRAMES = frozenset({"count", "amount", "by", "to", "reach", "inherit"})
+# An English metric is "simple" (fit to go before "growth": "fixed-asset investment growth") when it is
+# short and has no preposition, conjunction or participle; otherwise the pattern's second form is used
+# ("growth in value added of industrial enterprises above designated size").
+_SIMPLE_MAX_WORDS = 4
+_FUNCTION_WORDS = frozenset(
+    {"of", "in", "for", "with", "above", "below", "worth", "and", "or", "to", "by", "per", "at",
+     "from", "on", "over", "than"}
+)  # fmt: skip
+_PLURAL_END = regex.compile(
+    r"""
+    [^s]s$    # a plural last word (companies, imports), not one in -ss
+    """,
+    regex.VERBOSE,
+)
+_CHINESE_IN_SUMMARY_MAX = 30  # an untranslated metric quoted in a summary is cut to this length
+
+
+@dataclass(frozen=True, slots=True)
+class _Verb:
+    """The forms of a metric's predicate: "be attracted", "start/starts/starting/started construction"."""
+
+    plural: str
+    singular: str
+    participle: str
+    past_plural: str
+    past_singular: str
+    infinitive: str
+
+
+def _parse_verb(spec: str) -> _Verb | None:
+    """ "be attracted" (a complement after "be") or "all start/starts/starting/started construction"."""
+    spec = spec.strip()
+    if not spec:
+        return None
+    if spec.startswith("be "):
+        rest = spec[3:]
+        return _Verb(
+            f"are {rest}", f"is {rest}", rest, f"were {rest}", f"was {rest}", f"to be {rest}"
+        )
+    words = spec.split(" ")
+    index = next((i for i, word in enumerate(words) if word.count("/") == 3), None)
+    if index is None:
+        raise DataFileError(
+            f"metric_patterns.tsv: verb {spec!r} must be 'be …' or give the four forms of its verb "
+            "as base/third-person/-ing/past, e.g. 'start/starts/starting/started construction'"
+        )
+    base, third, ing, past = words[index].split("/")
+
+    def form(word: str) -> str:
+        return " ".join([*words[:index], word, *words[index + 1 :]])
+
+    return _Verb(form(base), form(third), form(ing), form(past), form(past), f"to {form(base)}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """A metric in English: a noun phrase (maybe with a number slot), a predicate, a frame.
+
+    frame says where the number goes in a summary: count ("130 new projects"), amount ("fixed-asset
+    investment growth of 7%"), by / to ("… raised by 15%", "… cut to 0.5 working days"), reach ("the
+    number of key projects reaches 500").
+    """
+
+    noun: str
+    verb: _Verb | None = None
+    frame: str = "amount"
+
+    def flat(self) -> str:
+        """The noun phrase with the predicate as a participle: "major projects attracted"."""
+        return f"{self.noun} {self.verb.participle}" if self.verb else self.noun
+
+    def english(self) -> str:
+        return _collapse(self.flat().replace(_SLOT, ""))
+
+    def simple(self) -> bool:
+        words = self.noun.split()
+        return (
+            self.verb is None
+            and _SLOT not in self.noun
+            and len(words) <= _SIMPLE_MAX_WORDS
+            and not _FUNCTION_WORDS.intersection(words)
+            and '"' not in self.noun
+            and not _PLURAL_END.search(self.noun)  # "growth in listed companies"
+        )
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True, slots=True)
 class _Pattern:
     prefix: str
     suffix: str
-    en: str
+    simple_en: str
+    complex_en: str
+    verb: _Verb | None
     frame: str
+
+    def matches(self, text: str) -> str | None:
+        """The part standing for X, or ``None``; X may be empty only where the number fills in."""
+        if not (text.startswith(self.prefix) and text.endswith(self.suffix)):
+            return None
+        middle = text[len(self.prefix) : len(text) - len(self.suffix)]
+        if len(self.prefix) + len(self.suffix) > len(text):
+            return None
+        return middle if middle or _SLOT in self.simple_en else None
+
+    def apply(self, inner: _Phrase) -> _Phrase:
+        template = self.simple_en if inner.simple() else self.complex_en
+        if self.frame == "inherit" and not (self.verb and inner.verb):
+            noun = template.replace("{x}", inner.noun)
+            return _Phrase(noun, self.verb or inner.verb, inner.frame)
+        inner_noun = inner.flat()
+        if _SLOT in template:
+            inner_noun = inner_noun.replace(_SLOT, "")
+        frame = inner.frame if self.frame == "inherit" else self.frame
+        return _Phrase(template.replace("{x}", inner_noun), self.verb, frame)
 
 
 @functools.cache
@@ -341,81 +476,166 @@ def _patterns() -> tuple[_Pattern, ...]:
     patterns = []
     for row in load_table("metric_patterns"):
         prefix, _, suffix = row["pattern"].partition("X")
-        patterns.append(_Pattern(prefix, suffix, row["en"], row["frame"]))
-    return tuple(sorted(patterns, key=lambda p: -(len(p.prefix) + len(p.suffix))))
+        simple_en, _, complex_en = row["en"].partition("|")
+        frame = row["frame"].strip()
+        if frame not in _FRAMES:
+            raise DataFileError(
+                f"metric_patterns.tsv: frame {frame!r} is not one of {sorted(_FRAMES)}"
+            )
+        verb = _parse_verb(row.get("verb", ""))
+        patterns.append(_Pattern(prefix, suffix, simple_en, complex_en or simple_en, verb, frame))
+    return tuple(patterns)  # in file order: the table puts specific rows first
 
 
-def _threshold_english(zh: str, glossary: Glossary, depth: int) -> str | None:
-    match = _THRESHOLD.match(zh)
-    if match is None or not (match["op"] or match["tail"]):
-        return None
-    head = _metric(match["head"], glossary, depth + 1)
-    if head is None:
-        return None
-    number_text = match["number"]
-    number = {"": Decimal(1), "十": Decimal(10), "百": Decimal(100), "千": Decimal(1000)}.get(
-        number_text
-    )
-    try:
-        value = number if number is not None else Decimal(number_text)
-    except InvalidOperation:
-        return None
-    quantity = Quantity(raw=zh, value=value, unit={"zh": match["unit"]}, base_unit="")
-    amount = quantity_english(quantity)
-    bound = f"{amount} or more" if match["tail"] and not match["op"] else f"over {amount}"
-    if match["attr"]:
-        attr = glossary.lookup(match["attr"]) or "value"
-        return f"{head} with {attr} {bound}"
-    return f"{head} worth {bound}"
+@functools.cache
+def _places() -> dict[str, str]:
+    """Full place names of the gazetteer (烟台市, 蓬莱区; not bare stems such as 烟台)."""
+    return {row["zh"]: row["en"] for row in load_table("places") if row["kind"] != "stem"}
 
 
-def _segmented(zh: str, glossary: Glossary) -> str | None:
-    """Compose a metric from glossary terms when they (and connectors) cover every character."""
-    pieces = [piece for piece in _CONNECTOR.split(zh) if piece]
-    words: list[str] = []
-    for piece in pieces:
-        if piece in _CONNECTORS or piece == "的":
-            words.append(piece)
-            continue
-        matches = glossary.find_terms(piece)
-        if sum(m.end - m.start for m in matches) != len(piece):
+@functools.cache
+def _longest_place() -> int:
+    return max((len(zh) for zh in _places()), default=0)
+
+
+class _Composer:
+    """Composes a metric's English from the glossary and the patterns, each sub-metric once."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self.glossary = glossary
+        self.memo: dict[str, _Phrase | None] = {}
+
+    def phrase(self, zh: str, depth: int = 0) -> _Phrase | None:
+        text = zh.strip()
+        if not text or depth > _METRIC_MAX_DEPTH:
             return None
-        words.append(" ".join(m.en for m in matches))
-    if "的" in words:
-        if words.count("的") != 1 or len(words) != 3 or words[0] == "的":
+        if text not in self.memo:
+            self.memo[text] = self._compose(text, depth)
+        return self.memo[text]
+
+    def _compose(self, text: str, depth: int) -> _Phrase | None:
+        unquoted = _QUOTES.sub("", text)
+        exact = self.glossary.lookup(text) or self.glossary.lookup(unquoted)
+        if exact is not None:
+            return _Phrase(exact)
+        if len(text) > _METRIC_MAX_LENGTH or not unquoted:
             return None
-        return f"{words[2]} of {words[0]}"  # A的B → B of A
-    return " ".join(_CONNECTORS.get(word, word) for word in words)
+        label = _LABEL.search(text)
+        if label is not None:
+            return self._labelled(text, label, depth)
+        return (
+            self._threshold(unquoted, depth)
+            or self._share(unquoted, depth)
+            or self._place(unquoted, depth)
+            or self._pattern(unquoted, depth)
+            or self._segmented(unquoted)
+        )
 
+    def _place(self, zh: str, depth: int) -> _Phrase | None:
+        """蓬莱区安排区级重点项目 → "district-level key projects scheduled in Penglai District"."""
+        places = _places()
+        for length in range(min(len(zh) - 1, _longest_place()), 1, -1):
+            place = places.get(zh[:length])
+            if place is None:
+                continue
+            rest = self.phrase(zh[length:], depth + 1)
+            if rest is None:
+                return None
+            where = f" in {place}"
+            if rest.verb is None:
+                return _Phrase(rest.noun + where, None, rest.frame)
+            verb = _Verb(*(form + where for form in dataclasses.astuple(rest.verb)))
+            return _Phrase(rest.noun, verb, rest.frame)
+        return None
 
-def _metric(zh: str, glossary: Glossary, depth: int) -> str | None:
-    text = zh.strip().strip("“”\"'")
-    if not text or depth > _METRIC_MAX_DEPTH:
-        return None
-    exact = glossary.lookup(text) or glossary.lookup(zh.strip())
-    if exact is not None:
-        return exact
-    if len(text) > _METRIC_MAX_LENGTH:
-        return None
-    threshold = _threshold_english(text, glossary, depth)
-    if threshold is not None:
-        return threshold
-    for pattern in _patterns():
-        middle_end = len(text) - len(pattern.suffix)
-        if (
-            middle_end > len(pattern.prefix)
-            and text.startswith(pattern.prefix)
-            and text.endswith(pattern.suffix)
-        ):
-            inner = _metric(text[len(pattern.prefix) : middle_end], glossary, depth + 1)
+    def _labelled(self, zh: str, label: regex.Match[str], depth: int) -> _Phrase | None:
+        """专班“10+6”工作体系 → 'task forces of the "10+6" work system'."""
+        before_zh, after_zh = zh[: label.start()], zh[label.end() :]
+        before = self.phrase(before_zh, depth + 1) if before_zh else None
+        after = self.phrase(after_zh, depth + 1) if after_zh else None
+        if (before_zh and before is None) or (after_zh and after is None):
+            return None
+        named = f'"{label["label"]}"'
+        if before is not None and after is not None:
+            return _Phrase(f"{before.flat()} of the {named} {after.flat()}")
+        if after is not None:
+            return _Phrase(f"{named} {after.flat()}")
+        return _Phrase(f"{before.flat()} {named}") if before is not None else None
+
+    def _threshold(self, zh: str, depth: int) -> _Phrase | None:
+        """产值过10亿元企业 → "enterprises with output value over 1 billion yuan"."""
+        match = _THRESHOLD.match(zh)
+        if match is None or not (match["op"] or match["tail"]):
+            return None
+        head = self.phrase(match["head"], depth + 1)
+        if head is None:
+            return None
+        number = {"": Decimal(1), "十": Decimal(10), "百": Decimal(100), "千": Decimal(1000)}.get(
+            match["number"]
+        )
+        try:
+            value = number if number is not None else Decimal(match["number"])
+        except InvalidOperation:
+            return None
+        quantity = Quantity(raw=zh, value=value, unit={"zh": match["unit"]}, base_unit="")
+        amount = quantity_english(quantity)
+        bound = f"{amount} or more" if match["tail"] and not match["op"] else f"over {amount}"
+        if match["attr"]:
+            attr = self.glossary.lookup(match["attr"]) or "value"
+            return _Phrase(f"{head.noun} with {attr} {bound}", head.verb, head.frame)
+        return _Phrase(f"{head.noun} worth {bound}", head.verb, head.frame)
+
+    def _share(self, zh: str, depth: int) -> _Phrase | None:
+        """民生支出占一般公共预算支出比重 → "share of … in general public budget expenditure"."""
+        ending = next((end for end in _SHARE_ENDINGS if zh.endswith(end)), None)
+        if ending is None:
+            return None
+        part_zh, _, whole_zh = zh[: -len(ending)].partition("占")
+        if not part_zh or not whole_zh:
+            return None
+        part, whole = self.phrase(part_zh, depth + 1), self.phrase(whole_zh, depth + 1)
+        if part is None or whole is None:
+            return None
+        return _Phrase(f"share of {part.english()} in {whole.english()}")
+
+    def _pattern(self, zh: str, depth: int) -> _Phrase | None:
+        for pattern in _patterns():
+            middle = pattern.matches(zh)
+            if middle is None:
+                continue
+            inner = self.phrase(middle, depth + 1) if middle else _Phrase("")
             if inner is not None:
-                return pattern.en.format(x=inner)
-    return _segmented(text, glossary)
+                return pattern.apply(inner)
+        return None
+
+    def _segmented(self, zh: str) -> _Phrase | None:
+        """Glossary terms (and connectors) that cover every character: 高新技术企业和科技型中小企业."""
+        words: list[str] = []
+        for piece in (piece for piece in _CONNECTOR.split(zh) if piece):
+            if piece in _CONNECTORS or piece == "的":
+                words.append(piece)
+                continue
+            matches = self.glossary.find_terms(piece)
+            if sum(m.end - m.start for m in matches) != len(piece):
+                return None
+            words.append(" ".join(m.en for m in matches))
+        if "的" in words:
+            if words.count("的") != 1 or len(words) != 3 or words[0] == "的":
+                return None
+            return _Phrase(f"{words[2]} of {words[0]}")  # A的B → B of A
+        if words and (words[0] in _CONNECTORS or words[-1] in _CONNECTORS):
+            return None
+        return _Phrase(" ".join(_CONNECTORS.get(word, word) for word in words))
+
+
+def _metric_phrase(zh: str, glossary: Glossary | None) -> _Phrase | None:
+    return _Composer(glossary or default_glossary()).phrase(zh)
 
 
 def metric_english(zh: str, glossary: Glossary | None = None) -> str | None:
     """The English of what a target counts, or ``None`` when some part of it is unknown."""
-    return _metric(zh, glossary or default_glossary(), 0)
+    phrase = _metric_phrase(zh, glossary)
+    return (phrase.english() or None) if phrase is not None else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -427,7 +647,19 @@ _LEADS: dict[Commitment | None, str] = {
     Commitment.PLAN: "Plan for",
     None: "Pledge:",
 }
-_STATUS_LEADS = {Status.ACHIEVED: "Achieved:", Status.CONTEXT: "Background figure:"}
+_STATUS_LEADS = {Status.ACHIEVED: "Achieved:", Status.CONTEXT: "Background:"}
+_COUNT_KINDS = frozenset(
+    {"counter", "noun"}
+)  # the metric names what is counted: "130 new projects"
+_MEASURE_KINDS = frozenset(
+    {"measure", "currency"}
+)  # "300,000 square metres of new factory buildings"
+_UNTRANSLATED = regex.compile(
+    r"""
+    [^\p{Han}\p{Latin}\p{Nd}“”"+\-—·]    # anything but text, digits and a few signs
+    """,
+    regex.VERBOSE,
+)
 
 
 def _lead(commitment: Commitment | None, status: Status) -> str:
@@ -435,29 +667,105 @@ def _lead(commitment: Commitment | None, status: Status) -> str:
 
 
 def _sentence(*parts: str) -> str:
-    text = " ".join(part for part in parts if part)
+    text = _collapse(" ".join(part for part in parts if part))
     return text[:1].upper() + text[1:] + "."
 
 
-def _counts(q: Quantity) -> bool:
+_SAME_IN_SINGULAR = frozenset({"headquarters", "series", "species", "means", "news", "mu", "yuan"})
+
+
+def _singular_word(word: str) -> str:
+    if word in _SAME_IN_SINGULAR or not word.endswith("s") or word.endswith("ss"):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    return word[:-1]
+
+
+def _singular(noun: str) -> str:
+    """ "new projects" → "new project"; "enterprises above designated size" → "enterprise above …"."""
+    words = noun.split(" ")
+    head = next(
+        (
+            i
+            for i, word in enumerate(words)
+            if i + 1 < len(words) and words[i + 1] in _FUNCTION_WORDS
+        ),
+        len(words) - 1,
+    )
+    words[head] = _singular_word(words[head])
+    return " ".join(words)
+
+
+def _unit_kind(q: Quantity) -> str:
     _, measure = _split_unit(q.unit.zh)
     unit = _units().get(measure)
-    return unit is not None and unit.kind in {"counter", "noun"}
+    return unit.kind if unit is not None else ""
+
+
+def _predicate(verb: _Verb, commitment: Commitment | None, status: Status, plural: bool) -> str:
+    if status is Status.ACHIEVED:
+        return verb.past_plural if plural else verb.past_singular
+    if status is Status.CONTEXT or commitment is None:
+        return verb.participle
+    if commitment is Commitment.ENSURE:
+        return verb.plural if plural else verb.singular
+    return verb.infinitive
+
+
+def _figure(phrase: _Phrase, target: Target) -> str:
+    """The subject, predicate and number of a summary: "at least 130 new projects start construction"."""
+    q, comparator = target.quantity, target.comparator
+    kind = _unit_kind(q)
+    count = _quantity_phrase(q, comparator, include_noun=False)
+    full = quantity_english(q, comparator)
+    factor, _ = _split_unit(q.unit.zh)
+    single = q.value is not None and q.value * factor == 1 and q.low is None
+    tail = ""
+    if _SLOT in phrase.noun:
+        subject = phrase.noun.replace(_SLOT, (count if kind in _COUNT_KINDS else full) + " ", 1)
+        plural = not single
+    elif phrase.frame in {"by", "to"}:
+        subject, tail, plural = phrase.noun, f"{phrase.frame} {full}", False
+    elif phrase.frame == "reach":
+        return _collapse(f"the {phrase.flat()} {_reach(target)} {full}")
+    elif kind in _COUNT_KINDS:
+        noun = _singular(phrase.noun) if single else phrase.noun
+        subject, plural = f"{count} {noun}", not single
+    elif phrase.frame == "count" and kind in _MEASURE_KINDS:
+        subject, plural = f"{full} of {phrase.noun}", True
+    else:
+        subject, plural = f"{phrase.noun} of {full}", False
+    verb = _predicate(phrase.verb, target.commitment, target.status, plural) if phrase.verb else ""
+    return _collapse(f"{subject} {verb} {tail}")
+
+
+def _reach(target: Target) -> str:
+    reach = _Verb("reach", "reaches", "reaching", "reached", "reached", "to reach")
+    return _predicate(reach, target.commitment, target.status, plural=False)
+
+
+def _quoted_chinese(zh: str) -> str:
+    """An untranslated metric, cleaned, to show in parentheses: "(省市区级重点项目)"."""
+    text = _collapse(_UNTRANSLATED.sub(" ", zh))
+    if len(text) > _CHINESE_IN_SUMMARY_MAX:
+        text = text[:_CHINESE_IN_SUMMARY_MAX] + "…"
+    return f"({text})" if text else ""
 
 
 def target_summary(target: Target, glossary: Glossary | None = None) -> str:
-    """One English sentence from the parsed parts: "Ensure at least 130 new … in 2023."."""
-    metric = metric_english(target.metric.zh, glossary)
+    """One English sentence from the parsed parts: "Ensure at least 130 new projects start …"."""
+    phrase = _metric_phrase(target.metric.zh, glossary)
     deadline = (
         deadline_english(target.deadline.text.zh, target.deadline.date) if target.deadline else ""
     )
-    if metric is None:
-        figure = f"a target figure of {quantity_english(target.quantity, target.comparator)}"
-    elif _counts(target.quantity):
-        count = _quantity_phrase(target.quantity, target.comparator, include_noun=False)
-        figure = f"{count} {metric}"
+    if phrase is None or not phrase.english():
+        figure = quantity_english(target.quantity, target.comparator)
+        figure = f"{figure} {_quoted_chinese(target.metric.zh)}"
     else:
-        figure = f"{metric} of {quantity_english(target.quantity, target.comparator)}"
+        figure = _figure(phrase, target)
     return _sentence(_lead(target.commitment, target.status), figure, deadline)
 
 
@@ -477,7 +785,7 @@ def milestone_summary(milestone: Milestone, glossary: Glossary | None = None) ->
     action = next((en for zh, en in _actions() if zh in after), None) or next(
         (en for zh, en in _actions() if zh in text), "the stated milestone"
     )
-    subject = (glossary or default_glossary()).lookup(subject_zh) if subject_zh else None
+    subject = metric_english(subject_zh, glossary) if subject_zh else None
     if subject is not None:
         action = f"{action} of {subject}"
     deadline = deadline_english(deadline_zh, milestone.deadline.date)

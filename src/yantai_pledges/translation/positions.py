@@ -136,7 +136,10 @@ def positions_english(
     ``jurisdiction`` (e.g. 芝罘区) is the place of an organ or title written without one
     (区委, 区长).
     """
-    context = _Context(None, jurisdiction.strip() or None) if jurisdiction else _Context()
+    place = (jurisdiction or "").strip()
+    # A bare 市委/副市长 opening the list is the paper's city, even when the speaker's own
+    # jurisdiction is a county-level city (市委常委、栖霞市委书记): only 区/县 fill a bare organ.
+    context = _Context(None, place) if place and not place.endswith("市") else _Context()
     result: list[str] = []
     for position in positions:
         text = position.strip()
