@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import inspect
+from pathlib import Path
 
 import pytest
 
 import yantai_pledges
+import yantai_pledges.translation
 from yantai_pledges import errors
 
 
@@ -48,3 +50,27 @@ def test_parse_signature() -> None:
     parameters = inspect.signature(yantai_pledges.parse).parameters
     assert list(parameters)[:1] == ["text"]
     assert parameters["year"].kind is inspect.Parameter.KEYWORD_ONLY
+
+
+def test_user_glossary_overrides_the_bundled_one(tmp_path: Path) -> None:
+    text = "确保全年新开工项目130个以上。"
+    bundled = yantai_pledges.parse(text, translator=None).targets[0]
+    as_dict = yantai_pledges.parse(text, translator=None, glossary={"新开工项目": "fresh starts"})
+    tsv = tmp_path / "mine.tsv"
+    tsv.write_text("# my terms\nzh\ten\n新开工项目\tfresh starts\n", encoding="utf-8")
+    as_file = yantai_pledges.parse(text, translator=None, glossary=tsv)
+    assert bundled.metric.en == "new projects starting construction"
+    for article in (as_dict, as_file):
+        assert article.targets[0].metric.en == "fresh starts"
+        assert "fresh starts" in (article.targets[0].summary.en or "")
+
+
+def test_translate_returns_a_copy_and_fills_english() -> None:
+    article = yantai_pledges.parse("确保全年新开工项目130个以上。", translator=None)
+    mock = yantai_pledges.translation.MockTranslator()
+    translated = yantai_pledges.translate(article, mock)
+    assert translated is not article
+    assert translated.translation["free_text"] == "mock"
+    assert article.translation["free_text"] == "none"
+    assert translated.statements[0].paragraphs[0].en == "[en] 确保全年新开工项目130个以上。"
+    assert len(mock.calls) == 1

@@ -7,6 +7,7 @@ text (or bytes) → cleaned paragraphs (``text``) → statements (``layout``) �
 from __future__ import annotations
 
 import hashlib
+from typing import TYPE_CHECKING
 
 from .deadlines import infer_year
 from .errors import InputError
@@ -16,6 +17,9 @@ from .sources import decode_bytes
 from .targets import extract_targets
 from .text import Paragraph, clean
 from .translation import Translator, translate
+
+if TYPE_CHECKING:
+    from .translation import UserGlossary
 
 __all__ = ["parse"]
 
@@ -27,6 +31,7 @@ def parse(
     *,
     year: int | None = None,
     translator: Translator | str | None = "auto",
+    glossary: UserGlossary = None,
     source: Source | None = None,
 ) -> Article:
     """Parse one article into an :class:`~yantai_pledges.models.Article`.
@@ -36,7 +41,8 @@ def parse(
     ``translator`` fills free-text English: ``"auto"`` (Argos when a zh→en model is installed),
     a backend name, a :class:`~yantai_pledges.translation.base.Translator`, or ``None`` for no
     machine translation. Structured fields (names, positions, metrics, units, deadlines, target
-    sentences) always get their English from the bundled glossary and rules.
+    sentences) always get their English from the bundled glossary and rules; ``glossary`` adds
+    your own terms on top (a TSV path or a ``{zh: en}`` dict).
 
     Raises :class:`~yantai_pledges.errors.InputError` (empty text, undecodable bytes, bad year).
     """
@@ -50,7 +56,7 @@ def parse(
     article = _parse_text(text, year)
     if source is not None:
         article.source = source
-    return translate(article, translator)
+    return translate(article, translator, glossary=glossary, in_place=True)
 
 
 def _parse_text(raw: str, year: int | None) -> Article:

@@ -178,6 +178,7 @@ class _Sentence:
     deadlines: tuple[DeadlineMatch, ...]
     in_review: bool
     lead_in: _LeadIn | None = None
+    clauses: tuple[tuple[int, int], ...] = ()
 
 
 def extract_targets(
@@ -196,6 +197,7 @@ def extract_targets(
                 tuple(_time_expressions(segment.text, year)),
                 in_review,
                 lead_in,
+                tuple(clause_bounds(segment.text)),
             )
             targets.extend(_sentence_targets(sentence))
             milestones.extend(_sentence_milestones(sentence))
@@ -280,7 +282,7 @@ def _sentence_milestones(sentence: _Sentence) -> list[Milestone]:
     """Clauses that carry a deadline and a completion verb but no number."""
     milestones: list[Milestone] = []
     text = sentence.segment.text
-    for start, end in clause_bounds(text):
+    for start, end in sentence.clauses:
         if any(start <= q.start < end and not q.qualifier for q in sentence.quantities):
             continue
         inside = [d for d in sentence.deadlines if start <= d.start and d.end <= end]
@@ -307,7 +309,7 @@ def _sentence_milestones(sentence: _Sentence) -> list[Milestone]:
 def _piece_bounds(sentence: _Sentence, match: QuantityMatch) -> tuple[int, int]:
     """The clause around a quantity, narrowed to its item when 、 separates quantities."""
     text = sentence.segment.text
-    for start, end in clause_bounds(text):
+    for start, end in sentence.clauses:
         if start <= match.start < end:
             break
     else:  # the match starts on punctuation: keep the match alone
@@ -385,7 +387,7 @@ def _distributed_subject(
 ) -> str:
     """高新技术企业、科技型中小企业分别达到600家和1000家: the subject for each number."""
     text = sentence.segment.text
-    clause_start = max((s for s, _ in clause_bounds(text) if s <= match.start), default=0)
+    clause_start = max((s for s, _ in sentence.clauses if s <= match.start), default=0)
     head = text[clause_start : match.start]
     if "分别" not in head:
         return ""
@@ -473,7 +475,7 @@ def _deadline_for(sentence: _Sentence, position: int) -> Deadline | None:
         if _DEADLINE_BREAK.search(text, chosen.end, position):
             return None
     else:
-        clause_end = next((e for s, e in clause_bounds(text) if s <= position < e), len(text))
+        clause_end = next((e for s, e in sentence.clauses if s <= position < e), len(text))
         after = [d for d in sentence.deadlines if position <= d.start < clause_end]
         if not after:
             return None

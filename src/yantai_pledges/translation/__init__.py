@@ -14,30 +14,58 @@ from typing import TYPE_CHECKING
 from .base import MockTranslator, Translator
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from pathlib import Path
+
     from ..models import Article
+    from .glossary import Glossary
+
+    UserGlossary = Glossary | str | Path | Mapping[str, str] | None
 
 __all__ = ["MockTranslator", "Translator", "resolve_translator", "translate"]
 
 
-def resolve_translator(translator: Translator | str | None) -> Translator | None:
+def resolve_translator(
+    translator: Translator | str | None, glossary: Glossary | None = None
+) -> Translator | None:
     """A backend object from a name (``"auto"``, ``"argos"``, ``"mock"``, ``"glossary"``) or ``None``.
 
-    ``"glossary"`` and ``"auto"`` without an installed model resolve to ``None``: no machine
-    translation of free text (structured fields are always filled).
+    Named machine-translation backends come wrapped in a persistent cache and in term protection
+    with ``glossary`` (the bundled one by default). ``"glossary"`` and ``"auto"`` without an
+    installed model resolve to ``None``: no machine translation of free text (structured fields
+    are always filled).
     """
     if translator is None or not isinstance(translator, str):
         return translator
     from .glossary import default_glossary  # noqa: PLC0415 - heavy data, loaded on first use
     from .registry import get_translator  # noqa: PLC0415
 
-    backend = get_translator(translator, terms=default_glossary())
+    backend = get_translator(translator, terms=glossary or default_glossary())
     return None if backend.name == "glossary" else backend
 
 
 def translate(
-    article: Article, translator: Translator | str | None = "auto", **options: object
+    article: Article,
+    translator: Translator | str | None = "auto",
+    *,
+    glossary: UserGlossary = None,
+    city: str = "Yantai",
+    in_place: bool = False,
 ) -> Article:
-    """A copy of ``article`` with its English (re)filled by ``translator`` (see :func:`parse`)."""
-    from .apply import translate_article  # noqa: PLC0415 - keeps ``import yantai_pledges`` light
+    """A copy of ``article`` with its English (re)filled by ``translator`` (see :func:`parse`).
 
-    return translate_article(article, resolve_translator(translator), **options)  # type: ignore[arg-type]
+    ``glossary`` adds terms that override the bundled glossary: a TSV path (columns ``zh``, ``en``,
+    optionally ``kind``, ``source``) or a ``{zh: en}`` dict. ``city`` is the city a bare 市委 or
+    副市长 belongs to.
+    """
+    from .apply import translate_article  # noqa: PLC0415 - keeps ``import yantai_pledges`` light
+    from .glossary import Glossary, load_glossary  # noqa: PLC0415
+
+    terms = glossary if isinstance(glossary, Glossary) else load_glossary(glossary)
+    return translate_article(
+        article,
+        resolve_translator(translator, terms),
+        glossary=terms,
+        city=city,
+        in_place=in_place,
+    )

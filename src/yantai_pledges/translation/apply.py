@@ -158,12 +158,14 @@ def translate_article(
     *,
     glossary: Glossary | None = None,
     city: str = "Yantai",
+    in_place: bool = False,
 ) -> Article:
     """A copy of ``article`` with every structured ``en`` filled and, given a translator, free text.
 
     ``city`` is the city whose bodies a bare 市委 / 副市长 refer to (Chinese or English name).
+    ``in_place`` fills ``article`` itself instead of a copy (``parse`` owns its fresh article).
     """
-    result = article.model_copy(deep=True)
+    result = article if in_place else article.model_copy(deep=True)
     terms = glossary or default_glossary()
     free = _FreeText()
     _exact(result.title, terms)
