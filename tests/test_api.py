@@ -62,7 +62,9 @@ def test_user_glossary_overrides_the_bundled_one(tmp_path: Path) -> None:
     assert bundled.metric.en == "new projects starting construction"
     for article in (as_dict, as_file):
         assert article.targets[0].metric.en == "fresh starts"
-        assert "fresh starts" in (article.targets[0].summary.en or "")
+        summary = article.targets[0].summary
+        assert summary is not None
+        assert "fresh starts" in (summary.en or "")
 
 
 def test_translate_returns_a_copy_and_fills_english() -> None:
