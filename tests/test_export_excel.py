@@ -125,7 +125,7 @@ TARGET_CELLS = [
     (4, "Base low", 2, "#,##0"),
     (6, "Base value", 150000000, "#,##0"),
     (7, "Base value", 8600000, "#,##0"),
-    (0, "Span start", None, "#,##0"),
+    (0, "Span start", None, "0"),  # an offset, not an amount: no thousands separator
 ]
 
 

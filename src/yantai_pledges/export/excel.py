@@ -144,8 +144,8 @@ _STATEMENTS = (
     _Column("Targets", 9, "count"),
     _Column("Milestones", 11, "count"),
     _Column("Points", 8, "count"),
-    _Column("Span start", 8, "count"),
-    _Column("Span end", 8, "count"),
+    _Column("Span start", 8, "id"),
+    _Column("Span end", 8, "id"),
 )
 _TARGETS = (
     _ARTICLE,
@@ -173,8 +173,8 @@ _TARGETS = (
     _Column("Summary (en)", 40),
     _Column("Clause (zh)", 30),
     _Column("Clause (en)", 40),
-    _Column("Span start", 8, "count"),
-    _Column("Span end", 8, "count"),
+    _Column("Span start", 8, "id"),
+    _Column("Span end", 8, "id"),
 )
 _MILESTONES = (
     _ARTICLE,
@@ -188,8 +188,8 @@ _MILESTONES = (
     _Column("Commitment", 11),
     _Column("Status", 9),
     _Column("Summary (en)", 40),
-    _Column("Span start", 8, "count"),
-    _Column("Span end", 8, "count"),
+    _Column("Span start", 8, "id"),
+    _Column("Span end", 8, "id"),
 )
 _TEXT = (
     _ARTICLE,
