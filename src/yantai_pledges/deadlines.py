@@ -47,7 +47,7 @@ import calendar
 import datetime as dt
 import functools
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -62,6 +62,12 @@ _END = 0  # a day value meaning "the last day of the month"
 
 # Full-width digits → ASCII, one character for one (offsets stay valid).
 _FOLD_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULL_WIDTH_DIGIT = regex.compile("[０-９]")  # folding costs more than looking for one
+
+# Numerals a year, month or count can be written in, and what can follow such a number token
+# in a time expression besides 年 and 月: a range dash, a space, an ISO date separator.
+_NUMERALS = "0-9〇零○Ｏ一二两三四五六七八九十"
+_AFTER_NUMBER = r"\s\-—–―~～至到/."
 
 _CHINESE_DIGIT = {
     "〇": 0,
@@ -258,6 +264,41 @@ def _deadline_pattern() -> regex.Pattern[str]:
     return regex.compile(source, regex.VERBOSE)
 
 
+@functools.cache
+def _start_pattern() -> regex.Pattern[str]:
+    """Matches at every position where ``_deadline_pattern`` can match, and at few others.
+
+    Every branch of the deadline pattern opens with a word of a starting kind (今年, 截至, 春节,
+    十四五), a quoted plan name, 过去/近/今后/未来/用 and a count, or a number token (a year,
+    month or count of at most four numerals) that ends where the run of numerals ends and is
+    followed by 年, 月, a range dash, a space or an ISO date separator.
+    """
+    vocabulary = _vocabulary()
+    words = {word for kind in _STARTING_KINDS for word in vocabulary.words.get(kind, {})}
+    source = rf"""
+          {_trie(words)}                                  # 今年, 截至, 春节, 一季度
+        | [{_NUMERALS}]{{1,4}}+[年月{_AFTER_NUMBER}]                      # 2023年, 3月, 1—2月, 2023-04
+        | [“"「『](?:{vocabulary.alternatives("plan")})                    # “十四五”
+        | (?:过去|近|今后|未来|再用|用)[1-9一二两三四五六七八九十]        # 过去5年, 今后三年, 用3年
+    """
+    return regex.compile(source, regex.VERBOSE)
+
+
+def _trie(words: set[str]) -> str:
+    """An alternation of ``words`` as a trie, 今(?:冬(?:明春)?|年)?: the regex module tries a
+    plain alternation word by word at each position, a trie one character at a time."""
+    tails: dict[str, set[str]] = {}
+    for word in words:
+        if word:
+            tails.setdefault(word[0], set()).add(word[1:])
+    branches = []
+    for first, rests in sorted(tails.items()):
+        longer = rests - {""}
+        rest = "" if not longer else "(?:" + _trie(longer) + ")" + ("?" if "" in rests else "")
+        branches.append(regex.escape(first) + rest)
+    return "|".join(branches)
+
+
 def _first_characters(vocabulary: _Vocabulary) -> str:
     """Every character a time expression can start with, as the inside of a regex class."""
     firsts = {word[0] for kind in _STARTING_KINDS for word in vocabulary.words.get(kind, {})}
@@ -283,14 +324,28 @@ def find_deadlines(text: str, year: int | None) -> list[DeadlineMatch]:
     >>> [(m.text, str(m.date)) for m in find_deadlines("确保3月底前开工53个新项目", 2023)]
     [('3月底前', '2023-03-31')]
     """
-    folded = text.translate(_FOLD_DIGITS)
+    folded = text.translate(_FOLD_DIGITS) if _FULL_WIDTH_DIGIT.search(text) else text
     vocabulary = _vocabulary()
     found: list[DeadlineMatch] = []
-    for match in _deadline_pattern().finditer(folded):
+    for match in _matches(folded):
         date, is_past = _resolve(match, year, vocabulary)
         start, end = match.span()
         found.append(DeadlineMatch(start, end, text[start:end], date, is_past))
     return found
+
+
+def _matches(text: str) -> Iterator[regex.Match[str]]:
+    """What ``_deadline_pattern().finditer(text)`` yields, trying the pattern only where a start
+    pattern says a time expression can begin (the big pattern costs microseconds per position)."""
+    pattern, starts = _deadline_pattern(), _start_pattern()
+    position = 0
+    while (candidate := starts.search(text, position)) is not None:
+        match = pattern.match(text, candidate.start())
+        if match is None:
+            position = candidate.start() + 1
+        else:
+            yield match
+            position = match.end()  # matches are never empty, so this moves forward
 
 
 def infer_year(text: str) -> int | None:

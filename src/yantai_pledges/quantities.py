@@ -306,23 +306,22 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     """
     if not isinstance(text, str) or not text:
         return []
-    labels = [(match.start(), match.end()) for match in _LABEL.finditer(text)]
-    label_starts = [start for start, _ in labels]
+    labels = _Labels(text)
     pattern = _pattern()
     found: list[QuantityMatch] = []
     done = 0  # the end of the last match: spans never overlap
-    continuations, joined = _continuations(), _joined()
-    for run in _RUN.finditer(text):
-        start, after = run.start(), text[run.end() : run.end() + 1]
-        if start < done or after not in continuations:
+    joined = _joined()
+    for run in _candidate_runs().finditer(text):
+        start, run_end = run.span()
+        if start < done:
             continue
-        if after in _JOINERS and joined.match(text, run.end()) is None:
+        if text[run_end] in _JOINERS and joined.match(text, run_end) is None:
             continue  # 1—1—1, 三点三点: joined numbers that never reach a unit
         match = _match_at(pattern, text, start, done)
         if match is None:
             continue
         try:
-            quantity = _interpret(text, match, labels, label_starts)
+            quantity = _interpret(text, match, labels)
         except (InputError, ArithmeticError):
             # A numeral the pattern admitted but parse_number rejects (十四五): not a quantity.
             quantity = None
@@ -330,6 +329,39 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         if quantity is not None:
             found.append(quantity)
     return found
+
+
+@functools.cache
+def _candidate_runs() -> regex.Pattern[str]:
+    """Each maximal run of digits or of Chinese numerals (as ``_RUN``) that a continuation follows."""
+    after = regex.escape("".join(sorted(_continuations())))
+    return regex.compile(
+        rf"""
+          (?<![0-9０-９])[0-9０-９]++(?=[{after}])           # 1850亿元: whole runs only, so the
+        | (?<![{_CN_CLASS}])[{_CN_CLASS}]++(?=[{after}])  # lookbehinds keep the scan linear
+        """,
+        regex.VERBOSE,
+    )
+
+
+class _Labels:
+    """The quotations and titles of a text (sorted, disjoint), found on first use: most texts
+    the target stage passes in are sentences without a quantity."""
+
+    __slots__ = ("_spans", "_starts", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._spans: list[tuple[int, int]] | None = None
+        self._starts: list[int] = []
+
+    def overlap(self, start: int, end: int) -> bool:
+        """Whether [start, end) touches a quotation or title."""
+        if self._spans is None:
+            self._spans = [(match.start(), match.end()) for match in _LABEL.finditer(self._text)]
+            self._starts = [label_start for label_start, _ in self._spans]
+        index = bisect.bisect_right(self._starts, end - 1) - 1
+        return index >= 0 and self._spans[index][1] > start
 
 
 @functools.cache
@@ -371,6 +403,12 @@ def _match_at(
     return match
 
 
+@functools.cache
+def _group_indices() -> tuple[tuple[str, int], ...]:
+    """Each group name of the quantity pattern with its index in ``match.groups()``."""
+    return tuple((name, index - 1) for name, index in _pattern().groupindex.items())
+
+
 @dataclass(frozen=True, slots=True)
 class _Parts:
     """The pieces of one match: its number(s) read, its unit, and where they are."""
@@ -388,16 +426,12 @@ class _Parts:
         return self.low is not None or self.high.pair is not None
 
 
-def _interpret(
-    text: str,
-    match: regex.Match[str],
-    labels: list[tuple[int, int]],
-    label_starts: list[int],
-) -> QuantityMatch | None:
+def _interpret(text: str, match: regex.Match[str], labels: _Labels) -> QuantityMatch | None:
     """Turn one pattern match into a QuantityMatch, or None when it is a label, date or idiom."""
-    groups = match.groupdict()
+    values = match.groups()  # far cheaper than groupdict() on a pattern with this many groups
+    groups = {name: values[index] for name, index in _group_indices()}
     parts = _parts(match, groups)
-    if parts is None or _overlaps_label(parts.number_start, parts.unit_end, labels, label_starts):
+    if parts is None or labels.overlap(parts.number_start, parts.unit_end):
         return None
     start, prefix = _prefix(text, match.start(), groups["prefix"], parts)
     end, suffix = match.end(), groups["suffix"]
@@ -470,14 +504,6 @@ def _read_group(groups: dict[str, str | None], prefix: str, *, in_range: bool) -
     )
 
 
-def _overlaps_label(
-    start: int, end: int, labels: list[tuple[int, int]], label_starts: list[int]
-) -> bool:
-    """Whether [start, end) touches a quotation or title (labels are sorted and disjoint)."""
-    index = bisect.bisect_right(label_starts, end - 1) - 1
-    return index >= 0 and labels[index][1] > start
-
-
 def _is_ordinal(text: str, position: int) -> bool:
     """第9件, 第一; 前两批, 前三季度 (but 提前3天, 年底前30个 are figures)."""
     before = text[position - 1 : position]
@@ -486,6 +512,7 @@ def _is_ordinal(text: str, position: int) -> bool:
     return before == "前" and text[position - 2 : position - 1] not in _NOT_FIRST_N
 
 
+@functools.lru_cache(maxsize=4096)
 def _read(
     written: str, scale: str, *, approximate: bool, in_range: bool = False, percent: bool = False
 ) -> _Reading | None:
@@ -494,7 +521,7 @@ def _read(
     ``percent`` is set after 百分之, where a bare 百 (百分之百) is a plain number.
     """
     if written[0] in "0123456789０１２３４５６７８９":
-        if sum(char.isdigit() for char in written) > _MAX_DIGITS:
+        if len(written) > _MAX_DIGITS and sum(char.isdigit() for char in written) > _MAX_DIGITS:
             return None
         return _Reading(parse_number(written), scale, approximate, False, False, False)
     if written[0] in "零〇" and written[1:2] not in {"点", "點"}:
