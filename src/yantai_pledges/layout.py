@@ -344,8 +344,49 @@ _COMBINED_SEPARATOR = regex.compile(
 )
 
 
+_LABEL_SEPARATOR = regex.compile(
+    r"""
+    \s*[丨|｜]\s*                        # 两会访谈｜莱芜区委书记 马国庆：… / 书记谈丨…
+    """,
+    regex.VERBOSE,
+)
+# Longest column label before a ｜ (characters): 两会访谈, 书记谈, 奋进新征程 书记谈落实.
+_LABEL_MAX = 12
+
+
+def _label_end(line: str) -> int | None:
+    """Where a column label ("两会访谈｜") at the start of a line ends, or None.
+
+    A label is a short heading before the first ｜/丨/| with more text after it.
+    """
+    separator = _LABEL_SEPARATOR.search(line, 0, _LABEL_MAX + 4)
+    if separator is None or separator.end() >= len(line):
+        return None
+    label = line[: separator.start()].strip()
+    if not 2 <= len(label) <= _LABEL_MAX or not _is_heading(label):
+        return None
+    end: int = separator.end()
+    return end
+
+
 def _speaker_and_headline(line: str, start: int) -> tuple[SpeakerParts, Paragraph | None] | None:
-    """A speaker line, or a line holding a speaker and a headline joined by ：, 丨 or ——."""
+    """A speaker line, or a line holding a speaker and a headline joined by ：, 丨 or ——,
+    possibly after a column label ("两会访谈｜莱芜区委书记 马国庆：新材料产业向“新”而行")."""
+    found = _speaker_and_headline_parts(line, start)
+    if found is not None:
+        return found
+    label_end = _label_end(line)
+    if label_end is None:
+        return None
+    # label｜speaker：headline — the label is dropped; label｜speaker alone is read above as
+    # headline丨speaker.
+    found = _speaker_and_headline_parts(line[label_end:], start + label_end)
+    return found if found is not None and found[1] is not None else None
+
+
+def _speaker_and_headline_parts(
+    line: str, start: int
+) -> tuple[SpeakerParts, Paragraph | None] | None:
     speaker = parse_speaker_line(line, start)
     if speaker is not None:
         return speaker, None
@@ -381,8 +422,14 @@ def _sub_paragraph(text: str, start: int) -> Paragraph:
 _SPEECH_AFTER_NAME = regex.compile(
     r"""
     (?:同志)?                            # 罗建同志指出
-    (?:在[^，。；：\n]{0,12}?)?          # 在会上 / 在讲话中 / 在调研时
-    (?:表示|指出|强调|提出|介绍|要求|认为|坦言|透露|说|称|谈到)
+    (?:
+        (?:出席|主持|参加)[^，。；：\n]{0,16}?并   # 出席会议并讲话 / 主持会议并作动员讲话
+      | 在[^，。；：\n]{0,12}?                # 在会上 / 在讲话中 / 在调研时
+    )?
+    (?:
+        表示|指出|强调|提出|介绍|要求|认为|坦言|透露|说|称|谈到|讲话|致辞|发言
+      | 作[^，。；：\n]{0,8}?(?:讲话|报告)   # 作动员讲话 / 作政府工作报告
+    )
     """,
     regex.VERBOSE,
 )
@@ -782,6 +829,14 @@ def _compiled_by(credit: Paragraph | None) -> str | None:
     return "、".join(names) if names else None
 
 
+def _without_label(headline: Paragraph) -> Paragraph:
+    """A headline without a column label before ｜ ("两会访谈｜新材料产业向“新”而行")."""
+    end = _label_end(headline.text)
+    if end is None or not _is_headline_text(headline.text[end:]):
+        return headline
+    return _sub_paragraph(headline.text[end:], headline.start + end)
+
+
 def _block(
     lines: Sequence[_Line],
     speaker_line: _Line | None,
@@ -794,7 +849,7 @@ def _block(
     date = next((line.paragraph for line in preamble if line.kind is _Kind.DATE), None)
     headings = [line.paragraph for line in preamble if line.kind is _Kind.HEADING]
     if headline is None and headings:
-        headline = headings[-1]
+        headline = _without_label(headings[-1])
     credit: Paragraph | None = None
     body: list[Paragraph] = []
     for position, line in enumerate(lines):
@@ -809,7 +864,7 @@ def _block(
             and line.kind is _Kind.HEADING
             and len(lines) > 1
         ):
-            headline = line.paragraph  # 莱山区委书记 罗建 / 奋力夺取项目建设大突破
+            headline = _without_label(line.paragraph)  # 莱山区委书记 罗建 / 奋力夺取项目建设大突破
         else:
             body.append(line.paragraph)
     body, cut = _cut_credits(body)

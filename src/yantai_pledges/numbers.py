@@ -85,6 +85,9 @@ def parse_number(text: str) -> Decimal:
     Raises :class:`~yantai_pledges.errors.InputError` when ``text`` is not a number.
     """
     cleaned = text.strip().translate(_TO_ASCII) if isinstance(text, str) else ""
+    if cleaned.isascii() and cleaned.isdigit():
+        # Most numbers in articles: plain digits, already exact and whole (what _tidy would give).
+        return Decimal(cleaned)
     if not cleaned:
         raise InputError(
             f"not a number: {text!r}; pass digits (1850, 224.2) or a numeral (三百五十)"

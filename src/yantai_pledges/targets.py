@@ -19,6 +19,7 @@ A clause with a deadline and a completion verb but no number (9月建成, 2月�
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -56,17 +57,32 @@ _ACHIEVED_MARK = regex.compile(
 
 _CONTEXT_MARK = regex.compile(
     r"""
-    现有|拥有|共有|目前|当前|辖区?内?有|面积|人口|位居|位列|排名|被评为
+    现有|拥有|共有|目前|当前|辖区?内?有|总面积|占地面积|人口|位居|位列|排名|被评为
     """,
     regex.VERBOSE,
 )
 
-_REVIEW_PARAGRAPH = regex.compile(
+_REVIEW_OPENER = regex.compile(
     r"""
     ^(?:过去[一二三四五]?年|过去的一年|[一二三四五]年来|去年|上年|回顾)   # opens a review of the past
     """,
     regex.VERBOSE,
 )
+
+# A sentence that turns from the review of the past to the year ahead.
+_FORWARD_OPENER = regex.compile(
+    r"""
+    ^(?:今年|明年|新的一年|下一步|下步|今后|未来|我们将|[我全本]?[区县市镇]?将|要|确保|力争)
+    | 目标(?:是|为)|总体要求|工作安排|重点抓好|重点做好
+    """,
+    regex.VERBOSE,
+)
+
+# Periods that belong to whatever year is being talked about: 全年 in a review is last year.
+_NEUTRAL_PERIOD = regex.compile(r"全年|年底|年末|[一二三四1-4]季度|上半年|下半年")
+
+# Pledge words that, in a review of the past, report an estimate rather than promise (预计全年完成).
+_ESTIMATE_WORD = regex.compile(r"预计|预期")
 
 # Words after which a deadline stated earlier no longer applies (未来总投资2000亿元).
 _DEADLINE_BREAK = regex.compile(r"未来|远期|长远|建成后|达产后|投产后|届时")
@@ -91,7 +107,7 @@ _METRIC_HEAD_NOISE = regex.compile(
 # Trailing linking words between the metric and its number (贡献度达到25%).
 _METRIC_TAIL_NOISE = regex.compile(
     r"""
-    (?:分别|都|共|可以|可|能|总计|合计|累计|达到|达|为|至|到|稳定在|保持在|控制在|在|超|过|突破|超过|约|近)+$
+    (?:分别|都|共|可以|可|总计|合计|累计|达到|达|为|至|到|稳定在|保持在|控制在|在|超|过|突破|超过|约|近)+$
     """,
     regex.VERBOSE,
 )
@@ -124,6 +140,8 @@ _DESCRIBED_NOUN = regex.compile(
 )
 
 _COUNTED_UNITS = frozenset({"count", "person"})
+# Units of things built or laid out, whose noun may follow the figure (15公里滨海景观带).
+_MEASURED_UNITS = frozenset({"metre", "square_metre", "mu"})
 
 _DURATION_UNITS = frozenset({"day", "month", "year", "hour"})
 _NARRATED_TIME = regex.compile(r"(?:时间)?(?:里|来|以来|中)")
@@ -147,6 +165,8 @@ _LEADING_VERB = regex.compile(
 )
 
 _LIST_SPLIT = regex.compile(r"、|和|与|及|以及")
+
+_EXPLICIT_YEAR = regex.compile(r"(?:19|20)[0-9]{2}年")
 
 _LIST_OPENER = regex.compile(r"[：:]\s*$")
 _SENTENCE_FINAL = regex.compile(r"[。！？!?][”’」』）)]*\s*$")
@@ -188,14 +208,15 @@ def extract_targets(
     targets: list[Target] = []
     milestones: list[Milestone] = []
     lead_in: _LeadIn | None = None
+    in_review = False
     for paragraph in body:
-        in_review = _is_review(paragraph.text, year)
         for segment in split_sentences(paragraph.text, paragraph.start):
+            looks_back, in_review = _review_state(segment.text, year, in_review)
             sentence = _Sentence(
                 segment,
                 tuple(find_quantities(segment.text)),
                 tuple(_time_expressions(segment.text, year)),
-                in_review,
+                looks_back,
                 lead_in,
                 tuple(clause_bounds(segment.text)),
             )
@@ -212,11 +233,12 @@ def _next_lead_in(paragraph: str, year: int | None, current: _LeadIn | None) -> 
     paragraphs; its deadline and pledge word govern them until an item ends a sentence (。).
     """
     if _LIST_OPENER.search(paragraph):
-        deadlines = [d for d in _time_expressions(paragraph, year) if not d.is_past]
+        opener = split_sentences(paragraph)[-1].text  # the sentence that ends with the colon
+        deadlines = [d for d in _time_expressions(opener, year) if not d.is_past]
         deadline = deadlines[-1] if deadlines else None
         return _LeadIn(
             Deadline(text=Bilingual(zh=deadline.text), date=deadline.date) if deadline else None,
-            _commitment_for(paragraph, len(paragraph)),
+            _commitment_for(opener, len(opener)),
         )
     if current is not None and not _SENTENCE_FINAL.search(paragraph):
         return current
@@ -232,12 +254,24 @@ def _time_expressions(sentence: str, year: int | None) -> list[DeadlineMatch]:
     ]
 
 
-def _is_review(paragraph: str, year: int | None) -> bool:
-    """Whether a paragraph reviews the past (过去一年…, 2022年… in a 2023 article)."""
-    if _REVIEW_PARAGRAPH.match(paragraph):
-        return True
-    opening = find_deadlines(paragraph[:12], year)
-    return bool(opening) and opening[0].start == 0 and opening[0].is_past
+def _review_state(sentence: str, year: int | None, previous: bool) -> tuple[bool, bool]:
+    """Whether a sentence looks back, and whether the sentences after it still do.
+
+    A review opener (过去一年…, 去年…, 2022年… in a 2023 article) starts a review that goes on
+    over the following sentences and paragraphs until one turns to the future (今年…, 我们将…,
+    主要预期目标是：…). A past period inside the opening words (今年以来, 截至3月底) looks back
+    for its own sentence only.
+    """
+    if _REVIEW_OPENER.match(sentence):
+        return True, True
+    opening = [d for d in find_deadlines(sentence[:16], year) if not _NEUTRAL_PERIOD.match(d.text)]
+    if opening and opening[0].start == 0:
+        return opening[0].is_past, opening[0].is_past
+    if opening and opening[0].is_past:
+        return True, previous
+    if opening or _FORWARD_OPENER.search(sentence[:40]):
+        return False, False
+    return previous, previous
 
 
 def _sentence_targets(sentence: _Sentence) -> list[Target]:
@@ -341,7 +375,15 @@ def _metric(
         if not head and not before and (noun := _NOUN_AFTER.match(after, 1)):
             head = noun["noun"]
         return _strip_noise(head + before) if head else before
-    if match.quantity.base_unit not in _COUNTED_UNITS:
+    return _metric_with_noun_after(before, after, match.quantity.base_unit)
+
+
+def _metric_with_noun_after(before: str, after: str, unit: str) -> str:
+    """A count or a measure names its noun after the figure: 开工53个新项目, 打造15公里滨海景观带."""
+    if unit in _MEASURED_UNITS and len(before) <= 2:
+        noun = _NOUN_AFTER.match(after)
+        return _strip_noise(before + noun["noun"]) if noun else before
+    if unit not in _COUNTED_UNITS:
         return before
     described = _DESCRIBED_NOUN.match(after)
     if described:  # 73个总投资1000亿元…的“重中之重”项目 → “重中之重”项目
@@ -480,7 +522,23 @@ def _deadline_for(sentence: _Sentence, position: int) -> Deadline | None:
         if not after:
             return None
         chosen = after[0]
-    return Deadline(text=Bilingual(zh=chosen.text), date=chosen.date)
+    return Deadline(text=Bilingual(zh=chosen.text), date=_anchored_date(sentence, chosen))
+
+
+def _anchored_date(sentence: _Sentence, chosen: DeadlineMatch) -> dt.date | None:
+    """年底前 after 2024年 in the same sentence ends 2024, whatever the article's year."""
+    if chosen.date is None or _EXPLICIT_YEAR.search(chosen.text):
+        return chosen.date
+    years = [
+        d for d in sentence.deadlines if d.end <= chosen.start and _EXPLICIT_YEAR.search(d.text)
+    ]
+    if not years or years[-1].date is None or years[-1].is_past:
+        return chosen.date
+    anchor = years[-1].date.year
+    try:
+        return chosen.date.replace(year=anchor)
+    except ValueError:  # 2月29日 in a year that has none
+        return dt.date(anchor, 2, 28)
 
 
 def _commitment_for(text: str, position: int) -> Commitment | None:
@@ -504,23 +562,28 @@ def _status_at(sentence: _Sentence, position: int) -> Status:
     """Pledge, achieved result or background figure: the last marker before ``position`` decides.
 
     Markers are pledge words and future deadlines (pledge), past deadlines and words such as
-    已/截至/去年 (achieved), and words such as 现有/目前 (context). In reported statistics
-    (同比增长, 据统计) a deadline such as 一季度 names the period measured, so only pledge words
-    mark a pledge there. With no marker, a figure in a review paragraph or in reported
-    statistics is achieved and any other figure is a pledge.
+    已/截至/去年 (achieved), and words such as 现有/目前 (context).
+    Looking back — in a review of the past or in reported statistics (同比增长, 据统计) — a
+    deadline such as 全年 or 一季度 names the period measured and 预计 an estimate, so only
+    other pledge words mark a pledge. With no marker, a figure looking back is achieved and any
+    other figure is a pledge.
     """
     text = sentence.segment.text
-    reported = bool(_REPORTED_MARK.search(text, 0, position))
+    looking_back = sentence.in_review or bool(_REPORTED_MARK.search(text))
     before = [d for d in sentence.deadlines if d.end <= position]
     markers = [(d.start, Status.ACHIEVED) for d in before if d.is_past]
-    if not reported:
+    if not looking_back:
         markers += [(d.start, Status.PLEDGE) for d in before if not d.is_past]
-    markers += [(m.start(), Status.PLEDGE) for m in _COMMITMENT_WORD.finditer(text, 0, position)]
+    markers += [
+        (m.start(), Status.PLEDGE)
+        for m in _COMMITMENT_WORD.finditer(text, 0, position)
+        if not (looking_back and _ESTIMATE_WORD.fullmatch(m.group()))
+    ]
     markers += [(m.start(), Status.ACHIEVED) for m in _ACHIEVED_MARK.finditer(text, 0, position)]
     markers += [(m.start(), Status.CONTEXT) for m in _CONTEXT_MARK.finditer(text, 0, position)]
     if markers:
         return max(markers, key=lambda marker: marker[0])[1]
-    return Status.ACHIEVED if sentence.in_review or reported else Status.PLEDGE
+    return Status.ACHIEVED if looking_back else Status.PLEDGE
 
 
 def _in_quotes(text: str, position: int) -> bool:
