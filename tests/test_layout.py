@@ -10,6 +10,7 @@ import pytest
 from yantai_pledges._data import load_table
 from yantai_pledges.layout import (
     ArticleLayout,
+    find_places,
     find_points,
     find_speaker_mention,
     is_date_line,
@@ -284,6 +285,16 @@ COMBINED_ROWS = [
     ("奋力夺取项目建设大突破 | 莱山区委书记 罗建", "罗建", "奋力夺取项目建设大突破"),
     ("奋力夺取项目建设大突破——莱山区委书记 罗建", "罗建", "奋力夺取项目建设大突破"),
     ("市委常委、栖霞市委书记 包华：项目发展风正劲", "包华", "项目发展风正劲"),
+    # a column label before the speaker (济南日报 两会访谈, 大众日报 书记访谈)
+    ("两会访谈｜莱芜区委书记 马国庆：新材料产业向“新”而行", "马国庆", "新材料产业向“新”而行"),
+    ("两会访谈 | 莱芜区委书记马国庆：新材料产业向“新”而行", "马国庆", "新材料产业向“新”而行"),
+    ("书记访谈|莱山区委书记 罗建：奋力夺取项目建设大突破", "罗建", "奋力夺取项目建设大突破"),
+    ("书记谈丨市委常委、栖霞市委书记 包华：项目发展风正劲", "包华", "项目发展风正劲"),
+    (
+        "县委书记谈发展｜平原县委书记 韩立峰:以链式思维壮大县域经济",
+        "韩立峰",
+        "以链式思维壮大县域经济",
+    ),
 ]
 
 
@@ -310,6 +321,22 @@ MENTION_ROWS: list[Row] = [
     ("据莱阳市委书记刘建国介绍，", "刘建国", ("莱阳市委书记",), "莱阳市"),
     ("区委副书记、区长王海燕说，", "王海燕", ("区委副书记", "区长"), None),
     ("蓬莱区委书记刘志强同志指出，", "刘志强", ("蓬莱区委书记",), "蓬莱区"),
+    # news reports: a bare title and a meeting verb (潍坊日报, 日照日报, 临沂日报)
+    ("区委书记张立新出席会议并讲话。", "张立新", ("区委书记",), None),
+    ("区委书记周立军在会上强调，要抢抓机遇。", "周立军", ("区委书记",), None),
+    ("县委书记王伟在会上作动员讲话，", "王伟", ("县委书记",), None),
+    ("县委书记王伟作动员讲话。", "王伟", ("县委书记",), None),
+    ("镇党委书记孙志强主持会议并讲话。", "孙志强", ("镇党委书记",), None),
+    ("区长李文博作政府工作报告。", "李文博", ("区长",), None),
+    ("区委书记张立新在会上要求，", "张立新", ("区委书记",), None),
+    (
+        "市委常委、蓬莱区委书记刘志强出席仪式并致辞。",
+        "刘志强",
+        ("市委常委", "蓬莱区委书记"),
+        "蓬莱区",
+    ),
+    ("区委书记出席会议并讲话。", None, (), None),
+    ("区委书记张立新出席会议。", None, (), None),
     ("市委书记在会上指出，要抓好项目。", None, (), None),
     ("全区上下要树牢项目为王理念。", None, (), None),
 ]
@@ -331,6 +358,129 @@ def test_speaker_mention(
     )
     assert text[speaker.start : speaker.end].endswith(name)
     assert text[speaker.start : speaker.end].startswith(positions[0])
+
+
+# ---------------------------------------------------------------------------------------------
+# Place names of a level in running text: (text, level, places)
+
+PlaceRow = tuple[str, str, tuple[str, ...]]
+
+HEADLINE_PLACES: list[PlaceRow] = [
+    ("兰山区：交出高质量发展“硬核”答卷", "区", ("兰山区",)),
+    ("寒亭区召开重点项目建设推进会", "区", ("寒亭区",)),
+    ("岚山区部署港产城融合发展工作", "区", ("岚山区",)),
+    ("沂南县政府工作报告", "县", ("沂南县",)),
+    ("——2024年1月10日在济南市历城区第十八届人民代表大会第四次会议上", "区", ("历城区",)),
+    ("——2024年1月15日在沂南县第十九届人民代表大会第三次会议上", "县", ("沂南县",)),
+    ("西海岸新区：勇当高质量发展排头兵", "区", ("西海岸新区",)),
+    ("聊城市东昌府区：打造鲁西崛起高地", "区", ("东昌府区",)),
+    ("诸城市：争创全国百强县市", "市", ("诸城市",)),
+]
+BODY_PLACES: list[PlaceRow] = [
+    ("今年，兰山区将实施重点项目237个。", "区", ("兰山区",)),
+    ("今年兰山区将实施重点项目237个。", "区", ("兰山区",)),
+    ("4月11日，岚山区召开港产城融合发展推进大会。区委书记周立军在会上强调", "区", ("岚山区",)),
+    ("2月20日，寒亭区召开全区重点项目建设推进会议。", "区", ("寒亭区",)),
+    ("院上镇是远近闻名的“草莓之乡”，全镇现有草莓种植面积1.2万亩。", "镇", ("院上镇",)),
+    ("今年，凤凰街道将新建口袋公园5个。", "镇", ("凤凰街道",)),
+    ("今年，兰山区将与罗庄区、河东区协同发展。", "区", ("兰山区", "罗庄区", "河东区")),
+    ("其中兰山区新增企业30家。", "区", ("兰山区",)),
+]
+NOT_PLACES: list[PlaceRow] = [
+    ("会上区委书记周立军强调，全区上下要加快建设。", "区", ()),
+    ("本区将加快建设，我区去年完成投资200亿元。", "区", ()),
+    ("推动区域协调发展，全年实施区级以上重点项目42个。", "区", ()),
+    ("打造主城区发展新引擎，加快老城区改造。", "区", ()),
+    ("岚山港区完成货物吞吐量1.1亿吨。", "区", ()),
+    ("，产业园区完成投资50亿元，幸福社区新建养老中心。", "区", ()),
+    ("，大湾区建设", "区", ()),
+    ("创建全国文明城市，推动企业上市，建设城市更新项目。", "市", ()),
+    ("市场主体达到10万户，市民满意度提升。", "市", ()),
+    ("，县城建设提速，县域经济壮大。", "县", ()),
+    ("推进乡村振兴，建设美丽乡村，打造富民强镇，发展小城镇。", "镇", ()),
+    ("今年，莒县将新开工项目30个。", "区", ()),
+    ("今年，兰山区将实施重点项目237个。", "县", ()),
+    ("", "区", ()),
+]
+
+
+@pytest.mark.parametrize(("text", "level", "places"), HEADLINE_PLACES + BODY_PLACES + NOT_PLACES)
+def test_find_places(text: str, level: str, places: tuple[str, ...]) -> None:
+    assert find_places(text, level) == places
+
+
+# Jurisdiction inferred for a post without a place: (article, speaker, jurisdiction); a warning
+# says so exactly when a jurisdiction was inferred.
+INFERRED_ROWS: list[tuple[str, str | None, str | None]] = [
+    # from the first body paragraph (临沂日报 区长谈)
+    ("区长谈\n区长 赵卫东\n今年，兰山区将实施重点项目237个。", "赵卫东", "兰山区"),
+    # from the headline
+    (
+        "区长谈\n兰山区：全力冲刺千亿目标\n区长 赵卫东\n今年，我们将实施重点项目237个。",
+        "赵卫东",
+        "兰山区",
+    ),
+    # from the article title (a news report; a work report with a subtitle)
+    (
+        "寒亭区召开重点项目建设推进会\n会议要求，区委书记张立新出席会议并讲话。今年完成投资200亿元。",
+        "张立新",
+        "寒亭区",
+    ),
+    (
+        "沂南县政府工作报告\n——2024年1月15日在沂南县第十九届人民代表大会第三次会议上\n"
+        "县长 高建民\n各位代表：\n今年全县地区生产总值增长6%。",
+        "高建民",
+        "沂南县",
+    ),
+    # a township and a sub-district
+    (
+        "镇党委书记 孙志强\n院上镇是远近闻名的“草莓之乡”，全镇现有草莓种植面积1.2万亩。",
+        "孙志强",
+        "院上镇",
+    ),
+    ("街道党工委书记 陈静\n今年，凤凰街道将新建口袋公园5个。", "陈静", "凤凰街道"),
+    ("市委副书记、市长 郑德雁\n今年，莱阳市将新开工项目30个。", "郑德雁", "莱阳市"),
+    # not inferred: two places, the wrong level, only false places, a later paragraph
+    (
+        "区委书记 周立军\n今年，岚山区将与东港区协同推进港产城融合，新开工项目30个。",
+        "周立军",
+        None,
+    ),
+    ("区委书记 周立军\n今年，莒县将新开工项目30个。", "周立军", None),
+    ("区委书记 周立军\n今年，全区将新开工项目30个，本区产业园区新增企业20家。", "周立军", None),
+    ("区长 赵卫东\n今年，我们将实施重点项目237个。\n兰山区将新增企业30家。", "赵卫东", None),
+    # a position with a place keeps it
+    ("莱山区委书记 罗建\n今年，芝罘区与莱山区将共建产业园。", "罗建", "莱山区"),
+]
+
+
+@pytest.mark.parametrize(("raw", "name", "jurisdiction"), INFERRED_ROWS)
+def test_jurisdiction_inferred_from_the_text(
+    raw: str, name: str | None, jurisdiction: str | None
+) -> None:
+    text, paragraphs = clean(raw)
+    layout = split_statements(text, paragraphs)
+    [statement] = layout.statements
+    assert statement.speaker is not None
+    assert (statement.speaker.name, statement.speaker.jurisdiction) == (name, jurisdiction)
+    inferred = [warning for warning in layout.warnings if "inferred" in warning]
+    if jurisdiction is None or jurisdiction in statement.speaker.positions[0]:
+        assert inferred == []
+    else:
+        assert inferred == [
+            f"the jurisdiction of {name} ({jurisdiction}) was inferred from the text: "
+            f"the position ({'、'.join(statement.speaker.positions)}) names no place"
+        ]
+
+
+def test_label_is_dropped_from_a_headline() -> None:
+    raw = "区县委书记访谈\n两会访谈｜新材料产业向“新”而行\n莱芜区委书记 马国庆\n今年新增企业30家。"
+    text, paragraphs = clean(raw)
+    layout = split_statements(text, paragraphs)
+    [statement] = layout.statements
+    assert statement.headline is not None
+    assert statement.headline.text == "新材料产业向“新”而行"
+    assert text[statement.headline.start : statement.headline.end] == statement.headline.text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -360,6 +510,9 @@ OTHER_CREDITS: list[CreditRow] = [
     ("新华社记者 王明 李华", ("王明", "李华")),
     ("实习生 张三", ("张三",)),
     ("记者 欧阳晓东 整理", ("欧阳晓东",)),
+    # 青岛日报: a bullet, the paper and its app before the role
+    ("□青岛日报/观海新闻记者 王 凯 整理", ("王凯",)),
+    ("青岛日报/观海新闻记者 林芳", ("林芳",)),
 ]
 NOT_CREDITS: list[CreditRow] = [
     ("据记者了解", None),
@@ -368,6 +521,7 @@ NOT_CREDITS: list[CreditRow] = [
     ("培强产业集群 壮大工业规模", None),
     ("莱山区委书记 罗建", None),
     ("通讯员队伍建设", None),
+    ("青岛日报/观海新闻", None),
     ("", None),
 ]
 
@@ -819,6 +973,10 @@ def test_one_million_character_line() -> None:
         "一是加强；" * 20_000,
         "（" * 500_000,
         "莱山区委书记 罗建\n" * 5_000,
+        "区长 李文博\n" + "兰山区" * 300_000,
+        "区委书记张三出席" * 100_000,
+        "两会访谈｜" * 100_000,
+        "两会访谈｜区委书记 张三：\n" * 5_000,
     ],
 )
 def test_pathological_input_is_linear(raw: str) -> None:
@@ -843,9 +1001,10 @@ def test_ten_megabytes() -> None:
 def test_titles_table() -> None:
     rows = load_table("titles")
     kinds = {row["kind"] for row in rows}
-    assert kinds == {"title", "org", "body", "unit", "surname"}
+    assert kinds == {"title", "org", "body", "unit", "surname", "nonplace"}
     words = [row["zh"] for row in rows]
     assert len(words) == len(set(words)), "no duplicates"
+    units = tuple(row["zh"] for row in rows if row["kind"] == "unit")
     for row in rows:
         assert row["zh"]
         assert row["zh"] == row["zh"].strip()
@@ -855,6 +1014,8 @@ def test_titles_table() -> None:
         else:
             assert not row["role"]
             assert not row["en"]
+        if row["kind"] == "nonplace":
+            assert row["zh"].endswith(units), f"{row['zh']} does not end in a unit"
         if row["unit"]:
             assert row["zh"].endswith("长")
             assert row["unit"] in row["zh"]

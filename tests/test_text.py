@@ -212,6 +212,17 @@ KEEP_APART_ROWS = [
     ),
     # two headlines
     (["书记谈", "抓项目 促发展"], ["书记谈", "抓项目 促发展"]),
+    # a column label, speaker and headline on one line longer than a heading (济南日报 两会访谈)
+    (
+        [
+            "两会访谈｜莱芜区委书记 马国庆：坚持工业强区战略 推动新材料产业向“新”而行向“高”攀登",
+            "过去一年，我们坚持工业强区战略",
+        ],
+        [
+            "两会访谈｜莱芜区委书记 马国庆：坚持工业强区战略 推动新材料产业向“新”而行向“高”攀登",
+            "过去一年，我们坚持工业强区战略",
+        ],
+    ),
 ]
 EDGE_ROWS = [
     # a number broken across lines joins without a space; Latin words get one

@@ -15,14 +15,21 @@ A speaker line is short and ends with a 2–4 character name after position titl
 (``data/titles.tsv``); every speaker line starts a statement, and the headline and date lines just
 before it belong to it. Lines before the first statement are the article's title. Text without
 speaker lines (a news report, a work report's target list, anything else) is one statement whose
-speaker, if any, is the first official named in running text (…莱山区委书记罗建表示…), and the
-layout carries a warning.
+speaker, if any, is the first official named in running text with a verb of speech
+(…莱山区委书记罗建表示…, 区委书记张立新出席会议并讲话, …作动员讲话), and the layout carries a warning.
 
 Decisions worth knowing:
 
 * ``jurisdiction`` is the place named by the highest-ranked post (leader > deputy > member > staff,
   then the first): "青岛市委常委、西海岸新区工委书记" → 西海岸新区. It is kept as written
   ("潍坊市寒亭区委书记" → 潍坊市寒亭区); a post without a place (市委常委, 副市长) gives none.
+* A post that names a level but no place (区长, 区委书记, 县长, 镇党委书记) takes its jurisdiction
+  from the statement's headline, else its first body paragraph, else the article title — the
+  first of them naming places of that level, if it names exactly one ("兰山区：…", "今年，兰山区
+  将…") — and the layout warns that it was inferred. Without a gazetteer a place name is 2–4
+  characters after a clear boundary; 全区, 本区, 会上, 城区, 产业园区 are not places.
+* A column label before ｜ is dropped: "两会访谈｜莱芜区委书记 马国庆：headline" is a speaker line
+  with that headline, and a heading "两会访谈｜headline" gives the headline alone.
 * ``compiled_by`` names everyone in the credit, reporters and correspondents alike, joined by 、
   ("YMG全媒体记者 王明 通讯员 李华" → 王明、李华).
 * A credit or date line above the first statement (under the title) applies to every statement
@@ -44,7 +51,7 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -56,6 +63,7 @@ __all__ = [
     "PointParts",
     "SpeakerParts",
     "StatementBlock",
+    "find_places",
     "find_points",
     "find_speaker_mention",
     "is_credit_line",
@@ -131,6 +139,7 @@ class _Vocabulary:
     prefix_ends: tuple[str, ...]  # words a position prefix may end with before the title
     units: tuple[str, ...]  # administrative-unit suffixes of a place name
     surnames: tuple[str, ...]  # compound surnames
+    not_places: tuple[str, ...]  # words ending in a unit that name no place: 城区, 城市, 城镇
     title_pattern: regex.Pattern[str]
 
 
@@ -154,6 +163,7 @@ def _vocabulary() -> _Vocabulary:
         prefix_ends=tuple(sorted((*orgs, *words("body"), *units), key=len, reverse=True)),
         units=units,
         surnames=words("surname"),
+        not_places=words("nonplace"),
         title_pattern=regex.compile("|".join(regex.escape(title) for title in titles)),
     )
 
@@ -228,18 +238,24 @@ def _split_position(segment: str) -> tuple[str, str] | None:
     return (prefix, title) if valid else None
 
 
-def _place(prefix: str, title: str) -> str | None:
-    """The place a position names (栖霞市委 → 栖霞市, 历下 + 区长 → 历下区), or None."""
-    vocabulary = _vocabulary()
+def _without_orgs(prefix: str) -> str:
+    """A position's prefix without 中共 and trailing organisation words (栖霞市委 → 栖霞市)."""
     place = prefix.removeprefix("中共")
     stripped = True
     while stripped:
         stripped = False
-        for org in vocabulary.orgs:
+        for org in _vocabulary().orgs:
             if place.endswith(org) and len(place) > len(org):
                 place = place[: -len(org)]
                 stripped = True
                 break
+    return place
+
+
+def _place(prefix: str, title: str) -> str | None:
+    """The place a position names (栖霞市委 → 栖霞市, 历下 + 区长 → 历下区), or None."""
+    vocabulary = _vocabulary()
+    place = _without_orgs(prefix)
     unit = vocabulary.title_unit.get(title)
     if unit and place and not place.endswith(vocabulary.units):
         place += unit
@@ -490,6 +506,156 @@ def _mention_positions(clause: str) -> tuple[tuple[str, ...], str | None, int] |
 
 
 # ---------------------------------------------------------------------------------------------
+# Jurisdictions inferred from the text
+
+# Units a bare post's level accepts: a 镇党委书记 may lead a 街道 or a 乡 as well.
+_LEVEL_UNITS = {
+    "镇": ("街道", "镇", "乡"),
+    "街道": ("街道", "镇", "乡"),
+    "乡": ("街道", "镇", "乡"),
+}
+# Units above a level: a place name starts after them (济南市历城区 → 历城区).
+_HIGHER_UNITS = {
+    "区": "省市州盟",
+    "县": "省市州盟",
+    "市": "省",
+    "镇": "省市区县旗",
+    "街道": "省市区县旗",
+    "乡": "省市区县旗",
+}
+# Longest place name before its unit (characters): 岚山, 东昌府, 西海岸新.
+_PLACE_STEM_MAX = 4
+# How much of a headline, first paragraph or title is searched for place names (characters).
+_PLACE_WINDOW = 400
+_WORD_AFTER_UNIT = regex.compile(
+    r"""
+    (?!政府|政协)                        # 县政府, 区政协: the place ends before them
+    [域场城级直属民值容政情位间别划块分界村亲贤土愁风]   # 区域, 市场, 县城, 区级, 市政, 乡村
+    """,
+    regex.VERBOSE,
+)
+# Characters a place name may follow without punctuation: 在历城区, 今年兰山区, 与罗庄区.
+_BEFORE_PLACE = frozenset("在于对据向从到由自将把为是与和及同年月日")
+# A place name never starts with these: 全区, 本区, 我区, 该县, 各镇, 这个区.
+_NOT_PLACE_START = frozenset("全本我该各此这那每其某")
+# Characters no place name contains.
+_NOT_IN_PLACE = frozenset("的了着是们说就也又并被把要之")  # 之: 草莓之乡
+_HAN = regex.compile(
+    r"""
+    \p{Han}                             # one Chinese character
+    """,
+    regex.VERBOSE,
+)
+
+
+def _post_level(positions: Sequence[str]) -> str | None:
+    """The unit of the highest-ranked post that names a level but no place (区委书记 → 区,
+    县长 → 县, 镇党委书记 → 镇), or None."""
+    vocabulary = _vocabulary()
+    ranked: list[tuple[int, int, str]] = []
+    for index, segment in enumerate(positions):
+        parts = _split_position(segment)
+        if parts is None:
+            continue
+        prefix, title = parts
+        bare = _without_orgs(prefix)
+        level = bare if bare in vocabulary.units else None
+        if not bare and title in vocabulary.title_unit:
+            level = vocabulary.title_unit[title]
+        if level is not None:
+            ranked.append((vocabulary.title_rank.get(title, 3), index, level))
+    return min(ranked)[2] if ranked else None
+
+
+def _place_before(text: str, unit_start: int, higher: str) -> str | None:
+    """The name before a unit starting at ``unit_start``: 2–4 Chinese characters after a
+    punctuation mark, a higher unit or a preposition (今年，兰山区 / 在济南市历城区), or None."""
+    for size in range(1, _PLACE_STEM_MAX + 1):
+        begin = unit_start - size
+        if begin < 0 or not _HAN.match(text[begin]) or text[begin] in higher:
+            return None
+        if size < 2:
+            continue
+        before = text[begin - 1] if begin > 0 else ""
+        if not before or not _HAN.match(before) or before in _BEFORE_PLACE or before in higher:
+            return text[begin:unit_start]
+    return None
+
+
+def _is_common_word(place: str) -> bool:
+    """Whether a would-be place is a common word (城区, 产业园区, 文明城市) rather than a name;
+    one character before such a word makes a name (历城区, 诸城市)."""
+    return any(
+        place == word or (place.endswith(word) and len(place) - len(word) >= 2)
+        for word in _vocabulary().not_places
+    )
+
+
+def find_places(text: str, level: str) -> tuple[str, ...]:
+    """The distinct place names of a level (区, 县, 市, 镇 …) in the start of ``text``, in order.
+
+    Without a gazetteer a name is 2–4 characters before its unit, after a clear boundary (a
+    punctuation mark, a higher unit, a preposition); words like 全区, 本区, 城区, 文明城市 and
+    clause openers (会上) are not places.
+
+    >>> find_places("今年，兰山区将与罗庄区、河东区协同发展，全区上下", "区")
+    ('兰山区', '罗庄区', '河东区')
+    """
+    vocabulary = _vocabulary()
+    window = text[:_PLACE_WINDOW]
+    higher = _HIGHER_UNITS.get(level, "省")
+    places: list[str] = []
+    for unit in _LEVEL_UNITS.get(level, (level,)):
+        found = window.find(unit)
+        while found >= 0:
+            # The unit may begin another word (区域, 市场): then it ends no place name.
+            in_word = _WORD_AFTER_UNIT.match(window, found + len(unit)) is not None
+            stem = None if in_word else _place_before(window, found, higher)
+            if stem is not None:
+                stem = next((stem[len(o) :] for o in _CLAUSE_OPENERS if stem.startswith(o)), stem)
+            place = f"{stem}{unit}" if stem else ""
+            if (
+                stem
+                and len(stem) >= 2
+                and stem[0] not in _NOT_PLACE_START
+                and _NOT_IN_PLACE.isdisjoint(stem)
+                and not _is_common_word(place)
+                # 幸福社区 is a 社区, not a 区
+                and not any(
+                    place.endswith(other) and len(other) > len(unit) for other in vocabulary.units
+                )
+                and place not in places
+            ):
+                places.append(place)
+            found = window.find(unit, found + len(unit))
+    return tuple(places)
+
+
+def _infer_jurisdiction(
+    speaker: SpeakerParts | None, sources: Sequence[Paragraph | None]
+) -> tuple[SpeakerParts | None, str | None]:
+    """Fill in the jurisdiction of a post that names no place (区长, 区委书记) from the first of
+    ``sources`` (headline, first paragraph, title) naming places of its level, if it names exactly
+    one; return the speaker and a warning if one was inferred."""
+    if speaker is None or speaker.jurisdiction is not None:
+        return speaker, None
+    level = _post_level(speaker.positions)
+    if level is None:
+        return speaker, None
+    for source in sources:
+        places = find_places(source.text, level) if source is not None else ()
+        if len(places) > 1:
+            return speaker, None
+        if places:
+            warning = (
+                f"the jurisdiction of {speaker.name} ({places[0]}) was inferred from the text: "
+                f"the position ({'、'.join(speaker.positions)}) names no place"
+            )
+            return replace(speaker, jurisdiction=places[0]), warning
+    return speaker, None
+
+
+# ---------------------------------------------------------------------------------------------
 # Dates and credits
 
 _DATE_LINE = regex.compile(
@@ -533,6 +699,7 @@ _CREDIT_DATELINE = regex.compile(
 _OUTLET = regex.compile(
     r"""
     [\p{Han}A-Za-z·]{0,12}                  # YMG全媒体, 本报, 烟台日报融媒体, 新华社
+    (?:[/／][\p{Han}A-Za-z·]{1,12})?        # 青岛日报/观海新闻: a paper and its app
     """,
     regex.VERBOSE,
 )
@@ -554,7 +721,7 @@ def parse_credit(text: str) -> tuple[str, ...] | None:
     """
     if len(text) > _CREDIT_MAX + 8 or _CREDIT_ROLE.search(text) is None:
         return None
-    core = _CREDIT_DATELINE.sub("", text).strip(" " + _BRACKETS)
+    core = _CREDIT_DATELINE.sub("", text.lstrip(_DECORATION)).strip(" " + _BRACKETS)
     core = _CREDIT_ACTION.sub("", core).strip()
     roles = list(_CREDIT_ROLE.finditer(core))
     if not roles or not _OUTLET.fullmatch(core[: roles[0].start()].strip()):
@@ -955,6 +1122,13 @@ def split_statements(text: str, paragraphs: Sequence[Paragraph]) -> ArticleLayou
         for block in blocks
         if not block.body and block.speaker is not None
     ]
+    for k, block in enumerate(blocks):
+        speaker, warning = _infer_jurisdiction(
+            block.speaker, (block.headline, block.body[0] if block.body else None, title)
+        )
+        if warning is not None:
+            blocks[k] = replace(block, speaker=speaker)
+            warnings.append(warning)
     return ArticleLayout(title, tuple(blocks), tuple(warnings))
 
 
@@ -986,6 +1160,9 @@ def _single_statement(text: str, lines: Sequence[_Line]) -> ArticleLayout:
         speaker = find_speaker_mention(text, block.body[0].start, block.body[-1].end)
     if speaker is None:
         warnings.append("no speaker found in the text")
+    speaker, warning = _infer_jurisdiction(speaker, (block.body[0] if block.body else None, title))
+    if warning is not None:
+        warnings.append(warning)
     block = StatementBlock(
         headline=None,
         speaker=speaker,
