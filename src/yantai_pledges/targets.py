@@ -211,11 +211,12 @@ def extract_targets(
     in_review = False
     for paragraph in body:
         for segment in split_sentences(paragraph.text, paragraph.start):
-            looks_back, in_review = _review_state(segment.text, year, in_review)
+            deadlines = tuple(_time_expressions(segment.text, year))
+            looks_back, in_review = _review_state(segment.text, deadlines, in_review)
             sentence = _Sentence(
                 segment,
                 tuple(find_quantities(segment.text)),
-                tuple(_time_expressions(segment.text, year)),
+                deadlines,
                 looks_back,
                 lead_in,
                 tuple(clause_bounds(segment.text)),
@@ -254,7 +255,9 @@ def _time_expressions(sentence: str, year: int | None) -> list[DeadlineMatch]:
     ]
 
 
-def _review_state(sentence: str, year: int | None, previous: bool) -> tuple[bool, bool]:
+def _review_state(
+    sentence: str, deadlines: Sequence[DeadlineMatch], previous: bool
+) -> tuple[bool, bool]:
     """Whether a sentence looks back, and whether the sentences after it still do.
 
     A review opener (过去一年…, 去年…, 2022年… in a 2023 article) starts a review that goes on
@@ -264,7 +267,7 @@ def _review_state(sentence: str, year: int | None, previous: bool) -> tuple[bool
     """
     if _REVIEW_OPENER.match(sentence):
         return True, True
-    opening = [d for d in find_deadlines(sentence[:16], year) if not _NEUTRAL_PERIOD.match(d.text)]
+    opening = [d for d in deadlines if d.end <= 16 and not _NEUTRAL_PERIOD.match(d.text)]
     if opening and opening[0].start == 0:
         return opening[0].is_past, opening[0].is_past
     if opening and opening[0].is_past:
