@@ -202,7 +202,8 @@ def _parse_command(args: argparse.Namespace) -> int:
     )
     articles = [result for result in summary.results if isinstance(result, Article)]
     for failure in summary.errors:
-        _error(f"{failure.path}: {failure.message}")
+        named = failure.message.startswith(failure.path)  # read errors already name the file
+        _error(failure.message if named else f"{failure.path}: {failure.message}")
     if wants_documents:
         document: Article | list[Article] = (
             articles[0] if len(paths) == 1 and len(articles) == 1 else articles
