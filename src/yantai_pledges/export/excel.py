@@ -112,6 +112,16 @@ class _Column:
 
 
 _ARTICLE = _Column("Article", 8, "id")
+# Columns shared by the Targets and Milestones sheets (and the span by Statements).
+_DEADLINE_TO_SUMMARY = (
+    _Column("Deadline (zh)", 10),
+    _Column("Deadline (en)", 14),
+    _Column("Deadline date", 12, "date"),
+    _Column("Commitment", 11),
+    _Column("Status", 9),
+    _Column("Summary (en)", 40),
+)
+_SPAN = (_Column("Span start", 8, "id"), _Column("Span end", 8, "id"))
 
 _OVERVIEW = (
     _ARTICLE,
@@ -144,8 +154,7 @@ _STATEMENTS = (
     _Column("Targets", 9, "count"),
     _Column("Milestones", 11, "count"),
     _Column("Points", 8, "count"),
-    _Column("Span start", 8, "id"),
-    _Column("Span end", 8, "id"),
+    *_SPAN,
 )
 _TARGETS = (
     _ARTICLE,
@@ -165,16 +174,10 @@ _TARGETS = (
     _Column("Base unit", 10),
     _Column("CNY in 亿元 (100 million yuan)", 14, "number"),
     _Column("Comparator", 11),
-    _Column("Deadline (zh)", 10),
-    _Column("Deadline (en)", 14),
-    _Column("Deadline date", 12, "date"),
-    _Column("Commitment", 11),
-    _Column("Status", 9),
-    _Column("Summary (en)", 40),
+    *_DEADLINE_TO_SUMMARY,
     _Column("Clause (zh)", 30),
     _Column("Clause (en)", 40),
-    _Column("Span start", 8, "id"),
-    _Column("Span end", 8, "id"),
+    *_SPAN,
 )
 _MILESTONES = (
     _ARTICLE,
@@ -182,14 +185,8 @@ _MILESTONES = (
     _Column("Speaker", 18),
     _Column("Milestone (zh)", 30),
     _Column("Milestone (en)", 40),
-    _Column("Deadline (zh)", 10),
-    _Column("Deadline (en)", 14),
-    _Column("Deadline date", 12, "date"),
-    _Column("Commitment", 11),
-    _Column("Status", 9),
-    _Column("Summary (en)", 40),
-    _Column("Span start", 8, "id"),
-    _Column("Span end", 8, "id"),
+    *_DEADLINE_TO_SUMMARY,
+    *_SPAN,
 )
 _TEXT = (
     _ARTICLE,
