@@ -494,6 +494,14 @@ SEED_SUMMARIES = [
     ),
 ]  # fmt: skip
 # Other commitments, statuses, frames and units.
+DOUBLING = Quantity(
+    raw="翻一番",
+    value=Decimal(2),
+    unit=Bilingual(zh="倍"),
+    base_value=Decimal(2),
+    base_unit="times",
+)
+
 OTHER_SUMMARIES = [
     (
         target("某某某", qty("130", "个"), C.AT_LEAST, Y23_FULL),
@@ -566,6 +574,10 @@ OTHER_SUMMARIES = [
     (
         target("蓬莱区安排区级重点项目", qty("110", "个"), C.EXACT, None, Commitment.ENSURE),
         "Ensure 110 district-level key projects are scheduled in Penglai District.",
+    ),
+    (
+        target("地区生产总值", DOUBLING, C.EXACT, None, Commitment.STRIVE),
+        "Strive for a doubling of gross regional product.",
     ),
 ]  # fmt: skip
 SUMMARIES = [*SEED_SUMMARIES, *OTHER_SUMMARIES]

@@ -136,6 +136,18 @@ MIXED = [
     ("5千", "5000"),
 ]
 
+# Numerals written with a bare scale word or read off a threshold (过百万元, 上千家, 迈上千亿元台阶,
+# 翻两番), as quantities passes them after splitting the last 万/亿 off as the scale.
+THRESHOLDS = [
+    ("百", "100"),
+    ("千", "1000"),
+    ("两百", "200"),
+    ("两百万", "2000000"),
+    ("五千亿", "500000000000"),
+    ("一千万", "10000000"),
+    ("两", "2"),
+]
+
 NOT_NUMBERS = [
     "",
     "   ",
@@ -171,7 +183,9 @@ NOT_NUMBERS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), SEED + ARABIC + CHINESE + FORMAL + MIXED, ids=str)
+@pytest.mark.parametrize(
+    ("text", "expected"), SEED + ARABIC + CHINESE + FORMAL + MIXED + THRESHOLDS, ids=str
+)
 def test_parse_number(text: str, expected: str) -> None:
     value = parse_number(text)
     assert isinstance(value, Decimal)

@@ -247,7 +247,8 @@ WORK_REPORTS: list[Row] = [
         "进出口总额达到3000亿元，增长10%",
         [q("3000亿元", "3000", "300000000000", "CNY"), q("10%", "10", "10", "percent")],
     ),
-    ("经济总量迈上万亿元台阶", []),
+    # 迈上…台阶: the level reached is a figure (at_least); 上 is the verb's, not in raw.
+    ("经济总量迈上万亿元台阶", [q("万亿元", "1", "1000000000000", "CNY", AT_LEAST)]),
     ("建设充电桩5000个", [q("5000个", "5000", "5000", "count")]),
     ("净增“四上”企业500家", [q("500家", "500", "500", "count")]),
     (
@@ -584,6 +585,126 @@ EDGE: list[Row] = [
     ("１" * 40 + "个", []),
 ]
 
+# Measure words of counted events, trains and energy (government work reports, port and transport
+# news, energy-saving plans): 次 belongs to the measure word (20场次以上 is not 20场 + 次以上).
+MEASURE_WORDS: list[Row] = [
+    ("全年举办专题招商活动20场次以上", [q("20场次以上", "20", "20", "count", AT_LEAST)]),
+    ("商城国际陆港开行中欧班列312列", [q("312列", "312", "312", "count")]),
+    ("全年开行海铁联运班列600列以上", [q("600列以上", "600", "600", "count", AT_LEAST)]),
+    ("开通旅游专列10趟", [q("10趟", "10", "10", "count")]),
+    ("机场全年起降航班1.2万架次", [q("1.2万架次", "1.2", "12000", "count")]),
+    ("接待国际邮轮20艘次", [q("20艘次", "20", "20", "count")]),
+    ("完成食品安全抽检5000批次", [q("5000批次", "5000", "5000", "count")]),
+    ("上门服务群众2万户次", [q("2万户次", "2", "20000", "count")]),
+    ("办理涉企事项3000件次", [q("3000件次", "3000", "3000", "count")]),
+    ("新增公交运营车次1.5万车次", [q("1.5万车次", "1.5", "15000", "count")]),
+    ("推广工业机器人300台套", [q("300台套", "300", "300", "count")]),
+    ("节约能源5万吨标准煤", [q("5万吨标准煤", "5", "50000", "tce")]),
+    ("单位能耗下降减少用能2万吨标煤", [q("2万吨标煤", "2", "20000", "tce")]),
+    ("全年发电量达到12亿千瓦时", [q("12亿千瓦时", "12", "1200000000000", "watt_hour")]),
+    ("年节电500万千瓦时", [q("500万千瓦时", "500", "5000000000", "watt_hour")]),
+    ("新建800床的综合医院", [q("800床", "800", "800", "count")]),
+    ("新增养老床位500张", [q("500张", "500", "500", "count")]),
+    ("改造提升路灯3000盏", [q("3000盏", "3000", "3000", "count")]),
+    ("新建雨污管网1.5万延米", [q("1.5万延米", "1.5", "15000", "metre")]),
+    ("全年客流量突破1亿人次", [q("突破1亿人次", "1", "100000000", "person", MORE_THAN)]),
+    ("其中23列入省级重点项目名单", []),
+]
+
+# A bare scale word (千亿, 万, 百亿) is a figure after a comparator or a verb of reaching
+# (迈上千亿元台阶, 上千家企业, 达到百亿元), and not when it is an adjective (千年古城).
+BARE_SCALES: list[Row] = [
+    ("全年地区生产总值力争增长6%以上，迈上千亿元台阶", [
+        q("6%以上", "6", "6", "percent", AT_LEAST),
+        q("千亿元", "1000", "100000000000", "CNY", AT_LEAST),
+    ]),
+    ("园区营业收入跨上千亿元台阶", [q("千亿元", "1000", "100000000000", "CNY", AT_LEAST)]),
+    ("营业收入站上500亿元台阶", [q("500亿元", "500", "50000000000", "CNY", AT_LEAST)]),
+    ("销售收入突破千亿元大关", [q("突破千亿元", "1000", "100000000000", "CNY", MORE_THAN)]),
+    ("全年交易额过千亿元", [q("过千亿元", "1000", "100000000000", "CNY", MORE_THAN)]),
+    ("吸引社会投资上百亿元", [q("上百亿元", "100", "10000000000", "CNY", AT_LEAST)]),
+    ("全市上千家企业参与", [q("上千家", "1000", "1000", "count", AT_LEAST)]),
+    ("带动上万人就业", [q("上万人", "1", "10000", "person", AT_LEAST)]),
+    ("产业规模达到千亿元", [q("千亿元", "1000", "100000000000", "CNY")]),
+    ("海洋经济年产值达百亿元", [q("百亿元", "100", "10000000000", "CNY")]),
+    ("推动各项工作迈上新台阶", []),
+    ("线上千家商户同步促销", []),
+    ("比上年增长5%", [q("5%", "5", "5", "percent")]),
+    ("上3个月累计完成", [q("3个月", "3", "3", "month")]),
+]  # fmt: skip
+
+# 翻一番 (double) and its kin: 2 ** N times, unit 倍 (data/units.tsv header).
+DOUBLINGS: list[Row] = [
+    ("跨境电商交易额翻一番", [q("翻一番", "2", "2", "times")]),
+    ("力争到2035年经济总量翻两番", [q("翻两番", "4", "4", "times")]),
+    ("实现农民收入翻番", [q("翻番", "2", "2", "times")]),
+    ("高新技术产业产值翻一番以上", [q("翻一番以上", "2", "2", "times", AT_LEAST)]),
+    ("外贸进出口额翻了一番多", [q("翻了一番多", "2", "2", "times", MORE_THAN)]),
+    ("数字经济核心产业营业收入翻倍", [q("翻倍", "2", "2", "times")]),
+    ("直播电商销售额翻了一倍", [q("翻了一倍", "2", "2", "times")]),
+    ("进出口总额翻一番，新增外贸企业30家", [
+        q("翻一番", "2", "2", "times"),
+        q("30家", "30", "30", "count"),
+    ]),
+    ("确保实际使用外资3.2亿美元，跨境电商交易额翻一番", [
+        q("3.2亿美元", "3.2", "320000000", "USD"),
+        q("翻一番", "2", "2", "times"),
+    ]),
+    ("实施“翻一番”行动", []),
+    ("翻阅档案资料", []),
+]  # fmt: skip
+
+# Counts of the speech's own outline (重点抓好四个方面工作, 三件事：) are not figures; a small Chinese
+# count followed by such a noun and then 工作 or the end of the clause. Other counts stay.
+SPEECH_STRUCTURE: list[Row] = [
+    ("围绕这一目标，我们将重点抓好四个方面工作。", []),
+    ("具体来说，我们将重点抓好三件事：", []),
+    ("今年要集中力量办好两件大事。", []),
+    ("重点做好以下五个方面：", []),
+    ("突出抓好三项重点工作，", []),
+    ("坚持把握好三个原则，", []),
+    ("在三个方面下功夫", []),
+    ("抓住两个关键环节。", []),
+    ("新增三个重点项目", [q("三个", "三", "3", "count")]),
+    ("办好十件民生实事", [q("十件", "十", "10", "count")]),
+    ("完成5个方面工作", [q("5个", "5", "5", "count")]),
+    ("新建三个方面军营地", [q("三个", "三", "3", "count")]),
+]
+
+# A threshold then 的, a noun and that noun's count: the threshold qualifies the noun (only the count
+# is a target); without a count after the noun, or across a comma, the amount is a figure.
+THRESHOLDS: list[Row] = [
+    ("培育年销售额过百万元的电商主体30个", [
+        q("过百万元", "100", "1000000", "CNY", MORE_THAN, qualifier=True),
+        q("30个", "30", "30", "count"),
+    ]),
+    ("年收入超10万元的农户达到500户", [
+        q("超10万元", "10", "100000", "CNY", MORE_THAN, qualifier=True),
+        q("500户", "500", "500", "count"),
+    ]),
+    ("培育营业收入过千万元的小微企业50家", [
+        q("过千万元", "1000", "10000000", "CNY", MORE_THAN, qualifier=True),
+        q("50家", "50", "50", "count"),
+    ]),
+    ("年产值超亿元的单品达到8个", [
+        q("超亿元", "1", "100000000", "CNY", MORE_THAN, qualifier=True),
+        q("8个", "8", "8", "count"),
+    ]),
+    ("交易额过亿元的直播基地五个", [
+        q("过亿元", "1", "100000000", "CNY", MORE_THAN, qualifier=True),
+        q("五个", "5", "5", "count"),
+    ]),
+    ("年营收5000万元以上的商贸企业新增20家", [
+        q("5000万元以上", "5000", "50000000", "CNY", AT_LEAST, qualifier=True),
+        q("20家", "20", "20", "count"),
+    ]),
+    ("完成投资超10亿元的目标", [q("超10亿元", "10", "1000000000", "CNY", MORE_THAN)]),
+    ("年销售额过百万元的，给予奖励5万元", [
+        q("过百万元", "100", "1000000", "CNY", MORE_THAN),
+        q("5万元", "5", "50000", "CNY"),
+    ]),
+]  # fmt: skip
+
 # Rows where the answer is known to be wrong; kept so that a fix shows up.
 KNOWN_FAILURES = [
     pytest.param(
@@ -605,7 +726,18 @@ KNOWN_FAILURES = [
     ),
 ]
 
-ALL_ROWS = SEED + WORK_REPORTS + OTHER_PAPERS + COMPARATORS + EDGE
+ALL_ROWS = (
+    SEED
+    + WORK_REPORTS
+    + OTHER_PAPERS
+    + COMPARATORS
+    + EDGE
+    + MEASURE_WORDS
+    + BARE_SCALES
+    + DOUBLINGS
+    + SPEECH_STRUCTURE
+    + THRESHOLDS
+)
 
 
 def _decimals(bounds: Bounds) -> Decimal | tuple[Decimal, Decimal]:
@@ -711,7 +843,8 @@ _ALPHABET = st.sampled_from(
     list("0123456789０１２３４５６７８９.,，．%％—-~至到")
     + list("一二两三四五六七八九十百千万亿零〇点")
     + list("个家项人名亿元美元万吨米亩年月日天度成倍半")
-    + ["以上", "左右", "以内", "突破", "超过", "过", "约", "近", "不少于", "多", "余"]
+    + ["以上", "左右", "以内", "突破", "超过", "过", "约", "近", "不少于", "多", "余", "上", "迈上"]
+    + ["翻一番", "翻番", "翻倍", "场次", "列", "方面", "件事", "工作", "：", "达到"]
     + list('“”‘’「」《》"第前级期号+的企业项目，。、 \n🙂\x00')
 )
 
@@ -745,11 +878,28 @@ def test_arbitrary_unicode(text: str) -> None:
         "1" * 1_000_000,
         "三" * 1_000_000,
         "过" * 1_000_000,
+        "翻" * 1_000_000,
+        "翻了一" * 333_333,
+        "上千" * 500_000,
+        "重点抓好三个方面，" * 111_112,
+        ("过百万元的" + "电商" * 25) * 18_000,
         "“1" * 500_000,
         "1—" * 500_000,
         ("。".join(row[0] for row in SEED) * 300)[:1_000_000],
     ],
-    ids=["digits", "numerals", "comparators", "quotes", "dashes", "sentences"],
+    ids=[
+        "digits",
+        "numerals",
+        "comparators",
+        "doubling chars",
+        "doublings",
+        "bare scales",
+        "outline counts",
+        "thresholds",
+        "quotes",
+        "dashes",
+        "sentences",
+    ],
 )
 def test_million_character_line_is_linear(text: str) -> None:
     started = time.process_time()

@@ -276,6 +276,24 @@ OTHER_PAPERS_MORE: list[Row] = [
     ),
 ]
 
+GROWTH_LEVELS: list[Row] = [
+    (
+        "力争到2025年地区生产总值翻一番。",
+        [T("地区生产总值", "2", "times", "exact", "2025-12-31", "strive")],
+    ),
+    (
+        "确保全区经济总量迈上千亿元台阶。",
+        [T("经济总量", "100000000000", "CNY", "at_least", None, "ensure")],
+    ),
+    (
+        "全年举办专题招商活动20场次以上，开行中欧班列312列。",
+        [
+            T("举办专题招商活动", "20", "count", "at_least", "2023-12-31"),
+            T("开行中欧班列", "312", "count", "exact", "2023-12-31"),
+        ],
+    ),
+]
+
 EDGE_CASES: list[Row] = [
     ("坚持“1253”总体思路，打造“2+4”产业体系。", []),
     ("深入学习贯彻党的二十大精神，全力争创5A级景区。", []),
@@ -291,6 +309,7 @@ ROWS = [
         ("other-paper", OTHER_PAPERS),
         ("work-report-more", GOVERNMENT_WORK_REPORTS_MORE),
         ("other-paper-more", OTHER_PAPERS_MORE),
+        ("growth-levels", GROWTH_LEVELS),
         ("edge", EDGE_CASES),
     ]
     for index, (text, expected) in enumerate(rows)

@@ -8,6 +8,8 @@ built from ``data/units.tsv`` and returns every figure a target can be made of::
     2—3家          range 2..3 家
     25%左右        about 25 %
     过千亿元       more_than 1000 亿元 → base 100000000000 CNY
+    迈上千亿元台阶  at_least 1000 亿元 (raw 千亿元: 上 is the verb's)
+    翻一番         exact 2 倍 → base 2 times (翻两番 → 4)
 
 A quantity is ``[comparator] NUMBER [多|余] [SCALE] UNIT [半] [comparator]``, or a range
 ``NUMBER SEP NUMBER UNIT`` (2—3家, 10亿—20亿元, 两三个), or 百分之 NUMBER. The scale words
@@ -17,11 +19,16 @@ What is deliberately *not* returned, because it is a name, a label or a date, no
 numbers inside short quotations and book titles (“1253”总体思路, “10+6”, 《…》); dates
 (2023年, 4月11日: 月 and 日 are not units, and 年 after a year number is a date); ordinals and
 first-N phrases (第9件, 前两批); size classes (10万吨级, 百亿级); a lone 一 with a measure word
-(一个, 一批) and slogans such as 五个一; bare scale words without a comparator (千年, 万人大会,
-百家); bare numbers without a unit.
+(一个, 一批) and slogans such as 五个一; bare scale words without a comparator or a verb of
+reaching (千年, 万人大会, 百家; but 上千家, 达到千亿元); bare numbers without a unit; and counts of
+the speech's own outline (重点抓好四个方面工作, 三件事：, 两件大事。).
+
+翻一番, 翻两番, 翻番, 翻倍 have no number-and-unit shape; they are found by a second, small scan
+(only when the text contains 翻) and merged in text order.
 
 ``qualifier`` is True when the figure describes the noun after it instead of being counted itself:
-产值过10亿元企业3家, 亿元以上项目20个, 10亿元级企业. A figure followed by 的 and another figure
+产值过10亿元企业3家, 亿元以上项目20个, 10亿元级企业, and a threshold followed by 的, a noun and
+its count (年销售额过百万元的电商主体30个). A figure followed by 的 and another figure
 (总投资1850亿元的340个项目) is an attribute of the set, not a qualifier.
 
 The pattern has no nested unbounded quantifiers and starts with a one-character filter, so the
@@ -114,6 +121,10 @@ _PREFIXES: Final[dict[str, tuple[Comparator, str]]] = {
     "过": (Comparator.MORE_THAN, "通经度错越跳胜难改放走路闯熬挺不罪"),
     "破": (Comparator.MORE_THAN, "打爆攻击识点看说道冲残撕划"),
     "逾": (Comparator.MORE_THAN, ""),
+    "上": (
+        Comparator.AT_LEAST,
+        "以线网马加晚早向北之面身手会",
+    ),  # 上千亿元, 上万人: bare scales only
     "多于": (Comparator.MORE_THAN, ""),
     "高于": (Comparator.MORE_THAN, ""),
     "大于": (Comparator.MORE_THAN, ""),
@@ -160,6 +171,13 @@ _PAIRS: Final[dict[str, tuple[int, int]]] = {
     "七八": (7, 8),
     "八九": (8, 9),
 }
+# 迈上千亿元台阶: after these verbs 上 is part of the verb ("step onto"), so it stays out of ``raw``,
+# but the figure is still a level reached (at_least).
+_REACH_VERBS: Final = frozenset("迈跨站登跃攀冲")
+# Verbs after which a bare scale (达到千亿元, 产值达百亿元) is a figure although no comparator says so.
+_BARE_SCALE_VERBS: Final = ("达到", "达", "增至", "升至", "提升至", "提高到", "增加到")
+# Units that, with the character after them, make another word: 列入, 列为 (a verb, not trains).
+_UNIT_WORDS: Final[dict[str, str]] = {"列": "入为出举席队", "例": "如外"}
 # Before 前 these make a word (提前, 目前, 年底前 …), so 前 does not mean "the first N".
 _NOT_FIRST_N: Final = frozenset("提目当空以此向之眼跟面门超领居绝底末日号节旬")
 _TIME_UNITS: Final = frozenset({"day", "month", "year", "hour"})
@@ -207,6 +225,46 @@ _QUALIFIED_NOUN: Final = regex.compile(
     (?:项目|企业|公司|集团|集群|产业链|产业园|产业|园区|工程|平台|品牌|行业|楼宇|单位|基地|总部
       |市场主体|纳税人|税源|城市|乡镇|县|镇|村|街道|医院|商户|大户)                   # the noun
     (?!资金|建设|投资|用地|收入|产值|总额|数量|个数)      # 项目资金: the noun is the next word
+    """,
+    regex.VERBOSE,
+)
+
+# The speech's own structure, counted with a small Chinese numeral (重点抓好四个方面工作, 三件事：,
+# 两件大事。): the noun right after the measure word, then 工作, a clause end or the end of the text.
+_SPEECH_STRUCTURE: Final = regex.compile(
+    r"""
+    大?                                                    # 两件大事, 三个大方面
+    (?:方面|事情|事|任务|重点|工作|环节|原则|导向|坚持|着力|关键|问题|要求|抓手|方向|举措|措施
+      |目标|攻坚|转变|突破|结合|统筹){1,2}  # nouns of a speech's outline: 重点任务, 关键环节
+    (?:的?(?:重点)?工作)?                                   # 四个方面(的重点)工作
+    (?:上|中|下功夫|发力|用力|入手)?                         # 在三个方面上, 在五个方面下功夫
+    (?=[：:，,。；;、！!？?）)\n]|$)                        # then the clause or text ends
+    """,
+    regex.VERBOSE,
+)
+_STRUCTURE_UNITS: Final = frozenset("个件项条点")
+_STRUCTURE_MAX: Final = Decimal(10)
+
+# 翻一番 (double), 翻两番 (quadruple), 翻番, 翻倍: a multiple with no unit after a number.
+_DOUBLING: Final = regex.compile(
+    r"""
+    翻了?                                  # 翻, 翻了
+    (?: (?P<times>[一二两三四五])?番        # 翻番, 翻一番, 翻两番: each 番 doubles
+      | 一?倍 )                             # 翻倍, 翻了一倍
+    (?P<suffix>以上|多)?                    # 翻一番以上, 翻一番多
+    """,
+    regex.VERBOSE,
+)
+_DOUBLINGS: Final[dict[str, int]] = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+
+# 过百万元的电商主体30个: a threshold, 的, a short noun phrase, then the count of that noun.
+_COUNTED_AFTER: Final = regex.compile(
+    rf"""
+    的
+    [^\s，,。；;：:、！!？?（）()“”0-9０-９{_CN_CLASS}]{{1,12}}+   # the noun phrase, in the clause
+    (?:[0-9０-９]{{1,12}}|[{_CN_CLASS}]{{1,6}})                     # its count
+    [多余]?
+    (?:个|家|项|户|名|人|位|所|座|处|条|批|台|套|艘|辆|宗)         # a measure word of things or people
     """,
     regex.VERBOSE,
 )
@@ -328,7 +386,41 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         done = match.end()
         if quantity is not None:
             found.append(quantity)
+    if "翻" in text:
+        found = _with_doublings(text, found, labels)
     return found
+
+
+def _with_doublings(text: str, found: list[QuantityMatch], labels: _Labels) -> list[QuantityMatch]:
+    """Add 翻一番, 翻两番, 翻番, 翻倍 (a multiple of 2 ** N) to ``found``, keeping text order."""
+    doublings: list[QuantityMatch] = []
+    for match in _DOUBLING.finditer(text):
+        start, end = match.span()
+        if labels.overlap(start, end) or any(
+            other.start < end and start < other.end for other in found
+        ):
+            continue
+        times = _DOUBLINGS[match["times"]] if match["times"] else 1
+        suffix = match["suffix"]
+        comparator = (
+            Comparator.AT_LEAST
+            if suffix == "以上"
+            else Comparator.MORE_THAN
+            if suffix == "多"
+            else Comparator.EXACT
+        )
+        value = Decimal(2**times)
+        quantity = Quantity(
+            raw=match.group(),
+            value=value,
+            unit={"zh": "倍"},
+            base_value=value,
+            base_unit="times",
+        )
+        doublings.append(QuantityMatch(start, end, quantity, comparator, qualifier=False))
+    if not doublings:
+        return found
+    return sorted([*found, *doublings], key=lambda item: item.start)
 
 
 @functools.cache
@@ -455,8 +547,13 @@ def _interpret(text: str, match: regex.Match[str], labels: _Labels) -> QuantityM
     bare_scale = parts.high.bare_scale or (parts.low is not None and parts.low.bare_scale)
     if size_class and parts.unit.base_unit not in _CURRENCIES:
         return None  # 10万吨级, 百万千瓦级: a size class
-    if bare_scale and comparator is Comparator.EXACT and not size_class:
-        return None  # 千年, 万人大会, 百家: a scale word used as an adjective
+    if (
+        bare_scale
+        and comparator is Comparator.EXACT
+        and not size_class
+        and not text[:start].endswith(_BARE_SCALE_VERBS)
+    ):
+        return None  # 千年, 万人大会, 百家: a scale word used as an adjective (not 达到千亿元)
     quantity = _quantity(text[start:end], parts)
     if quantity is None:
         return None
@@ -496,7 +593,16 @@ def _prefix(text: str, start: int, prefix: str | None, parts: _Parts) -> tuple[i
     """The start of the quantity and its comparator word before, after ruling out other words."""
     if prefix is None:
         return start, None
-    if start > 0 and text[start - 1] in _PREFIXES[prefix][1]:
+    before = text[start - 1] if start > 0 else ""
+    if prefix == "上":
+        if before and before in _REACH_VERBS:
+            return (
+                parts.number_start,
+                prefix,
+            )  # 迈上千亿元台阶: 上 is the verb's, the level is reached
+        if not parts.high.bare_scale:
+            return parts.number_start, None  # 比上年, 上3个月: 上 is not "upwards of" before digits
+    if before and before in _PREFIXES[prefix][1]:
         return parts.number_start, None  # 签约10个: the 约 belongs to 签约
     return start, prefix
 
@@ -597,10 +703,32 @@ def _plausible(text: str, parts: _Parts) -> bool:
         return False  # 1月1日元旦 is a date, not 1 日元
     if high.lone_one and low is None and not parts.half:
         return False  # 一个, 一批, 一名: an article, not a count
+    return not _is_word_after(text, parts) and not _is_speech_structure(text, parts)
+
+
+def _is_word_after(text: str, parts: _Parts) -> bool:
+    """五个一, 三个一批: a slogan; 列入, 列为: the unit character starts a verb."""
     next_char = text[parts.unit_end : parts.unit_end + 1]
-    return not (
-        high.chinese and unit.base_unit == "count" and next_char and next_char in _SLOGAN_DIGITS
-    )  # 五个一, 三个一批: a slogan
+    if not next_char:
+        return False
+    if next_char in _UNIT_WORDS.get(parts.unit_text, ""):
+        return True
+    return parts.high.chinese and parts.unit.base_unit == "count" and next_char in _SLOGAN_DIGITS
+
+
+def _is_speech_structure(text: str, parts: _Parts) -> bool:
+    """四个方面工作, 三件事：, 两件大事。: a small Chinese count of the speech's own outline."""
+    high = parts.high
+    return (
+        high.chinese
+        and parts.low is None
+        and high.pair is None
+        and not high.scale
+        and not high.approximate
+        and high.number <= _STRUCTURE_MAX
+        and parts.unit_text in _STRUCTURE_UNITS
+        and _SPEECH_STRUCTURE.match(text, parts.unit_end) is not None
+    )
 
 
 def _is_time_window(text: str, start: int, end: int, prefix: str | None, parts: _Parts) -> bool:
@@ -677,11 +805,15 @@ def _is_qualifier(text: str, end: int, parts: _Parts, comparator: Comparator) ->
         return True
     # 营收超10亿元的企业: a threshold word, then 的 and the noun. Not 总投资1850亿元的340个项目
     # (a figure of the set) nor 30多亿元的项目资金 (多 rounds an amount, it sets no threshold).
+    # 年销售额过百万元的电商主体30个: a threshold, 的, a noun, then the count of that noun.
     return (
         comparator in {Comparator.AT_LEAST, Comparator.MORE_THAN}
         and not parts.high.approximate
         and text[end : end + 1] == "的"
-        and _QUALIFIED_NOUN.match(text, end + 1) is not None
+        and (
+            _QUALIFIED_NOUN.match(text, end + 1) is not None
+            or _COUNTED_AFTER.match(text, end) is not None
+        )
     )
 
 

@@ -107,7 +107,7 @@ _METRIC_HEAD_NOISE = regex.compile(
 # Trailing linking words between the metric and its number (贡献度达到25%).
 _METRIC_TAIL_NOISE = regex.compile(
     r"""
-    (?:分别|都|共|可以|可|总计|合计|累计|达到|达|为|至|到|稳定在|保持在|控制在|在|超|过|突破|超过|约|近)+$
+    (?:分别|都|共|可以|可|迈上|跨上|站上|迈入|跨入|总计|合计|累计|达到|达|为|至|到|稳定在|保持在|控制在|在|超|过|突破|超过|约|近)+$
     """,
     regex.VERBOSE,
 )

@@ -715,6 +715,10 @@ def _predicate(verb: _Verb, commitment: Commitment | None, status: Status, plura
     return verb.infinitive
 
 
+# 翻一番 / 翻两番: the figure is a multiplication of the metric, not an amount of it.
+_MULTIPLYING = {2: "a doubling of", 4: "a quadrupling of"}
+
+
 def _figure(phrase: _Phrase, target: Target) -> str:
     """The subject, predicate and number of a summary: "at least 130 new projects start construction"."""
     q, comparator = target.quantity, target.comparator
@@ -724,6 +728,10 @@ def _figure(phrase: _Phrase, target: Target) -> str:
     factor, _ = _split_unit(q.unit.zh)
     single = q.value is not None and q.value * factor == 1 and q.low is None
     tail = ""
+    if q.base_unit == "times" and q.raw.startswith("翻") and q.value is not None:
+        return _collapse(
+            f"{_MULTIPLYING.get(int(q.value), f'a {q.value}-fold rise in')} {phrase.flat()}"
+        )
     if _SLOT in phrase.noun:
         subject = phrase.noun.replace(_SLOT, (count if kind in _COUNT_KINDS else full) + " ", 1)
         plural = not single
