@@ -173,3 +173,19 @@ def test_one_million_character_line() -> None:
     line = "聚力攻坚突破，" * 140_000
     article = yantai_pledges.parse(line, translator=None)
     assert len(article.text) == len(line)
+
+
+def test_many_figures_on_one_line_stay_linear() -> None:
+    """A sentence-less line full of figures (a table pasted as text): bounded work per figure."""
+
+    def seconds(copies: int) -> float:
+        line = "确保全年新开工项目130个以上，" * copies
+        started = time.perf_counter()
+        article = yantai_pledges.parse(line, translator=None)
+        assert len(article.targets) == copies
+        return time.perf_counter() - started
+
+    seconds(50)
+    small = min(seconds(200) for _ in range(2))
+    large = seconds(2000)
+    assert large < 30 * small + 0.5

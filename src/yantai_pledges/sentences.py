@@ -43,6 +43,11 @@ _CLAUSE_END = regex.compile(
 )
 
 
+# No real sentence is this long; longer runs (junk, tables without punctuation) are cut at a
+# clause mark so that the work per sentence, and so parse time, stays linear in the input.
+MAX_SENTENCE = 1_000
+
+
 def split_sentences(text: str, offset: int = 0) -> list[Segment]:
     """Split ``text`` (which starts at ``offset`` in the article) into non-empty sentences."""
     sentences: list[Segment] = []
@@ -52,6 +57,17 @@ def split_sentences(text: str, offset: int = 0) -> list[Segment]:
         start = match.end()
     sentences.extend(_segment(text, start, len(text), offset))
     return sentences
+
+
+def _segment(text: str, start: int, end: int, offset: int) -> Iterator[Segment]:
+    """Yield the stripped piece ``text[start:end]`` unless it is blank, in pieces of at most
+    ``MAX_SENTENCE`` characters (cut after the last clause mark that fits)."""
+    while end - start > MAX_SENTENCE:
+        cut = max(text.rfind(mark, start, start + MAX_SENTENCE) for mark in "，,；;：:、")
+        cut = cut + 1 if cut > start else start + MAX_SENTENCE
+        yield from _stripped(text, start, cut, offset)
+        start = cut
+    yield from _stripped(text, start, end, offset)
 
 
 def clause_bounds(text: str) -> list[tuple[int, int]]:
@@ -65,7 +81,7 @@ def clause_bounds(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in bounds if e > s]
 
 
-def _segment(text: str, start: int, end: int, offset: int) -> Iterator[Segment]:
+def _stripped(text: str, start: int, end: int, offset: int) -> Iterator[Segment]:
     """Yield the stripped piece ``text[start:end]`` unless it is blank."""
     piece = text[start:end]
     stripped = piece.strip()
