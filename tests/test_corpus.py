@@ -289,9 +289,14 @@ def test_translation_runs_once_in_the_main_process() -> None:
     results = list(parse_many(texts, workers=2, translator=translator, translation_status=status))
     assert all(isinstance(result, Article) for result in results)
     # The very instance passed in was called: translation ran here, not in a worker's copy.
-    assert translator.calls
+    assert len(translator.calls) == len(texts)
     assert status.backend == "mock"
     assert status.unavailable is None
+    # … and its output landed in the articles that parse_many yields.
+    for result in results:
+        assert isinstance(result, Article)
+        assert result.translation["free_text"] == "mock"
+        assert all(p.en == f"[en] {p.zh}" for s in result.statements for p in s.paragraphs)
 
 
 @pytest.mark.parametrize("translator", ["auto", "argos"])

@@ -250,31 +250,26 @@ def parse_many(
 def _translation_step(
     translator: Translator | str | None, status: TranslationStatus
 ) -> Callable[[Article], None] | None:
-    """Resolve the translator once; return the function that translates one article."""
+    """Resolve the translator once; return the function that translates one article in place."""
     if translator is None or translator == "none":
         return None
     try:
-        from .translation.apply import translate_article  # noqa: PLC0415 - optional stage
+        from .translation import resolve_translator  # noqa: PLC0415 - optional stage
+        from .translation.apply import translate_article  # noqa: PLC0415
 
-        if isinstance(translator, str):
-            from .translation.registry import get_translator  # noqa: PLC0415 - optional stage
-
-            backend: Translator | None = get_translator(translator)
-        else:
-            backend = translator
+        backend = resolve_translator(translator)
     except (ImportError, YantaiPledgesError) as error:
         status.unavailable = str(error) or type(error).__name__
         return None
-    if backend is None:
+    if backend is None:  # structured English was filled by the workers; no free-text MT
+        if translator != "glossary":
+            status.unavailable = "no zh→en Argos model is installed"
         return None
     status.backend = backend.name
-    if backend.name == "glossary" and translator != "glossary":
-        # "auto" fell back to the glossary: structured English only, no free-text MT.
-        status.unavailable = "no zh→en Argos model is installed"
 
     def translate(article: Article) -> None:
         try:
-            translate_article(article, backend)
+            translate_article(article, backend, in_place=True)
         except YantaiPledgesError as error:
             status.failures += 1
             article.warnings.append(f"machine translation failed: {error}")
