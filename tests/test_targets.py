@@ -123,8 +123,15 @@ WORK_REPORTS: list[Row] = [
     (
         "过去一年，全市地区生产总值完成9515.9亿元，增长5%。",
         [
-            T("地区生产总值完成", "951590000000", "CNY", status="achieved"),
+            T("地区生产总值", "951590000000", "CNY", status="achieved"),
             T("地区生产总值增长", "5", "percent", status="achieved"),
+        ],
+    ),
+    (
+        "过去一年，全区全年新增市场主体3.1万户，城镇新增就业2.3万人。",
+        [
+            T("新增市场主体", "31000", "count", date="2022-12-31", status="achieved"),
+            T("城镇新增就业", "23000", "person", date="2022-12-31", status="achieved"),
         ],
     ),
     (
@@ -227,7 +234,7 @@ GOVERNMENT_WORK_REPORTS_MORE: list[Row] = [
     ),
     (
         "2022年，全市进出口总额完成4500亿元。",
-        [T("进出口总额完成", "450000000000", "CNY", date="2022-12-31", status="achieved")],
+        [T("进出口总额", "450000000000", "CNY", date="2022-12-31", status="achieved")],
     ),
 ]
 

@@ -107,7 +107,7 @@ _METRIC_HEAD_NOISE = regex.compile(
 # Trailing linking words between the metric and its number (贡献度达到25%).
 _METRIC_TAIL_NOISE = regex.compile(
     r"""
-    (?:分别|都|共|可以|可|迈上|跨上|站上|迈入|跨入|总计|合计|累计|达到|达|为|至|到|稳定在|保持在|控制在|在|超|过|突破|超过|约|近)+$
+    (?:分别|都|共|可以|可|迈上|跨上|站上|迈入|跨入|完成|实现|总计|合计|累计|达到|达|为|至|到|稳定在|保持在|控制在|在|超|过|突破|超过|约|近)+$
     """,
     regex.VERBOSE,
 )
@@ -116,7 +116,9 @@ _METRIC_TAIL_NOISE = regex.compile(
 _GROWTH_TAIL = regex.compile(r"(?:增长|增速|提高|提升|下降|降低|增加|减少|完成|实现)$")
 
 # A predicate with no subject of its own (完成9515.9亿元，增长5%): it borrows the one before it.
-_BARE_PREDICATE = regex.compile(r"^再?(?:增长|增速|提高|提升|下降|降低|增加|减少)$")
+_BARE_PREDICATE = regex.compile(
+    r"^(?:同比|比上年|较上年)?再?(?:增长|增速|提高|提升|下降|降低|增加|减少)$"
+)
 
 _NOUN = r"(?:[\p{Han}A-Za-z0-9]|“[^“”]{1,12}”)"  # a noun character, or a short quoted name
 
@@ -190,13 +192,20 @@ class _LeadIn:
 
 
 @dataclass(frozen=True, slots=True)
+class _Review:
+    """A review of the past in progress: 全年 and 一季度 inside it belong to ``year``."""
+
+    year: int | None
+
+
+@dataclass(frozen=True, slots=True)
 class _Sentence:
     """A sentence with the quantities and deadlines found in it (offsets relative to it)."""
 
     segment: Segment
     quantities: tuple[QuantityMatch, ...]
     deadlines: tuple[DeadlineMatch, ...]
-    in_review: bool
+    review: _Review | None  # the review of the past this sentence belongs to, if any
     lead_in: _LeadIn | None = None
     clauses: tuple[tuple[int, int], ...] = ()
 
@@ -208,11 +217,11 @@ def extract_targets(
     targets: list[Target] = []
     milestones: list[Milestone] = []
     lead_in: _LeadIn | None = None
-    in_review = False
+    review: _Review | None = None
     for paragraph in body:
         for segment in split_sentences(paragraph.text, paragraph.start):
             deadlines = tuple(_time_expressions(segment.text, year))
-            looks_back, in_review = _review_state(segment.text, deadlines, in_review)
+            looks_back, review = _review_state(segment.text, deadlines, review, year)
             sentence = _Sentence(
                 segment,
                 tuple(find_quantities(segment.text)),
@@ -256,24 +265,27 @@ def _time_expressions(sentence: str, year: int | None) -> list[DeadlineMatch]:
 
 
 def _review_state(
-    sentence: str, deadlines: Sequence[DeadlineMatch], previous: bool
-) -> tuple[bool, bool]:
-    """Whether a sentence looks back, and whether the sentences after it still do.
+    sentence: str, deadlines: Sequence[DeadlineMatch], previous: _Review | None, year: int | None
+) -> tuple[_Review | None, _Review | None]:
+    """The review a sentence belongs to, and the review still going on after it.
 
-    A review opener (过去一年…, 去年…, 2022年… in a 2023 article) starts a review that goes on
-    over the following sentences and paragraphs until one turns to the future (今年…, 我们将…,
-    主要预期目标是：…). A past period inside the opening words (今年以来, 截至3月底) looks back
-    for its own sentence only.
+    A review opener (过去一年…, 去年…, 2022年… in a 2023 article) starts a review of that year
+    which goes on over the following sentences and paragraphs until one turns to the future
+    (今年…, 我们将…, 主要预期目标是：…). A past period inside the opening words (今年以来,
+    截至3月底) looks back for its own sentence only.
     """
     if _REVIEW_OPENER.match(sentence):
-        return True, True
+        last_year = _Review(year - 1 if year is not None else None)
+        return last_year, last_year
     opening = [d for d in deadlines if d.end <= 16 and not _NEUTRAL_PERIOD.match(d.text)]
     if opening and opening[0].start == 0:
-        return opening[0].is_past, opening[0].is_past
+        first = opening[0]
+        review = _Review(first.date.year if first.date else None) if first.is_past else None
+        return review, review
     if opening and opening[0].is_past:
-        return True, previous
+        return _Review(None), previous
     if opening or _FORWARD_OPENER.search(sentence[:40]):
-        return False, False
+        return None, None
     return previous, previous
 
 
@@ -529,19 +541,26 @@ def _deadline_for(sentence: _Sentence, position: int) -> Deadline | None:
 
 
 def _anchored_date(sentence: _Sentence, chosen: DeadlineMatch) -> dt.date | None:
-    """年底前 after 2024年 in the same sentence ends 2024, whatever the article's year."""
+    """年底前 after 2024年 in the same sentence ends 2024, whatever the article's year; 全年 in
+    a review of last year ends last year."""
     if chosen.date is None or _EXPLICIT_YEAR.search(chosen.text):
         return chosen.date
+    if sentence.review and sentence.review.year and _NEUTRAL_PERIOD.match(chosen.text):
+        return _in_year(chosen.date, sentence.review.year)
     years = [
         d for d in sentence.deadlines if d.end <= chosen.start and _EXPLICIT_YEAR.search(d.text)
     ]
     if not years or years[-1].date is None or years[-1].is_past:
         return chosen.date
-    anchor = years[-1].date.year
+    return _in_year(chosen.date, years[-1].date.year)
+
+
+def _in_year(date: dt.date, year: int) -> dt.date:
+    """The same day of the period in another year."""
     try:
-        return chosen.date.replace(year=anchor)
+        return date.replace(year=year)
     except ValueError:  # 2月29日 in a year that has none
-        return dt.date(anchor, 2, 28)
+        return dt.date(year, 2, 28)
 
 
 def _commitment_for(text: str, position: int) -> Commitment | None:
@@ -572,7 +591,7 @@ def _status_at(sentence: _Sentence, position: int) -> Status:
     other figure is a pledge.
     """
     text = sentence.segment.text
-    looking_back = sentence.in_review or bool(_REPORTED_MARK.search(text))
+    looking_back = sentence.review is not None or bool(_REPORTED_MARK.search(text))
     before = [d for d in sentence.deadlines if d.end <= position]
     markers = [(d.start, Status.ACHIEVED) for d in before if d.is_past]
     if not looking_back:
