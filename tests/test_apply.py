@@ -154,7 +154,10 @@ def test_structured_fields_without_translator() -> None:
     assert first.targets[1].summary is not None
     assert first.targets[1].summary.en == "Pledge: 5 (某某指标)."
     assert first.milestones[0].summary is not None
-    assert first.milestones[0].summary.en == "Ensure opening in September 2023."
+    assert (
+        first.milestones[0].summary.en
+        == "Ensure opening (八角湾创新科技职业学院) in September 2023."
+    )
     assert first.paragraphs[0].en is None
     assert first.headline is not None
     assert first.headline.en is None

@@ -615,11 +615,11 @@ MILESTONES = [
     (
         milestone("烟台大学科教园区、山东建筑大学产学研基地9月建成", "9月", dt.date(2023, 9, 30),
                   Commitment.ENSURE),
-        "Ensure completion in September 2023.",
+        "Ensure completion (烟台大学科教园区 山东建筑大学产学研基地) in September 2023.",
     ),
     (
         milestone("八角湾创新科技职业学院9月启用", "9月", dt.date(2023, 9, 30), Commitment.ENSURE),
-        "Ensure opening in September 2023.",
+        "Ensure opening (八角湾创新科技职业学院) in September 2023.",
     ),
     (
         milestone("2月中旬集中开工", "2月中旬", dt.date(2023, 2, 20), None),
@@ -635,7 +635,7 @@ MILESTONES = [
     ),
     (
         milestone("某某年底前完成", "年底前", Y23, Commitment.PLAN),
-        "Plan for the stated milestone by the end of 2023.",
+        "Plan for the stated milestone (某某) by the end of 2023.",
     ),
 ]  # fmt: skip
 

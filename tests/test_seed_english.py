@@ -561,8 +561,9 @@ TARGETS: list[tuple[int, str, str, str | None, str, str | None, str]] = [
 # (statement, milestone zh, deadline en, summary en)
 MILESTONES = [
     (0, "确保烟台大学科教园区、山东建筑大学产学研基地9月建成", "in September 2023",
-     "Ensure completion in September 2023."),
-    (0, "八角湾创新科技职业学院9月启用", "in September 2023", "Ensure opening in September 2023."),
+     "Ensure completion (烟台大学科教园区 山东建筑大学产学研基地) in September 2023."),
+    (0, "八角湾创新科技职业学院9月启用", "in September 2023",
+     "Ensure opening (八角湾创新科技职业学院) in September 2023."),
     (1, "2月中旬集中开工", "by mid-February 2023",
      "Pledge: a collective start of construction by mid-February 2023."),
     (5, "力争上半年通过验收", "in the first half of 2023",

@@ -783,18 +783,28 @@ def _actions() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda row: -len(row[0])))
 
 
+def _strip_pledge_words(text: str) -> str:
+    """确保烟台大学科教园区 → 烟台大学科教园区: the pledge word is already the summary's lead."""
+    return _PLEDGE_PREFIX.sub("", text)
+
+
+_PLEDGE_PREFIX = regex.compile(r"^(?:确保|力争|争取|计划|预计|努力|全力|加快)+")
+
+
 def milestone_summary(milestone: Milestone, glossary: Glossary | None = None) -> str:
     """One English sentence for a dated pledge: "Ensure completion in September 2023."."""
     text = milestone.text.zh
     deadline_zh = milestone.deadline.text.zh
     at = text.find(deadline_zh) if deadline_zh else -1
     after = text[at + len(deadline_zh) :] if at >= 0 else text
-    subject_zh = text[:at].strip("，,、 ") if at > 0 else ""
+    subject_zh = _strip_pledge_words(text[:at].strip("，,、 ")) if at > 0 else ""
     action = next((en for zh, en in _actions() if zh in after), None) or next(
         (en for zh, en in _actions() if zh in text), "the stated milestone"
     )
     subject = metric_english(subject_zh, glossary) if subject_zh else None
     if subject is not None:
         action = f"{action} of {subject}"
+    elif subject_zh:  # keep what is to be done in view, as target summaries do
+        action = f"{action} {_quoted_chinese(subject_zh)}"
     deadline = deadline_english(deadline_zh, milestone.deadline.date)
     return _sentence(_lead(milestone.commitment, milestone.status), action, deadline)
