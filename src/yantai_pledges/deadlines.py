@@ -356,7 +356,8 @@ def infer_year(text: str) -> int | None:
     """
     counted: Counter[int] = Counter()
     horizons: Counter[int] = Counter()
-    for match in _INFER_PATTERN.finditer(text.translate(_FOLD_DIGITS)):
+    folded = text.translate(_FOLD_DIGITS) if _FULL_WIDTH_DIGIT.search(text) else text
+    for match in _INFER_PATTERN.finditer(folded):
         value = _year_number(match["year"] or match["iso_year"])
         if _YEAR_MIN <= value <= _YEAR_MAX:
             (horizons if match["horizon"] else counted)[value] += 1

@@ -222,9 +222,12 @@ def extract_targets(
         for segment in split_sentences(paragraph.text, paragraph.start):
             deadlines = tuple(_time_expressions(segment.text, year))
             looks_back, review = _review_state(segment.text, deadlines, review, year)
+            quantities = tuple(find_quantities(segment.text))
+            if not quantities and not deadlines:
+                continue  # most sentences: nothing to make a target or a milestone of
             sentence = _Sentence(
                 segment,
-                tuple(find_quantities(segment.text)),
+                quantities,
                 deadlines,
                 looks_back,
                 lead_in,

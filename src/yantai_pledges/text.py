@@ -107,12 +107,20 @@ def _character_table() -> dict[int, int]:
     return table
 
 
+@functools.cache
+def _mapped_characters() -> frozenset[str]:
+    """The characters ``_character_table`` changes."""
+    return frozenset(map(chr, _character_table()))
+
+
 def normalize_characters(raw: str) -> str:
     """Normalise characters (step 1 of :func:`clean`); line structure is kept."""
     text = unicodedata.normalize("NFC", raw)
     text = _NEWLINES.sub("\n", text)
     text = _ODD_SPACES.sub(" ", text)
     text = _INVISIBLE.sub("", text)
+    if _mapped_characters().isdisjoint(set(text)):
+        return text  # most texts have nothing to map, and a set is cheaper than translate
     normalized: str = text.translate(_character_table())
     return normalized
 

@@ -108,6 +108,9 @@ def _units() -> dict[str, _Unit]:
     }
 
 
+# Cached (as the English functions below): a parse asks for the same few units, deadlines and
+# names again and again, and they are pure functions of their arguments.
+@functools.lru_cache(maxsize=1024)
 def _split_unit(unit_zh: str) -> tuple[Decimal, str]:
     """万人 → (10000, 人); 亿元 → (10**8, 元); 家 → (1, 家). A known unit is never split."""
     unit = unit_zh.strip()
@@ -142,6 +145,7 @@ def _format_range(low: Decimal, high: Decimal) -> str:
     return f"{format_number(low)}–{format_number(high)}"
 
 
+@functools.lru_cache(maxsize=1024)
 def unit_english(unit_zh: str) -> str:
     """The English of a unit as written: 亿元 → "100 million yuan", 人 → "people", 家 → ""."""
     factor, measure = _split_unit(unit_zh)
@@ -294,6 +298,7 @@ def _relative_phrase(match: regex.Match[str], year: int | None) -> str | None:  
     return f"in {the_year}"
 
 
+@functools.lru_cache(maxsize=4096)
 def deadline_english(text_zh: str, date: dt.date | None = None) -> str:
     """The English of a deadline: 年内 → "within 2023", 3月底前 → "by the end of March 2023"."""
     text = text_zh.strip()
@@ -629,7 +634,17 @@ class _Composer:
 
 
 def _metric_phrase(zh: str, glossary: Glossary | None) -> _Phrase | None:
-    return _Composer(glossary or default_glossary()).phrase(zh)
+    if glossary is None or glossary is default_glossary():
+        return _default_metric_phrase(zh)
+    return _Composer(glossary).phrase(zh)
+
+
+# Cached because every target asks twice (its metric, its summary), metrics recur across targets
+# and articles, and composing one tries every pattern. Only for the bundled glossary: a user
+# glossary is built anew for each ``parse`` call and a cache keyed on it would keep it alive.
+@functools.lru_cache(maxsize=4096)
+def _default_metric_phrase(zh: str) -> _Phrase | None:
+    return _Composer(default_glossary()).phrase(zh)
 
 
 def metric_english(zh: str, glossary: Glossary | None = None) -> str | None:

@@ -81,6 +81,8 @@ def _part_english(part: str) -> str:
     return _capitalised(join_syllables(pinyin_syllables(part)))
 
 
+# Cached: pypinyin costs tens of microseconds a name, and a name recurs (speaker, credits, articles).
+@functools.lru_cache(maxsize=4096)
 def person_name_english(zh: str) -> str:
     """The pinyin of a person's name: 牟树青 → "Mou Shuqing", 欧阳修文 → "Ouyang Xiuwen"."""
     name = zh.strip()

@@ -101,6 +101,8 @@ def _chain(zh: str) -> list[str] | None:
     return parts if len(parts) > 1 else None
 
 
+# Cached: the same few jurisdictions recur in every article, and pinyin is slow.
+@functools.lru_cache(maxsize=4096)
 def place_english(zh: str) -> str:
     """The English of a Chinese place name: 芝罘区 → "Zhifu District", 鼓楼区 → "Gulou District"."""
     name = zh.strip()
