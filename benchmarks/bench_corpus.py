@@ -172,6 +172,20 @@ def bench_workers(paths: list[Path], workers: int, megabytes: float) -> float:
     return rate
 
 
+def bench_jsonl(paths: list[Path], workers: int, megabytes: float, folder: Path) -> float:
+    """The CLI's corpus run to JSON Lines (``yantai-pledges parse DIR --jsonl OUT``); articles/s."""
+    out = folder / f"out-{workers}.jsonl"
+    started = time.perf_counter()
+    summary = run_corpus(paths, jsonl=out, workers=workers, translator=None, progress=False)
+    elapsed = time.perf_counter() - started
+    rate = len(paths) / elapsed
+    print(
+        f"JSON Lines run, workers={workers}: {elapsed:.2f} s = {rate:.1f} articles/s, "
+        f"{megabytes / elapsed:.2f} MB/s; {summary.articles} articles, {summary.targets} targets"
+    )
+    return rate
+
+
 def bench_progress(paths: list[Path]) -> None:
     """The cost of the progress bar: the same in-process run with and without it."""
     timings = {}
@@ -210,6 +224,16 @@ def main() -> None:
             for workers, rate in rates.items():
                 if workers != 1:
                     print(f"speed-up with {workers} workers: {rate / rates[1]:.2f}×")
+        jsonl_rates = {
+            workers: bench_jsonl(paths, workers, megabytes, Path(folder))
+            for workers in args.workers
+        }
+        if 1 in jsonl_rates:
+            for workers, rate in jsonl_rates.items():
+                if workers != 1:
+                    print(
+                        f"JSON Lines run, speed-up with {workers} workers: {rate / jsonl_rates[1]:.2f}×"
+                    )
         bench_progress(paths[: min(200, len(paths))])
 
 

@@ -416,3 +416,18 @@ def test_resume_retries_a_file_that_was_missing(tmp_path: Path) -> None:
     last = run_corpus([path], jsonl=out, resume=True, workers=1, translator=None)
     assert (last.skipped, last.articles) == (0, 1)
     assert [record["type"] for record in read_records(out)] == ["error", "article"]
+
+
+def test_records_are_the_same_bytes_whatever_the_path(
+    corpus: tuple[Path, list[CorpusFile]], tmp_path: Path
+) -> None:
+    """Workers' JSON written through (no MT, nothing kept) equals records of validated models."""
+    root, _ = corpus
+    paths = expand_inputs([str(root)])[:40]
+    through, validated = tmp_path / "through.jsonl", tmp_path / "validated.jsonl"
+    run_corpus(paths, jsonl=through, workers=2, translator=None)
+    kept = run_corpus(paths, jsonl=validated, workers=1, translator=None, keep=True)
+    assert through.read_bytes() == validated.read_bytes()
+    articles = [r for r in kept.results if isinstance(r, Article)]
+    records = [r for r in read_records(through) if r["type"] == "article"]
+    assert [Article.model_validate(r["article"]) for r in records] == articles

@@ -32,7 +32,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from .errors import InputError, YantaiPledgesError
 from .models import Article, FileError
@@ -173,24 +173,44 @@ def _unexpected(error: Exception) -> str:
 
 # What a worker sends back: an article as its JSON text (cheaper to make and to read back than a
 # pickle of the model tree: measured 0.6 + 1.2 ms against 2.1 + 2.8 ms for the seed), or an error.
-_Shipped = str | FileError
+class _ShippedArticle(NamedTuple):
+    """An article as a worker sends it back: its JSON (cheaper to move between processes than
+    a pickled model) and what the main process needs to know without validating that JSON."""
+
+    json: str
+    targets: int
+    label: str
+    path: str | None
+    sha256: str | None
+
+
+_Shipped = _ShippedArticle | FileError
 
 
 def _parse_chunk(chunk: list[tuple[Item, str]], year: int | None, hooks: _Hooks) -> list[_Shipped]:
-    return [_ship(_parse_item(item, label, year, hooks)) for item, label in chunk]
+    return [_ship(_parse_item(item, label, year, hooks), label) for item, label in chunk]
 
 
-def _ship(result: Result) -> _Shipped:
-    return result.model_dump_json() if isinstance(result, Article) else result
+def _ship(result: Result, label: str) -> _Shipped:
+    if isinstance(result, FileError):
+        return result
+    source = result.source
+    return _ShippedArticle(
+        result.model_dump_json(),
+        len(result.targets),
+        label,
+        source.path if source is not None else None,
+        source.sha256 if source is not None else None,
+    )
 
 
-def _unship(shipped: _Shipped, label: str) -> Result:
-    if not isinstance(shipped, str):
+def _unship(shipped: Result | _ShippedArticle) -> Result:
+    if not isinstance(shipped, _ShippedArticle):
         return shipped
     try:
-        return Article.model_validate_json(shipped)
+        return Article.model_validate_json(shipped.json)
     except ValueError as error:  # the parser built an article its own model rejects: a bug
-        return FileError(path=label, error=type(error).__name__, message=_unexpected(error))
+        return FileError(path=shipped.label, error=type(error).__name__, message=_unexpected(error))
 
 
 # -- many items --------------------------------------------------------------------------------
@@ -222,18 +242,7 @@ def parse_many(
     only and ``translation_status.unavailable`` says why.
     """
     status = translation_status if translation_status is not None else TranslationStatus()
-    worker_count = workers if workers is not None else (os.cpu_count() or 1)
-    if worker_count < 1:
-        raise InputError(f"workers must be at least 1, not {worker_count}")
-    labelled = ((item, _label(item, position)) for position, item in enumerate(items))
-    hooks = _Hooks.from_environment()
-    if worker_count == 1:
-        in_process = _Hooks(fail_on=hooks.fail_on)  # never exit the caller's own process
-        results: Iterator[Result] = (
-            _parse_item(item, label, year, in_process) for item, label in labelled
-        )
-    else:
-        results = _OrderedPool(worker_count, year, hooks).run(labelled)
+    results = map(_unship, _results(items, workers, year))
     # The translator (and its model, and its threads) is loaded at the first article: after
     # the workers have been started, so that they are never forked from a threaded process.
     translate: Callable[[Article], None] | None = None
@@ -245,6 +254,22 @@ def parse_many(
             if translate is not None:
                 translate(result)
         yield result
+
+
+def _results(
+    items: Iterable[Item], workers: int | None, year: int | None
+) -> Iterator[Result | _ShippedArticle]:
+    """Parse in this process (``workers=1``) or in worker processes, in input order; articles
+    from workers stay shipped until the caller needs them as models."""
+    worker_count = workers if workers is not None else (os.cpu_count() or 1)
+    if worker_count < 1:
+        raise InputError(f"workers must be at least 1, not {worker_count}")
+    labelled = ((item, _label(item, position)) for position, item in enumerate(items))
+    hooks = _Hooks.from_environment()
+    if worker_count == 1:
+        in_process = _Hooks(fail_on=hooks.fail_on)  # never exit the caller's own process
+        return (_parse_item(item, label, year, in_process) for item, label in labelled)
+    return _OrderedPool(worker_count, year, hooks).run(labelled)
 
 
 def _translation_step(
@@ -321,7 +346,7 @@ class _OrderedPool:
     def _submit(self, chunk: _Chunk) -> Future[list[_Shipped]]:
         return self.executor.submit(_parse_chunk, chunk, self.year, self.hooks)
 
-    def run(self, labelled: Iterator[tuple[Item, str]]) -> Iterator[Result]:
+    def run(self, labelled: Iterator[tuple[Item, str]]) -> Iterator[Result | _ShippedArticle]:
         window = self.workers * _WINDOW_PER_WORKER
         chunks = iter(lambda: list(islice(labelled, _CHUNK_SIZE)), [])
         try:
@@ -334,18 +359,16 @@ class _OrderedPool:
         finally:
             self.executor.shutdown(wait=True, cancel_futures=True)
 
-    def _oldest(self) -> list[Result]:
+    def _oldest(self) -> list[Result | _ShippedArticle]:
         chunk, future = self.pending.popleft()
         try:
-            shipped = future.result()
+            return list(future.result())
         except BrokenProcessPool:
             pass
-        else:
-            return [
-                _unship(result, label) for result, (_, label) in zip(shipped, chunk, strict=True)
-            ]
         self.executor.shutdown(wait=True, cancel_futures=True)
-        results = [self._isolated(item, label) for item, label in chunk]
+        results: list[Result | _ShippedArticle] = [
+            self._isolated(item, label) for item, label in chunk
+        ]
         self.executor = self._new_executor()
         for position, (queued, _) in enumerate(self.pending):
             self.pending[position] = (queued, self._submit(queued))
@@ -508,21 +531,28 @@ def run_corpus(
     stream = _open_jsonl(Path(jsonl), append=resume) if jsonl is not None else None
     bar = _progress_bar(len(todo), progress, progress_stream)
     fresh: list[Result] = []
-    try:
-        for result in parse_many(
+    # Records only, no machine translation: write the workers' JSON through without turning it
+    # back into models here, where that work would compete with the workers for the cores.
+    write_through = not keep and not _machine_translation(translator, summary.translation)
+    results: Iterator[Result | _ShippedArticle] = (
+        _results(todo, workers, year)
+        if write_through
+        else parse_many(
             todo,
             workers=workers,
             year=year,
             translator=translator,
             translation_status=summary.translation,
-        ):
+        )
+    )
+    try:
+        for result in results:
             _count(summary, result)
             if stream is not None:
-                sha256 = None if isinstance(result, Article) else _file_sha256(Path(result.path))
-                stream.write(json.dumps(record_for(result, sha256), ensure_ascii=False))
+                stream.write(_record_line(result))
                 stream.write("\n")
                 stream.flush()
-            if keep:
+            if keep and not isinstance(result, _ShippedArticle):
                 fresh.append(result)
             if bar is not None:
                 bar.update(1)
@@ -543,12 +573,46 @@ def run_corpus(
     return summary
 
 
-def _count(summary: CorpusSummary, result: Result) -> None:
-    if isinstance(result, Article):
-        summary.articles += 1
-        summary.targets += len(result.targets)
-    else:
+def _count(summary: CorpusSummary, result: Result | _ShippedArticle) -> None:
+    if isinstance(result, FileError):
         summary.errors.append(result)
+        return
+    summary.articles += 1
+    summary.targets += result.targets if isinstance(result, _ShippedArticle) else len(result.targets)
+
+
+def _machine_translation(translator: Translator | str | None, status: TranslationStatus) -> bool:
+    """Whether free text will be machine-translated; records why not for ``"auto"``."""
+    if translator is None or translator in {"none", "glossary"}:
+        return False
+    if translator != "auto":
+        return True
+    try:
+        from .translation.registry import auto_backend_name  # noqa: PLC0415 - optional stage
+
+        backend = auto_backend_name()
+    except (ImportError, YantaiPledgesError):
+        backend = "glossary"
+    if backend == "glossary":
+        status.unavailable = "no zh→en Argos model is installed"
+        return False
+    return True
+
+
+def _record_line(result: Result | _ShippedArticle) -> str:
+    """One JSON Lines record, the same bytes whether the article was shipped or parsed here."""
+    if isinstance(result, FileError):
+        record = record_for(result, _file_sha256(Path(result.path)))
+        return json.dumps(record, ensure_ascii=False)
+    if isinstance(result, _ShippedArticle):
+        path, sha256, article_json = result.path, result.sha256, result.json
+    else:
+        source = result.source
+        path = source.path if source is not None else None
+        sha256 = source.sha256 if source is not None else None
+        article_json = result.model_dump_json()
+    head = json.dumps({"type": "article", "path": path, "sha256": sha256}, ensure_ascii=False)
+    return f'{head[:-1]}, "article": {article_json}}}'
 
 
 def _key(path: Path | str) -> str:
