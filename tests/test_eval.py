@@ -150,3 +150,20 @@ def test_scorer_reports_a_missing_target(tmp_path: Path) -> None:
     result = scorer().evaluate(_tiny_case(tmp_path, [RIGHT, {"raw": "3家"}]))
     assert result.recall == 0.5
     assert ("3家", "missing") in [(item.raw, item.field) for item in result.mismatches]
+
+
+# The second set (tests/fixtures/eval2) was labelled blind after the parser had been tuned on the
+# first; its first measurement is the honest number in docs/accuracy.md. These floors guard it.
+EVAL2_FLOORS = [("precision", 0.95), ("recall", 0.97), ("commitment", 0.94), ("status", 0.97)]
+
+
+@cache
+def second_scores() -> Any:
+    return scorer().evaluate(ROOT / "tests" / "fixtures" / "eval2")
+
+
+@pytest.mark.parametrize(("name", "floor"), EVAL2_FLOORS, ids=[n for n, _ in EVAL2_FLOORS])
+def test_second_set_stays_above_floor(name: str, floor: float) -> None:
+    result = second_scores()
+    value = getattr(result, name) if name in ("precision", "recall") else result.accuracy(name)
+    assert float(value) >= floor, scorer().format_report(result)

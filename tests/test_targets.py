@@ -301,6 +301,25 @@ GROWTH_LEVELS: list[Row] = [
     ),
 ]
 
+SECOND_BLIND_SET: list[Row] = [  # mistakes found by tests/fixtures/eval2 (blind labels)
+    (
+        "确保签约项目6个月内开工率不低于80%。",
+        [T("签约项目6个月内开工率", "80", "percent", "at_least", None, "ensure")],
+    ),
+    (
+        "全年实施重点项目200个、年度计划投资1000亿元以上。",
+        [
+            T("实施重点项目", "200", "count", "exact", "2023-12-31"),
+            T("年度计划投资", "100000000000", "CNY", "at_least", "2023-12-31"),
+        ],
+    ),
+    ("推动一产二产两头连，带动农户增收。", []),
+    (
+        "存栏生猪两万头，出栏肉牛500头。",
+        [T("存栏生猪", "20000", "count"), T("出栏肉牛", "500", "count")],
+    ),
+]
+
 EDGE_CASES: list[Row] = [
     ("坚持“1253”总体思路，打造“2+4”产业体系。", []),
     ("深入学习贯彻党的二十大精神，全力争创5A级景区。", []),
@@ -317,6 +336,7 @@ ROWS = [
         ("work-report-more", GOVERNMENT_WORK_REPORTS_MORE),
         ("other-paper-more", OTHER_PAPERS_MORE),
         ("growth-levels", GROWTH_LEVELS),
+        ("second-blind-set", SECOND_BLIND_SET),
         ("edge", EDGE_CASES),
     ]
     for index, (text, expected) in enumerate(rows)

@@ -578,7 +578,9 @@ def _count(summary: CorpusSummary, result: Result | _ShippedArticle) -> None:
         summary.errors.append(result)
         return
     summary.articles += 1
-    summary.targets += result.targets if isinstance(result, _ShippedArticle) else len(result.targets)
+    summary.targets += (
+        result.targets if isinstance(result, _ShippedArticle) else len(result.targets)
+    )
 
 
 def _machine_translation(translator: Translator | str | None, status: TranslationStatus) -> bool:

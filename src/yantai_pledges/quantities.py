@@ -713,6 +713,13 @@ def _is_word_after(text: str, parts: _Parts) -> bool:
         return False
     if next_char in _UNIT_WORDS.get(parts.unit_text, ""):
         return True
+    if (
+        parts.unit_text == "头"
+        and parts.high.chinese
+        and not parts.high.scale
+        and parts.high.number <= 3
+    ):
+        return True  # 两头连, 三头并进: "ends", not head of livestock (counted 500头, 两万头)
     return parts.high.chinese and parts.unit.base_unit == "count" and next_char in _SLOGAN_DIGITS
 
 

@@ -38,7 +38,7 @@ _COMMITMENT_WORD = regex.compile(
     (?P<ensure>确保|保证|务必)                        # firm: "ensure"
     | (?<!对上)(?P<strive>力争|争取|争创|力求|努力)    # best effort (对上争取 is a noun: lobbying)
     | (?P<plan>(?:(?<!\p{Han})|(?<=[年内前底]))计划(?![，。、”等]|总?投资)  # 计划 opening a clause, not 倍增计划
-      |计划(?=今年|年内|明年|全年|到|在|于|[0-9]|新|实施|完成|开工|建设|引进|投资)  # 全省计划今年实施
+      |计划(?=今年|年内|明年|全年|到|在|于|[0-9]|新|实施|完成|开工|建设|引进)  # 全省计划今年实施
       |拟|预计|预期|将要|将会|将于|目标是|目标为)  # stated intention
     """,
     regex.VERBOSE,
@@ -146,6 +146,7 @@ _COUNTED_UNITS = frozenset({"count", "person"})
 _MEASURED_UNITS = frozenset({"metre", "square_metre", "mu"})
 
 _DURATION_UNITS = frozenset({"day", "month", "year", "hour"})
+_WINDOW_AFTER = regex.compile(r"[内里](?=\p{Han})")  # 6个月内开工率: the noun goes on
 _NARRATED_TIME = regex.compile(r"(?:时间)?(?:里|来|以来|中)")
 
 # Short words before a count that belong in its metric (开工53个新项目 → 开工新项目) …
@@ -294,7 +295,12 @@ def _review_state(
 
 def _sentence_targets(sentence: _Sentence) -> list[Target]:
     """Targets of one sentence, in text order."""
-    counted = [match for match in sentence.quantities if not match.qualifier]
+    text = sentence.segment.text
+    counted = [
+        match
+        for match in sentence.quantities
+        if not match.qualifier and not _is_time_window(text, match)
+    ]
     targets: list[Target] = []
     previous_metric, previous_piece_end = "", -1
     for match in counted:
@@ -324,6 +330,13 @@ def _sentence_targets(sentence: _Sentence) -> list[Target]:
 
 
 _NO_LEAD_IN = _LeadIn(None, None)
+
+
+def _is_time_window(text: str, match: QuantityMatch) -> bool:
+    """签约项目6个月内开工率不低于80%: a window that qualifies the metric, not a figure."""
+    return match.quantity.base_unit in _DURATION_UNITS and bool(
+        _WINDOW_AFTER.match(text, match.end)
+    )
 
 
 def _lead(sentence: _Sentence) -> _LeadIn:
