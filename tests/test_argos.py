@@ -389,3 +389,35 @@ def test_large_article_is_still_one_call() -> None:
     [output] = backend.translate_batch(["".join(sentences)])
     assert counter.batches == [40]
     assert output == " ".join(round_trip(backend, sentence) for sentence in sentences)
+
+
+# --- the whole pipeline ----------------------------------------------------------------------
+
+
+def test_parse_fills_free_text_through_the_installed_model(installed: InstalledModel) -> None:
+    """parse(translator="auto") on the seed: the tiny model is found, every free-text field gets
+    English, the glossary's official terms survive the model, structured fields stay curated."""
+    import yantai_pledges
+
+    del installed
+    seed = (REPO_ROOT / "seeds" / "000_bad21ed3cf753cea.txt").read_bytes()
+    article = yantai_pledges.parse(seed)
+    assert article.translation["free_text"].startswith("argos")
+    statement = article.statements[0]
+    assert statement.headline is not None
+    assert statement.headline.en
+    assert all(paragraph.en for paragraph in statement.paragraphs)
+    assert any(
+        "industrial enterprises above designated size" in (paragraph.en or "")
+        for paragraph in statement.paragraphs
+    )
+    assert statement.speaker is not None
+    assert statement.speaker.name.en == "Mou Shuqing"  # never from the model
+    first = statement.targets[0]
+    assert first.summary is not None
+    assert (
+        first.summary.en
+        == "Pledge: 30 new industrial enterprises above designated size within 2023."
+    )
+    again = yantai_pledges.parse(seed)  # served from the cache: the same English
+    assert again.model_dump_json() == article.model_dump_json()
