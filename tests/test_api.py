@@ -76,3 +76,24 @@ def test_translate_returns_a_copy_and_fills_english() -> None:
     assert article.translation["free_text"] == "none"
     assert translated.statements[0].paragraphs[0].en == "[en] 确保全年新开工项目130个以上。"
     assert len(mock.calls) == 1
+
+
+class _BrokenBackend:
+    name = "broken"
+
+    def translate_batch(self, texts: object) -> list[str | None]:
+        raise yantai_pledges.TranslationError("the model file is corrupt")
+
+
+def test_auto_translation_failure_degrades_to_structured_english(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import yantai_pledges.translation as translation
+
+    monkeypatch.setattr(translation, "resolve_translator", lambda *_: _BrokenBackend())
+    article = yantai_pledges.parse("确保全年新开工项目130个以上。")  # translator="auto"
+    assert article.translation["free_text"] == "none"
+    assert any("machine translation skipped" in warning for warning in article.warnings)
+    assert article.targets[0].metric.en == "new projects starting construction"
+    with pytest.raises(yantai_pledges.TranslationError):
+        yantai_pledges.parse("确保全年新开工项目130个以上。", translator=_BrokenBackend())

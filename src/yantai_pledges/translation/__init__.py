@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..errors import TranslationError
 from .base import MockTranslator, Translator
 
 if TYPE_CHECKING:
@@ -62,10 +63,13 @@ def translate(
     from .glossary import Glossary, load_glossary  # noqa: PLC0415
 
     terms = glossary if isinstance(glossary, Glossary) else load_glossary(glossary)
-    return translate_article(
-        article,
-        resolve_translator(translator, terms),
-        glossary=terms,
-        city=city,
-        in_place=in_place,
-    )
+    try:
+        backend = resolve_translator(translator, terms)
+        return translate_article(article, backend, glossary=terms, city=city, in_place=in_place)
+    except TranslationError as error:
+        if translator != "auto":
+            raise
+        # "auto" never fails an article over machine translation: structured English only.
+        result = translate_article(article, None, glossary=terms, city=city, in_place=in_place)
+        result.warnings.append(f"machine translation skipped: {error}")
+        return result
