@@ -88,7 +88,7 @@ class _BrokenBackend:
 def test_auto_translation_failure_degrades_to_structured_english(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import yantai_pledges.translation as translation
+    from yantai_pledges import translation
 
     monkeypatch.setattr(translation, "resolve_translator", lambda *_: _BrokenBackend())
     article = yantai_pledges.parse("确保全年新开工项目130个以上。")  # translator="auto"
