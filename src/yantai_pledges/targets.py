@@ -10,8 +10,9 @@ expressions (``deadlines``) and the pledge wording, and decides for every quanti
   of 年内新增…30家、…3家、…2—3家), unless a word such as 未来 breaks the link;
 - ``commitment``: the nearest pledge word before it in the sentence (确保 → ensure, 力争 → strive,
   计划/拟/预计 → plan); the word governs the rest of its sentence;
-- ``status``: ``achieved`` for past results (已建成, 截至2022年底, a review paragraph of last year),
-  ``context`` for background figures (现有, 目前, 拥有), ``pledge`` otherwise.
+- ``status``: ``achieved`` for past results (已建成, 截至2022年底, a review of last year that
+  runs until the text turns to the year ahead, reported statistics), ``context`` for background
+  figures (现有, 目前, 拥有), ``pledge`` otherwise.
 
 A clause with a deadline and a completion verb but no number (9月建成, 2月中旬集中开工) is a
 :class:`~yantai_pledges.models.Milestone`.
@@ -107,7 +108,12 @@ _METRIC_HEAD_NOISE = regex.compile(
 # Trailing linking words between the metric and its number (贡献度达到25%).
 _METRIC_TAIL_NOISE = regex.compile(
     r"""
-    (?:分别|都|共|可以|可|迈上|跨上|站上|迈入|跨入|完成|实现|总计|合计|累计|达到|达|为|至|到|稳定在|保持在|控制在|在|超|过|突破|超过|约|近)+$
+    (?:分别|都|共|总计|合计|累计                 # distributing and summing words
+      |可以|可|完成|实现|达到|达|为|至|到        # "reaches", "comes to"
+      |迈上|跨上|站上|迈入|跨入                  # "steps up to" a level (迈上千亿元台阶)
+      |稳定在|保持在|控制在|在                   # "kept at"
+      |超|过|突破|超过|约|近                     # comparator words left over
+    )+$
     """,
     regex.VERBOSE,
 )
