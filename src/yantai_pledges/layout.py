@@ -539,6 +539,7 @@ _BEFORE_PLACE = frozenset("在于对据向从到由自将把为是与和及同�
 # A place name never starts with these: 全区, 本区, 我区, 该县, 各镇, 这个区.
 _NOT_PLACE_START = frozenset("全本我该各此这那每其某")
 # Characters no place name contains.
+_PARTY_PREFIXES = ("中共", "共产党")
 _NOT_IN_PLACE = frozenset("的了着是们说就也又并被把要之")  # 之: 草莓之乡
 _HAN = regex.compile(
     r"""
@@ -578,6 +579,8 @@ def _place_before(text: str, unit_start: int, higher: str) -> str | None:
             continue
         before = text[begin - 1] if begin > 0 else ""
         if not before or not _HAN.match(before) or before in _BEFORE_PLACE or before in higher:
+            return text[begin:unit_start]
+        if text.endswith(_PARTY_PREFIXES, 0, begin):  # 中共聊城市委, 中国共产党聊城市第十四届
             return text[begin:unit_start]
     return None
 
