@@ -131,6 +131,28 @@ _ROLE_RANK = {"leader": 0, "deputy": 1, "member": 2, "staff": 3}
 
 
 @dataclass(frozen=True, slots=True)
+class _Suffixes:
+    """A set of words, to find the longest one a text ends with."""
+
+    words: frozenset[str]
+    lengths: tuple[int, ...]  # the words' lengths, longest first
+
+    @classmethod
+    def of(cls, words: tuple[str, ...]) -> _Suffixes:
+        return cls(frozenset(words), tuple(sorted({len(word) for word in words}, reverse=True)))
+
+    def longest(self, text: str, *, shorter_than_text: bool = False) -> str | None:
+        """The longest word ``text`` ends with (only words shorter than it when asked), or None."""
+        size = len(text)
+        for length in self.lengths:
+            if length < size or (length == size and not shorter_than_text):
+                tail = text[size - length :]
+                if tail in self.words:
+                    return tail
+        return None
+
+
+@dataclass(frozen=True, slots=True)
 class _Vocabulary:
     titles: tuple[str, ...]  # longest first, so 工委书记 wins over 书记
     title_rank: dict[str, int]
@@ -141,6 +163,11 @@ class _Vocabulary:
     surnames: tuple[str, ...]  # compound surnames
     not_places: tuple[str, ...]  # words ending in a unit that name no place: 城区, 城市, 城镇
     title_pattern: regex.Pattern[str]
+    # The same titles and orgs as sets with their lengths, longest first: finding the longest
+    # one a text ends with takes a few lookups instead of an endswith per word.
+    title_suffixes: _Suffixes
+    org_suffixes: _Suffixes
+    unit_suffixes: _Suffixes
 
 
 @functools.cache
@@ -165,6 +192,9 @@ def _vocabulary() -> _Vocabulary:
         surnames=words("surname"),
         not_places=words("nonplace"),
         title_pattern=regex.compile("|".join(regex.escape(title) for title in titles)),
+        title_suffixes=_Suffixes.of(titles),
+        org_suffixes=_Suffixes.of(orgs),
+        unit_suffixes=_Suffixes.of(units),
     )
 
 
@@ -211,7 +241,7 @@ _NAME_SEPARATOR = regex.compile(
 
 def _is_name(text: str) -> bool:
     """A personal name: 2–3 Han characters, 4 after a compound surname, or a name with ·."""
-    if not _NAME.fullmatch(text) or any(char in _NOT_IN_NAME for char in text):
+    if not _NAME.fullmatch(text) or not _NOT_IN_NAME.isdisjoint(text):
         return False
     vocabulary = _vocabulary()
     if "·" not in text and len(text) == 4 and not text.startswith(vocabulary.surnames):
@@ -222,9 +252,11 @@ def _is_name(text: str) -> bool:
 def _split_position(segment: str) -> tuple[str, str] | None:
     """Split a position into (prefix, title), or None if it does not end with a known title."""
     vocabulary = _vocabulary()
-    if not segment.endswith(vocabulary.titles) or any(char in _NOT_IN_POSITION for char in segment):
+    if not segment.endswith(vocabulary.titles) or not _NOT_IN_POSITION.isdisjoint(segment):
         return None
-    title = next(title for title in vocabulary.titles if segment.endswith(title))
+    title = vocabulary.title_suffixes.longest(segment)
+    if title is None:  # not reached: the segment ends with a title (checked above)
+        return None
     prefix = segment[: -len(title)]
     valid = not prefix or (
         len(prefix) <= _PREFIX_MAX
@@ -241,14 +273,9 @@ def _split_position(segment: str) -> tuple[str, str] | None:
 def _without_orgs(prefix: str) -> str:
     """A position's prefix without 中共 and trailing organisation words (栖霞市委 → 栖霞市)."""
     place = prefix.removeprefix("中共")
-    stripped = True
-    while stripped:
-        stripped = False
-        for org in _vocabulary().orgs:
-            if place.endswith(org) and len(place) > len(org):
-                place = place[: -len(org)]
-                stripped = True
-                break
+    orgs = _vocabulary().org_suffixes
+    while (org := orgs.longest(place, shorter_than_text=True)) is not None:
+        place = place[: -len(org)]
     return place
 
 
@@ -259,9 +286,8 @@ def _place(prefix: str, title: str) -> str | None:
     unit = vocabulary.title_unit.get(title)
     if unit and place and not place.endswith(vocabulary.units):
         place += unit
-    for unit_word in vocabulary.units:
-        if place.endswith(unit_word) and len(place) > len(unit_word):
-            return place
+    if vocabulary.unit_suffixes.longest(place, shorter_than_text=True) is not None:
+        return place  # a place name before its unit word (栖霞 + 市)
     return None
 
 

@@ -21,8 +21,8 @@ A clause with a deadline and a completion verb but no number (9月建成, 2月�
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 import regex
 
@@ -215,6 +215,9 @@ class _Sentence:
     review: _Review | None  # the review of the past this sentence belongs to, if any
     lead_in: _LeadIn | None = None
     clauses: tuple[tuple[int, int], ...] = ()
+    reported: bool = False  # reported statistics (同比增长6.2%, 据统计): the sentence looks back
+    # Pledge words before a position, by position: a figure's commitment and status both ask.
+    pledge_words: dict[int, list[regex.Match[str]]] = field(default_factory=dict)
 
 
 def extract_targets(
@@ -239,6 +242,7 @@ def extract_targets(
                 looks_back,
                 lead_in,
                 tuple(clause_bounds(segment.text)),
+                bool(_REPORTED_MARK.search(segment.text)),
             )
             targets.extend(_sentence_targets(sentence))
             milestones.extend(_sentence_milestones(sentence))
@@ -327,7 +331,7 @@ def _sentence_targets(sentence: _Sentence) -> list[Target]:
                 quantity=match.quantity,
                 comparator=match.comparator,
                 deadline=_deadline_for(sentence, match.start) or _lead(sentence).deadline,
-                commitment=_commitment_for(sentence.segment.text, match.start)
+                commitment=_sentence_commitment(sentence, match.start)
                 or _lead(sentence).commitment,
                 status=_status_for(sentence, match),
             )
@@ -352,12 +356,17 @@ def _lead(sentence: _Sentence) -> _LeadIn:
 def _sentence_milestones(sentence: _Sentence) -> list[Milestone]:
     """Clauses that carry a deadline and a completion verb but no number."""
     milestones: list[Milestone] = []
+    if not sentence.deadlines:
+        return milestones
     text = sentence.segment.text
     for start, end in sentence.clauses:
+        # Cheapest test first: most clauses hold no deadline.
+        inside = [d for d in sentence.deadlines if start <= d.start and d.end <= end]
+        if not inside:
+            continue
         if any(start <= q.start < end and not q.qualifier for q in sentence.quantities):
             continue
-        inside = [d for d in sentence.deadlines if start <= d.start and d.end <= end]
-        if not inside or _in_quotes(text, inside[-1].start):
+        if _in_quotes(text, inside[-1].start):
             continue
         deadline = inside[-1]
         if not _MILESTONE_VERB.search(text, deadline.end, end):
@@ -368,7 +377,7 @@ def _sentence_milestones(sentence: _Sentence) -> list[Milestone]:
                 text=Bilingual(zh=text[start:end]),
                 span=(offset + start, offset + end),
                 deadline=Deadline(text=Bilingual(zh=deadline.text), date=deadline.date),
-                commitment=_commitment_for(text, deadline.start),
+                commitment=_sentence_commitment(sentence, deadline.start),
                 status=Status.ACHIEVED
                 if deadline.is_past
                 else _status_at(sentence, deadline.start),
@@ -385,15 +394,35 @@ def _piece_bounds(sentence: _Sentence, match: QuantityMatch) -> tuple[int, int]:
             break
     else:  # the match starts on punctuation: keep the match alone
         return match.start, match.end
-    counted = [q for q in sentence.quantities if not q.qualifier and start <= q.start < end]
-    index = counted.index(match)
-    if index > 0:
-        comma = text.rfind("、", counted[index - 1].end, match.start)
+    previous, following = _neighbours(sentence.quantities, match, start, end)
+    if previous is not None:
+        comma = text.rfind("、", previous.end, match.start)
         start = comma + 1 if comma >= 0 else start
-    if index + 1 < len(counted):
-        comma = text.find("、", match.end, counted[index + 1].start)
+    if following is not None:
+        comma = text.find("、", match.end, following.start)
         end = comma if comma >= 0 else end
     return start, end
+
+
+def _neighbours(
+    quantities: Sequence[QuantityMatch], match: QuantityMatch, start: int, end: int
+) -> tuple[QuantityMatch | None, QuantityMatch | None]:
+    """The figures (qualifiers aside) just before and just after ``match`` in [start, end).
+
+    Found in one pass without building the clause's list: this runs for every figure.
+    """
+    previous: QuantityMatch | None = None
+    seen = False
+    for quantity in quantities:
+        if quantity.qualifier or not start <= quantity.start < end:
+            continue
+        if seen:
+            return previous, quantity
+        if quantity is match:
+            seen = True
+        else:
+            previous = quantity
+    return previous, None
 
 
 def _metric(
@@ -466,6 +495,8 @@ def _distributed_subject(
 ) -> str:
     """高新技术企业、科技型中小企业分别达到600家和1000家: the subject for each number."""
     text = sentence.segment.text
+    if "分别" not in text:  # the common case, settled without finding the clause
+        return ""
     clause_start = max((s for s, _ in sentence.clauses if s <= match.start), default=0)
     head = text[clause_start : match.start]
     if "分别" not in head:
@@ -586,11 +617,30 @@ def _in_year(date: dt.date, year: int) -> dt.date:
 
 
 def _commitment_for(text: str, position: int) -> Commitment | None:
+    """The last pledge word before ``position`` in ``text``."""
+    return _last_commitment(text, _COMMITMENT_WORD.finditer(text, 0, position))
+
+
+def _sentence_commitment(sentence: _Sentence, position: int) -> Commitment | None:
     """The last pledge word before ``position`` in the sentence."""
+    return _last_commitment(sentence.segment.text, _pledge_words(sentence, position))
+
+
+def _last_commitment(text: str, pledge_words: Iterable[regex.Match[str]]) -> Commitment | None:
+    """The commitment of the last of ``pledge_words`` that is not inside quotes."""
     found: Commitment | None = None
-    for match in _COMMITMENT_WORD.finditer(text, 0, position):
+    for match in pledge_words:
         if not _in_quotes(text, match.start()):
             found = _COMMITMENT_BY_GROUP[str(match.lastgroup)]
+    return found
+
+
+def _pledge_words(sentence: _Sentence, position: int) -> list[regex.Match[str]]:
+    """``_COMMITMENT_WORD`` matches before ``position``, found once per position."""
+    found = sentence.pledge_words.get(position)
+    if found is None:
+        found = list(_COMMITMENT_WORD.finditer(sentence.segment.text, 0, position))
+        sentence.pledge_words[position] = found
     return found
 
 
@@ -613,21 +663,41 @@ def _status_at(sentence: _Sentence, position: int) -> Status:
     other figure is a pledge.
     """
     text = sentence.segment.text
-    looking_back = sentence.review is not None or bool(_REPORTED_MARK.search(text))
-    before = [d for d in sentence.deadlines if d.end <= position]
-    markers = [(d.start, Status.ACHIEVED) for d in before if d.is_past]
+    looking_back = sentence.review is not None or sentence.reported
+    # The last marker wins; of markers at one position, the first kind checked below. Each
+    # kind's markers come in text order, so only the last of each kind can win.
+    last = _LastMarker()
+    for deadline in sentence.deadlines:
+        if deadline.end <= position and deadline.is_past:
+            last.see(deadline.start, Status.ACHIEVED)
     if not looking_back:
-        markers += [(d.start, Status.PLEDGE) for d in before if not d.is_past]
-    markers += [
-        (m.start(), Status.PLEDGE)
-        for m in _COMMITMENT_WORD.finditer(text, 0, position)
-        if not (looking_back and _ESTIMATE_WORD.fullmatch(m.group()))
-    ]
-    markers += [(m.start(), Status.ACHIEVED) for m in _ACHIEVED_MARK.finditer(text, 0, position)]
-    markers += [(m.start(), Status.CONTEXT) for m in _CONTEXT_MARK.finditer(text, 0, position)]
-    if markers:
-        return max(markers, key=lambda marker: marker[0])[1]
+        for deadline in sentence.deadlines:
+            if deadline.end <= position and not deadline.is_past:
+                last.see(deadline.start, Status.PLEDGE)
+    for match in _pledge_words(sentence, position):
+        if not (looking_back and _ESTIMATE_WORD.fullmatch(match.group())):
+            last.see(match.start(), Status.PLEDGE)
+    for match in _ACHIEVED_MARK.finditer(text, 0, position):
+        last.see(match.start(), Status.ACHIEVED)
+    for match in _CONTEXT_MARK.finditer(text, 0, position):
+        last.see(match.start(), Status.CONTEXT)
+    if last.status is not None:
+        return last.status
     return Status.ACHIEVED if looking_back else Status.PLEDGE
+
+
+class _LastMarker:
+    """The status marker furthest to the right seen so far (the earlier-seen one on a tie)."""
+
+    __slots__ = ("position", "status")
+
+    def __init__(self) -> None:
+        self.position = -1
+        self.status: Status | None = None
+
+    def see(self, position: int, status: Status) -> None:
+        if position > self.position:
+            self.position, self.status = position, status
 
 
 def _in_quotes(text: str, position: int) -> bool:

@@ -116,9 +116,13 @@ def _mapped_characters() -> frozenset[str]:
 def normalize_characters(raw: str) -> str:
     """Normalise characters (step 1 of :func:`clean`); line structure is kept."""
     text = unicodedata.normalize("NFC", raw)
-    text = _NEWLINES.sub("\n", text)
-    text = _ODD_SPACES.sub(" ", text)
-    text = _INVISIBLE.sub("", text)
+    # Every character the three patterns change is non-printable (the plain space that
+    # _ODD_SPACES maps to itself aside), so a text printable but for its line ends, as most
+    # are, skips their three scans.
+    if not text.replace("\n", "").isprintable():
+        text = _NEWLINES.sub("\n", text)
+        text = _ODD_SPACES.sub(" ", text)
+        text = _INVISIBLE.sub("", text)
     if _mapped_characters().isdisjoint(set(text)):
         return text  # most texts have nothing to map, and a set is cheaper than translate
     normalized: str = text.translate(_character_table())

@@ -738,8 +738,6 @@ def _figure(phrase: _Phrase, target: Target) -> str:
     """The subject, predicate and number of a summary: "at least 130 new projects start construction"."""
     q, comparator = target.quantity, target.comparator
     kind = _unit_kind(q)
-    count = _quantity_phrase(q, comparator, include_noun=False)
-    full = quantity_english(q, comparator)
     factor, _ = _split_unit(q.unit.zh)
     single = q.value is not None and q.value * factor == 1 and q.low is None
     tail = ""
@@ -747,22 +745,34 @@ def _figure(phrase: _Phrase, target: Target) -> str:
         return _collapse(
             f"{_MULTIPLYING.get(int(q.value), f'a {q.value}-fold rise in')} {phrase.flat()}"
         )
+    # Each branch below words the figure one way: with its unit noun (full) or without (count).
     if _SLOT in phrase.noun:
-        subject = phrase.noun.replace(_SLOT, (count if kind in _COUNT_KINDS else full) + " ", 1)
+        figure = _count(q, comparator) if kind in _COUNT_KINDS else _full(q, comparator)
+        subject = phrase.noun.replace(_SLOT, figure + " ", 1)
         plural = not single
     elif phrase.frame in {"by", "to"}:
-        subject, tail, plural = phrase.noun, f"{phrase.frame} {full}", False
+        subject, tail, plural = phrase.noun, f"{phrase.frame} {_full(q, comparator)}", False
     elif phrase.frame == "reach":
-        return _collapse(f"the {phrase.flat()} {_reach(target)} {full}")
+        return _collapse(f"the {phrase.flat()} {_reach(target)} {_full(q, comparator)}")
     elif kind in _COUNT_KINDS:
         noun = _singular(phrase.noun) if single else phrase.noun
-        subject, plural = f"{count} {noun}", not single
+        subject, plural = f"{_count(q, comparator)} {noun}", not single
     elif phrase.frame == "count" and kind in _MEASURE_KINDS:
-        subject, plural = f"{full} of {phrase.noun}", True
+        subject, plural = f"{_full(q, comparator)} of {phrase.noun}", True
     else:
-        subject, plural = f"{phrase.noun} of {full}", False
+        subject, plural = f"{phrase.noun} of {_full(q, comparator)}", False
     verb = _predicate(phrase.verb, target.commitment, target.status, plural) if phrase.verb else ""
     return _collapse(f"{subject} {verb} {tail}")
+
+
+def _count(q: Quantity, comparator: Comparator) -> str:
+    """The figure without a unit noun: "at least 130" (130个以上)."""
+    return _quantity_phrase(q, comparator, include_noun=False)
+
+
+def _full(q: Quantity, comparator: Comparator) -> str:
+    """The figure with its unit: "185 billion yuan"."""
+    return quantity_english(q, comparator)
 
 
 def _reach(target: Target) -> str:
