@@ -281,6 +281,23 @@ OTHER_PAPERS_MORE: list[Row] = [
         "培育省级以上专精特新企业10余家。",
         [T("培育省级以上专精特新企业", "10", "count", "more_than")],
     ),
+    # 已 before a comparator word: "already passed", a result, and not part of the metric.
+    (
+        "全区实际使用外资已突破10亿美元。",
+        [T("实际使用外资", "1000000000", "USD", "more_than", status="achieved")],
+    ),
+    (
+        "全区实际使用外资已经超过10亿美元。",
+        [T("实际使用外资", "1000000000", "USD", "more_than", status="achieved")],
+    ),
+    (
+        "园区企业已达到120家。",
+        [T("园区企业", "120", "count", status="achieved")],
+    ),
+    (
+        "年底前村集体收入全部达到10万元以上。",
+        [T("村集体收入", "100000", "CNY", "at_least", "2023-12-31")],
+    ),
 ]
 
 GROWTH_LEVELS: list[Row] = [

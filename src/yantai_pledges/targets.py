@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
@@ -113,6 +113,7 @@ _METRIC_TAIL_NOISE = regex.compile(
       |迈上|跨上|站上|迈入|跨入                  # "steps up to" a level (迈上千亿元台阶)
       |稳定在|保持在|控制在|在                   # "kept at"
       |超|过|突破|超过|约|近                     # comparator words left over
+      |已经|已|全部                             # adverbs before a comparator (已突破)
     )+$
     """,
     regex.VERBOSE,
@@ -213,11 +214,32 @@ class _Sentence:
     quantities: tuple[QuantityMatch, ...]
     deadlines: tuple[DeadlineMatch, ...]
     review: _Review | None  # the review of the past this sentence belongs to, if any
-    lead_in: _LeadIn | None = None
-    clauses: tuple[tuple[int, int], ...] = ()
-    reported: bool = False  # reported statistics (同比增长6.2%, 据统计): the sentence looks back
-    # Pledge words before a position, by position: a figure's commitment and status both ask.
-    pledge_words: dict[int, list[regex.Match[str]]] = field(default_factory=dict)
+    lead_in: _LeadIn | None
+    clauses: tuple[tuple[int, int], ...]
+    markers: _Markers
+
+
+@dataclass(frozen=True, slots=True)
+class _Markers:
+    """The words of a sentence that mark commitment and status, found once in the whole sentence.
+
+    Found in the whole sentence rather than in the text before each figure, so a word reads as
+    it does in context: 已 in 已突破10亿美元 is "already" even though 突破 belongs to the figure.
+    """
+
+    pledge_words: tuple[regex.Match[str], ...]  # 确保, 力争, 计划 …
+    achieved: tuple[regex.Match[str], ...]  # 已, 截至, 去年 …
+    context: tuple[regex.Match[str], ...]  # 现有, 目前 …
+    reported: bool  # reported statistics (同比增长6.2%, 据统计): the sentence looks back
+
+    @classmethod
+    def of(cls, text: str) -> _Markers:
+        return cls(
+            tuple(_COMMITMENT_WORD.finditer(text)),
+            tuple(_ACHIEVED_MARK.finditer(text)),
+            tuple(_CONTEXT_MARK.finditer(text)),
+            _REPORTED_MARK.search(text) is not None,
+        )
 
 
 def extract_targets(
@@ -242,7 +264,7 @@ def extract_targets(
                 looks_back,
                 lead_in,
                 tuple(clause_bounds(segment.text)),
-                bool(_REPORTED_MARK.search(segment.text)),
+                _Markers.of(segment.text),
             )
             targets.extend(_sentence_targets(sentence))
             milestones.extend(_sentence_milestones(sentence))
@@ -636,12 +658,12 @@ def _last_commitment(text: str, pledge_words: Iterable[regex.Match[str]]) -> Com
 
 
 def _pledge_words(sentence: _Sentence, position: int) -> list[regex.Match[str]]:
-    """``_COMMITMENT_WORD`` matches before ``position``, found once per position."""
-    found = sentence.pledge_words.get(position)
-    if found is None:
-        found = list(_COMMITMENT_WORD.finditer(sentence.segment.text, 0, position))
-        sentence.pledge_words[position] = found
-    return found
+    """The sentence's pledge words that end before ``position``."""
+    return _before(sentence.markers.pledge_words, position)
+
+
+def _before(found: Sequence[regex.Match[str]], position: int) -> list[regex.Match[str]]:
+    return [match for match in found if match.end() <= position]
 
 
 def _status_for(sentence: _Sentence, match: QuantityMatch) -> Status:
@@ -662,8 +684,8 @@ def _status_at(sentence: _Sentence, position: int) -> Status:
     other pledge words mark a pledge. With no marker, a figure looking back is achieved and any
     other figure is a pledge.
     """
-    text = sentence.segment.text
-    looking_back = sentence.review is not None or sentence.reported
+    markers = sentence.markers
+    looking_back = sentence.review is not None or markers.reported
     # The last marker wins; of markers at one position, the first kind checked below. Each
     # kind's markers come in text order, so only the last of each kind can win.
     last = _LastMarker()
@@ -674,12 +696,12 @@ def _status_at(sentence: _Sentence, position: int) -> Status:
         for deadline in sentence.deadlines:
             if deadline.end <= position and not deadline.is_past:
                 last.see(deadline.start, Status.PLEDGE)
-    for match in _pledge_words(sentence, position):
+    for match in _before(markers.pledge_words, position):
         if not (looking_back and _ESTIMATE_WORD.fullmatch(match.group())):
             last.see(match.start(), Status.PLEDGE)
-    for match in _ACHIEVED_MARK.finditer(text, 0, position):
+    for match in _before(markers.achieved, position):
         last.see(match.start(), Status.ACHIEVED)
-    for match in _CONTEXT_MARK.finditer(text, 0, position):
+    for match in _before(markers.context, position):
         last.see(match.start(), Status.CONTEXT)
     if last.status is not None:
         return last.status
