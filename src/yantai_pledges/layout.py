@@ -252,10 +252,8 @@ def _is_name(text: str) -> bool:
 def _split_position(segment: str) -> tuple[str, str] | None:
     """Split a position into (prefix, title), or None if it does not end with a known title."""
     vocabulary = _vocabulary()
-    if not segment.endswith(vocabulary.titles) or not _NOT_IN_POSITION.isdisjoint(segment):
-        return None
     title = vocabulary.title_suffixes.longest(segment)
-    if title is None:  # not reached: the segment ends with a title (checked above)
+    if title is None or not _NOT_IN_POSITION.isdisjoint(segment):
         return None
     prefix = segment[: -len(title)]
     valid = not prefix or (
@@ -413,8 +411,30 @@ def _label_end(line: str) -> int | None:
 
 def _speaker_and_headline(line: str, start: int) -> tuple[SpeakerParts, Paragraph | None] | None:
     """A speaker line, or a line holding a speaker and a headline joined by ：, 丨 or ——,
-    possibly after a column label ("两会访谈｜莱芜区委书记 马国庆：新材料产业向“新”而行")."""
-    found = _speaker_and_headline_parts(line, start)
+    possibly after a column label ("两会访谈｜莱芜区委书记 马国庆：新材料产业向“新”而行");
+    ``start`` is the line's offset in the text."""
+    found = _line_speaker_and_headline(line)
+    if found is None or start == 0:
+        return found
+    speaker, headline = found
+    shifted = SpeakerParts(
+        speaker.name,
+        speaker.positions,
+        speaker.jurisdiction,
+        speaker.start + start,
+        speaker.end + start,
+    )
+    if headline is not None:
+        headline = Paragraph(headline.text, headline.start + start, headline.end + start)
+    return shifted, headline
+
+
+# Cached: clean's break repair and _classify read the same short lines; the key is one line and
+# the value is frozen (offsets from the line's start, shifted by the caller).
+@functools.lru_cache(maxsize=1024)
+def _line_speaker_and_headline(line: str) -> tuple[SpeakerParts, Paragraph | None] | None:
+    """:func:`_speaker_and_headline` of a line at offset 0."""
+    found = _speaker_and_headline_parts(line, 0)
     if found is not None:
         return found
     label_end = _label_end(line)
@@ -422,7 +442,7 @@ def _speaker_and_headline(line: str, start: int) -> tuple[SpeakerParts, Paragrap
         return None
     # label｜speaker：headline — the label is dropped; label｜speaker alone is read above as
     # headline丨speaker.
-    found = _speaker_and_headline_parts(line[label_end:], start + label_end)
+    found = _speaker_and_headline_parts(line[label_end:], label_end)
     return found if found is not None and found[1] is not None else None
 
 
@@ -750,6 +770,14 @@ def parse_credit(text: str) -> tuple[str, ...] | None:
     """
     if len(text) > _CREDIT_MAX + 8 or _CREDIT_ROLE.search(text) is None:
         return None
+    return _parse_credit(text)
+
+
+# Cached: a credit line is read in clean's break repair, in _classify and for compiled_by; the key
+# is one short text naming a role and the value a tuple.
+@functools.lru_cache(maxsize=1024)
+def _parse_credit(text: str) -> tuple[str, ...] | None:
+    """:func:`parse_credit` of a short text that names a role."""
     core = _CREDIT_DATELINE.sub("", text.lstrip(_DECORATION)).strip(" " + _BRACKETS)
     core = _CREDIT_ACTION.sub("", core).strip()
     roles = list(_CREDIT_ROLE.finditer(core))
@@ -852,7 +880,7 @@ def leading_credit_end(text: str) -> int | None:
 _NUMERALS = "一二三四五六七八九十"
 _POINT_MARKER = regex.compile(
     rf"""
-    (?P<marker>
+    (?:                                                     # one named group per marker kind:
         (?P<shi>[{_NUMERALS}]{{1,3}}(?:是要|是|要|则))      # 一是, 二要
       | (?P<di>第[{_NUMERALS}]{{1,3}})(?=[，、,：:\s])     # 第一，
       | (?P<paren_cn>[（(][{_NUMERALS}]{{1,3}}[）)])       # （一）
@@ -868,7 +896,7 @@ _POINT_MARKER = regex.compile(
 _INLINE_MARKER = regex.compile(
     rf"""
     (?<=[：；。:;])                                         # after a clause, inside a paragraph
-    (?P<marker>(?P<shi>[{_NUMERALS}]{{1,3}}(?:是要|是|要)))  # 一是, 二要
+    (?P<shi>[{_NUMERALS}]{{1,3}}(?:是要|是|要))              # 一是, 二要
     [\s，、,：:]*
     """,
     regex.VERBOSE,
@@ -882,6 +910,13 @@ _LEAD_END = regex.compile(
 # A thematic head: the first sentence is at most this long, without a comma.
 _THEMATIC_LEAD_MAX = 32
 _THEMATIC_LEAD_MIN = 4
+_THEMATIC_LEAD_END = regex.compile(
+    r"""
+    [。！]                                                  # the first sentence of a paragraph
+    """,
+    regex.VERBOSE,
+)
+_NOT_IN_THEMATIC_LEAD = frozenset("，,；：:？")
 
 
 def starts_with_point_marker(text: str) -> bool:
@@ -890,28 +925,32 @@ def starts_with_point_marker(text: str) -> bool:
     return match is not None and match.end() < len(text)
 
 
-def _family(match: regex.Match[str]) -> str:
+def _marker_kind(match: regex.Match[str]) -> str:
+    """The kind of a marker (shi, di, paren_cn …): the one named group that matched, whose text
+    is the marker (looking it up by name is cheaper than ``groupdict``)."""
+    kind = match.lastgroup
+    if kind is None:  # not reached: every marker alternative is a named group
+        raise ValueError(f"a point marker without a kind: {match.group()!r}")
+    return kind
+
+
+def _family(match: regex.Match[str], kind: str) -> str:
     """The marker family: 一是 and 二是 are one family, 一要 another, （一） another."""
-    kind = next((name for name in _FAMILY_GROUPS if match.groupdict().get(name)), "")
     if kind == "shi":
         numbered: str = match.group("shi")
         return "shi:" + numbered.lstrip(_NUMERALS)
     return kind
 
 
-_FAMILY_GROUPS = ("shi", "di", "paren_cn", "cn_comma", "paren_digit", "digit", "circled")
-
-
 def _lead(paragraph: Paragraph, lead_start: int) -> tuple[str, int, int] | None:
     """The lead phrase from ``lead_start`` (an index into the paragraph) to the first 。；：！？."""
     end_match = _LEAD_END.search(paragraph.text, lead_start)
     lead_end = end_match.start() if end_match else len(paragraph.text)
-    lead = paragraph.text[lead_start:lead_end].strip()
+    segment = paragraph.text[lead_start:lead_end]
+    lead = segment.strip()
     if not lead:
         return None
-    offset = lead_start + (
-        len(paragraph.text[lead_start:lead_end]) - len(paragraph.text[lead_start:lead_end].lstrip())
-    )
+    offset = lead_start + len(segment) - len(segment.lstrip())
     return lead, paragraph.start + offset, paragraph.start + offset + len(lead)
 
 
@@ -927,8 +966,9 @@ def find_points(body: Sequence[Paragraph]) -> tuple[PointParts, ...]:
         for match in matches:
             lead = _lead(paragraph, match.end())
             if lead is not None:
-                point = PointParts(match.group("marker"), lead[0], index, lead[1], lead[2])
-                enumerated.append((_family(match), point))
+                marker_kind = _marker_kind(match)
+                point = PointParts(match.group(marker_kind), lead[0], index, lead[1], lead[2])
+                enumerated.append((_family(match, marker_kind), point))
     if enumerated:
         family = enumerated[0][0]
         return tuple(point for kind, point in enumerated if kind == family)
@@ -939,12 +979,12 @@ def _thematic_heads(body: Sequence[Paragraph]) -> tuple[PointParts, ...]:
     """Paragraphs opening with a short lead sentence, if at least two do."""
     heads: list[PointParts] = []
     for index, paragraph in enumerate(body):
-        window = paragraph.text[: _THEMATIC_LEAD_MAX + 1]
-        stop = min((i for i in (window.find("。"), window.find("！")) if i >= 0), default=-1)
+        end = _THEMATIC_LEAD_END.search(paragraph.text, 0, _THEMATIC_LEAD_MAX + 1)
+        stop = end.start() if end else -1
         if stop < _THEMATIC_LEAD_MIN or len(paragraph.text) - stop < 2 * _THEMATIC_LEAD_MIN:
             continue
-        lead = window[:stop]
-        if any(mark in lead for mark in "，,；：:？"):
+        lead = paragraph.text[:stop]
+        if not _NOT_IN_THEMATIC_LEAD.isdisjoint(lead):
             continue
         heads.append(PointParts("", lead, index, paragraph.start, paragraph.start + stop))
     return tuple(heads) if len(heads) >= 2 else ()

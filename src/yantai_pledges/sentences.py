@@ -76,11 +76,13 @@ def clause_bounds(text: str) -> list[tuple[int, int]]:
     """Return the ``(start, end)`` of each clause of a sentence, punctuation excluded."""
     bounds: list[tuple[int, int]] = []
     start = 0
-    for match in _CLAUSE_END.finditer(text):
-        bounds.append((start, match.start()))
-        start = match.end()
-    bounds.append((start, len(text)))
-    return [(s, e) for s, e in bounds if e > s]
+    # Every clause mark is one character: splitting at them is cheaper than a match per mark.
+    for clause in _CLAUSE_END.split(text):
+        end = start + len(clause)
+        if end > start:
+            bounds.append((start, end))
+        start = end + 1  # past the mark
+    return bounds
 
 
 def _add_stripped(sentences: list[Segment], text: str, start: int, end: int, offset: int) -> None:

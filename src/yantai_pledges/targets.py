@@ -129,6 +129,9 @@ _BARE_PREDICATE = regex.compile(
 
 _NOUN = r"(?:[\p{Han}A-Za-z0-9]|“[^“”]{1,12}”)"  # a noun character, or a short quoted name
 
+# 的 and at most two characters between a figure and the next (总投资1850亿元的340个项目).
+_DE_LINK = regex.compile(r"的[\p{Han}]{0,2}")
+
 _NOUN_AFTER = regex.compile(
     rf"""
     (?P<noun>{_NOUN}{{1,20}}?)    # the noun a count introduces: 53个新项目 → 新项目
@@ -538,7 +541,7 @@ def _head_noun_after_next_quantity(
 ) -> str:
     """总投资1850亿元的340个产业项目 → 产业项目 (the noun the 的-phrase describes)."""
     later = [q for q in counted if q.start > match.end]
-    if not later or not regex.fullmatch(r"的[\p{Han}]{0,2}", text[match.end : later[0].start]):
+    if not later or not _DE_LINK.fullmatch(text, match.end, later[0].start):
         return ""
     noun = _NOUN_AFTER.match(text[later[0].end :])
     return noun.group() if noun else ""
@@ -547,7 +550,11 @@ def _head_noun_after_next_quantity(
 def _remove_spans(text: str, begin: int, end: int, sentence: _Sentence) -> str:
     """The text between begin and end without deadlines, pledge words and qualifier-free noise."""
     cut = [(d.start, d.end) for d in sentence.deadlines if begin <= d.start and d.end <= end]
-    cut += [(m.start(), m.end()) for m in _COMMITMENT_WORD.finditer(text, begin, end)]
+    cut += [
+        (m.start(), m.end())
+        for m in sentence.markers.pledge_words
+        if begin <= m.start() and m.end() <= end
+    ]
     kept: list[str] = []
     position = begin
     for start, stop in sorted(cut):

@@ -21,6 +21,7 @@ The output paragraphs are joined by ``\\n``; ``Paragraph.start``/``end`` are off
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -108,9 +109,17 @@ def _character_table() -> dict[int, int]:
 
 
 @functools.cache
-def _mapped_characters() -> frozenset[str]:
-    """The characters ``_character_table`` changes."""
-    return frozenset(map(chr, _character_table()))
+def _may_be_mapped() -> re.Pattern[str]:
+    """A pattern for a character ``_character_table`` may change: one it maps, or any beyond
+    U+FFFF.
+
+    The stdlib ``re`` (not ``regex``) compiles this set of ~4,000 characters into a bitmap that
+    tests a character in constant time; the few hundred mapped characters beyond U+FFFF would each
+    be tested one by one, so the whole plane range stands in for them (a text with such a
+    character, rare, is translated anyway).
+    """
+    basic = "".join(sorted(chr(code) for code in _character_table() if code <= 0xFFFF))
+    return re.compile(f"[{re.escape(basic)}\U00010000-\U0010ffff]")
 
 
 def normalize_characters(raw: str) -> str:
@@ -123,8 +132,8 @@ def normalize_characters(raw: str) -> str:
         text = _NEWLINES.sub("\n", text)
         text = _ODD_SPACES.sub(" ", text)
         text = _INVISIBLE.sub("", text)
-    if _mapped_characters().isdisjoint(set(text)):
-        return text  # most texts have nothing to map, and a set is cheaper than translate
+    if _may_be_mapped().search(text) is None:
+        return text  # most texts have nothing to map, and the search is cheaper than translate
     normalized: str = text.translate(_character_table())
     return normalized
 
@@ -155,21 +164,23 @@ def _display_width(line: str) -> int:
 def _wrap_width(lines: Sequence[str]) -> int | None:
     """The display width a hard-wrapped text is wrapped at, or None if it is not hard-wrapped."""
     widths = Counter(_display_width(line) for line in lines if len(line) <= 4 * HEADING_MAX)
-    candidates = [width for width in widths if width >= _WRAP_MIN_WIDTH]
-    if not candidates:
+    # Lines of a wrapped text differ by a column or two (a half-width digit, a final punctuation):
+    # for each candidate width, the lines up to two columns narrower.
+    near = {
+        width: widths[width] + widths.get(width - 1, 0) + widths.get(width - 2, 0)
+        for width in widths
+        if width >= _WRAP_MIN_WIDTH
+    }
+    if not near:
         return None
-    # Lines of a wrapped text differ by a column or two (a half-width digit, a final punctuation).
-    width = max(candidates, key=lambda w: (sum(widths[w - d] for d in range(3)), w))
-    near = sum(widths[width - d] for d in range(3))
-    if near >= _WRAP_MIN_LINES and near >= _WRAP_MIN_SHARE * len(lines):
+    width = max(near, key=lambda w: (near[w], w))
+    if near[width] >= _WRAP_MIN_LINES and near[width] >= _WRAP_MIN_SHARE * len(lines):
         return width
     return None
 
 
 def _stands_alone(line: str) -> bool:
     """A line that is never part of a broken sentence: speaker, date or credit line."""
-    from . import layout  # noqa: PLC0415 - layout imports Paragraph from this module
-
     return len(line) <= 2 * HEADING_MAX and (
         layout.is_speaker_line(line) or layout.is_date_line(line) or layout.is_credit_line(line)
     )
@@ -188,23 +199,19 @@ def _opens_paragraph(line: str, alone: bool, wrap_width: int | None) -> bool:
     """A line that starts a paragraph of its own: a standalone line, a credit that opens a news
     report (本报讯（记者 X）…), a point marker (一是, （二）, 3.), a headline (unless the line is a
     full line of a hard-wrapped text)."""
-    from . import layout  # noqa: PLC0415 - see _stands_alone
-
     headline = (
         _is_heading_like(line) and not ends_sentence(line) and not _is_full_line(line, wrap_width)
     )
     return (
         alone
         or headline
-        or layout.leading_credit_end(line) is not None
         or layout.starts_with_point_marker(line)
+        or layout.leading_credit_end(line) is not None  # the slower test, last
     )
 
 
 def _ends_with_credit(text: str) -> bool:
     """Whether a paragraph ends with a credit (…新优势。 YMG全媒体记者 童佳怡 整理)."""
-    from . import layout  # noqa: PLC0415 - see _stands_alone
-
     return layout.trailing_credit_start(text[-2 * HEADING_MAX :]) is not None
 
 
@@ -273,7 +280,9 @@ def _tail_text(pieces: Sequence[str]) -> str:
 
 def _lines(text: str) -> list[str]:
     """Stripped, space-normalised, non-empty lines (step 2 of :func:`clean`)."""
-    lines = (_SPACE_RUN.sub(" ", line.strip()) for line in text.split("\n"))
+    # One substitution for the whole text: a run of spaces never spans a line end, and stripping
+    # a line after it leaves the same line as before it.
+    lines = (line.strip() for line in _SPACE_RUN.sub(" ", text).split("\n"))
     return [line for line in lines if line]
 
 
@@ -299,3 +308,8 @@ def clean(raw: str) -> tuple[str, list[Paragraph]]:
         paragraphs.append(Paragraph(text, offset, offset + len(text)))
         offset += len(text) + 1
     return "\n".join(paragraph.text for paragraph in paragraphs), paragraphs
+
+
+# Imported last: layout imports Paragraph and ends_sentence from this module, and the functions
+# above use layout only when called (an import inside each of them costs more than their work).
+from . import layout  # noqa: E402
