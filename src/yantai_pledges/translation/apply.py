@@ -39,13 +39,17 @@ __all__ = ["translate_article"]
 
 
 class _FreeText:
-    """Collects the Bilingual fields left for the translator, each distinct text once."""
+    """Collects the Bilingual fields left for the translator, each distinct text once.
 
-    def __init__(self) -> None:
+    Without a translator (``collect`` false) nothing is collected: nothing would fill them.
+    """
+
+    def __init__(self, *, collect: bool) -> None:
+        self.collect = collect
         self.fields: list[Bilingual] = []
 
     def add(self, field: Bilingual | None) -> None:
-        if field is not None and field.en is None and field.zh.strip():
+        if self.collect and field is not None and field.en is None and field.zh.strip():
             self.fields.append(field)
 
     def translate(self, translator: Translator) -> None:
@@ -167,7 +171,7 @@ def translate_article(
     """
     result = article if in_place else article.model_copy(deep=True)
     terms = glossary or default_glossary()
-    free = _FreeText()
+    free = _FreeText(collect=translator is not None)
     _exact(result.title, terms)
     free.add(result.title)
     for statement in result.statements:

@@ -108,9 +108,6 @@ def _units() -> dict[str, _Unit]:
     }
 
 
-# Cached (as the English functions below): a parse asks for the same few units, deadlines and
-# names again and again, and they are pure functions of their arguments.
-@functools.lru_cache(maxsize=1024)
 def _split_unit(unit_zh: str) -> tuple[Decimal, str]:
     """万人 → (10000, 人); 亿元 → (10**8, 元); 家 → (1, 家). A known unit is never split."""
     unit = unit_zh.strip()
@@ -120,6 +117,15 @@ def _split_unit(unit_zh: str) -> tuple[Decimal, str]:
         if unit.startswith(word) and len(unit) > len(word):
             return factor, unit[len(word) :]
     return Decimal(1), unit
+
+
+# Cached (as the English functions below): a parse asks for the same few units, deadlines and
+# names again and again, and they are pure functions of their arguments. The value is immutable.
+@functools.lru_cache(maxsize=1024)
+def _scaled_unit(unit_zh: str) -> tuple[Decimal, _Unit | None]:
+    """亿元 → (10**8, the unit 元); 家 → (1, the classifier 家); (factor, None) for an unknown unit."""
+    factor, measure = _split_unit(unit_zh)
+    return factor, _units().get(measure)
 
 
 def _plain(value: Decimal) -> str:
@@ -137,19 +143,24 @@ def format_number(value: Decimal) -> str:
     return f"{grouped}.{fraction}" if fraction else grouped
 
 
+# Cached for the summaries, which print the same few numbers again and again. Equal Decimals (30,
+# 30.0) print the same, as every branch normalises; typed, so an int is not taken for its Decimal.
+# Only for numbers computed here: a signalling NaN, which cannot be hashed, never gets this far.
+_cached_number = functools.lru_cache(maxsize=4096, typed=True)(format_number)
+
+
 def _format_range(low: Decimal, high: Decimal) -> str:
     magnitude = abs(high)
     for factor, word in _LARGE:
         if magnitude >= factor:
             return f"{_plain(low / factor)}–{_plain(high / factor)} {word}"
-    return f"{format_number(low)}–{format_number(high)}"
+    return f"{_cached_number(low)}–{_cached_number(high)}"
 
 
 @functools.lru_cache(maxsize=1024)
 def unit_english(unit_zh: str) -> str:
     """The English of a unit as written: 亿元 → "100 million yuan", 人 → "people", 家 → ""."""
-    factor, measure = _split_unit(unit_zh)
-    unit = _units().get(measure)
+    factor, unit = _scaled_unit(unit_zh)
     if unit is None:
         return ""
     if factor == 1:
@@ -175,8 +186,7 @@ def _with_unit(number: str, unit: _Unit | None, *, one: bool, include_noun: bool
 def _quantity_phrase(
     q: Quantity, comparator: Comparator | str | None, *, include_noun: bool
 ) -> str:
-    factor, measure = _split_unit(q.unit.zh)
-    unit = _units().get(measure)
+    factor, unit = _scaled_unit(q.unit.zh)
     comparator = Comparator(comparator) if comparator is not None else Comparator.EXACT
     if q.low is not None and q.high is not None:
         number = _format_range(q.low * factor, q.high * factor)
@@ -185,7 +195,7 @@ def _quantity_phrase(
     if value is None:
         raise InputError(f"quantity {q.raw!r} has no value: set value, or low and high")
     amount = value * factor
-    phrase = _with_unit(format_number(amount), unit, one=amount == 1, include_noun=include_noun)
+    phrase = _with_unit(_cached_number(amount), unit, one=amount == 1, include_noun=include_noun)
     return _COMPARATOR_WORDS[comparator] + phrase
 
 
@@ -633,24 +643,33 @@ class _Composer:
         return _Phrase(" ".join(_CONNECTORS.get(word, word) for word in words))
 
 
-def _metric_phrase(zh: str, glossary: Glossary | None) -> _Phrase | None:
+def _metric(zh: str, glossary: Glossary | None) -> tuple[_Phrase, str] | None:
+    """A metric's phrase and its English, or ``None`` when some part of it is unknown."""
     if glossary is None or glossary is default_glossary():
-        return _default_metric_phrase(zh)
-    return _Composer(glossary).phrase(zh)
+        return _default_metric(zh)
+    return _with_english(_Composer(glossary).phrase(zh))
+
+
+def _with_english(phrase: _Phrase | None) -> tuple[_Phrase, str] | None:
+    if phrase is None:
+        return None
+    english = phrase.english()
+    return (phrase, english) if english else None
 
 
 # Cached because every target asks twice (its metric, its summary), metrics recur across targets
 # and articles, and composing one tries every pattern. Only for the bundled glossary: a user
 # glossary is built anew for each ``parse`` call and a cache keyed on it would keep it alive.
+# The value is immutable (a frozen phrase and a string).
 @functools.lru_cache(maxsize=4096)
-def _default_metric_phrase(zh: str) -> _Phrase | None:
-    return _Composer(default_glossary()).phrase(zh)
+def _default_metric(zh: str) -> tuple[_Phrase, str] | None:
+    return _with_english(_Composer(default_glossary()).phrase(zh))
 
 
 def metric_english(zh: str, glossary: Glossary | None = None) -> str | None:
     """The English of what a target counts, or ``None`` when some part of it is unknown."""
-    phrase = _metric_phrase(zh, glossary)
-    return (phrase.english() or None) if phrase is not None else None
+    metric = _metric(zh, glossary)
+    return metric[1] if metric is not None else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -682,7 +701,7 @@ def _lead(commitment: Commitment | None, status: Status) -> str:
 
 
 def _sentence(*parts: str) -> str:
-    text = _collapse(" ".join(part for part in parts if part))
+    text = _collapse(" ".join(parts))  # also drops the spaces around empty or padded parts
     return text[:1].upper() + text[1:] + "."
 
 
@@ -714,12 +733,6 @@ def _singular(noun: str) -> str:
     return " ".join(words)
 
 
-def _unit_kind(q: Quantity) -> str:
-    _, measure = _split_unit(q.unit.zh)
-    unit = _units().get(measure)
-    return unit.kind if unit is not None else ""
-
-
 def _predicate(verb: _Verb, commitment: Commitment | None, status: Status, plural: bool) -> str:
     if status is Status.ACHIEVED:
         return verb.past_plural if plural else verb.past_singular
@@ -735,16 +748,17 @@ _MULTIPLYING = {2: "a doubling of", 4: "a quadrupling of"}
 
 
 def _figure(phrase: _Phrase, target: Target) -> str:
-    """The subject, predicate and number of a summary: "at least 130 new projects start construction"."""
+    """The subject, predicate and number of a summary: "at least 130 new projects start construction".
+
+    Spaces are left as they fall: ``_sentence`` collapses the whole summary once.
+    """
     q, comparator = target.quantity, target.comparator
-    kind = _unit_kind(q)
-    factor, _ = _split_unit(q.unit.zh)
+    factor, unit = _scaled_unit(q.unit.zh)
+    kind = unit.kind if unit is not None else ""
     single = q.value is not None and q.value * factor == 1 and q.low is None
     tail = ""
     if q.base_unit == "times" and q.raw.startswith("翻") and q.value is not None:
-        return _collapse(
-            f"{_MULTIPLYING.get(int(q.value), f'a {q.value}-fold rise in')} {phrase.flat()}"
-        )
+        return f"{_MULTIPLYING.get(int(q.value), f'a {q.value}-fold rise in')} {phrase.flat()}"
     # Each branch below words the figure one way: with its unit noun (full) or without (count).
     if _SLOT in phrase.noun:
         figure = _count(q, comparator) if kind in _COUNT_KINDS else _full(q, comparator)
@@ -753,7 +767,7 @@ def _figure(phrase: _Phrase, target: Target) -> str:
     elif phrase.frame in {"by", "to"}:
         subject, tail, plural = phrase.noun, f"{phrase.frame} {_full(q, comparator)}", False
     elif phrase.frame == "reach":
-        return _collapse(f"the {phrase.flat()} {_reach(target)} {_full(q, comparator)}")
+        return f"the {phrase.flat()} {_reach(target)} {_full(q, comparator)}"
     elif kind in _COUNT_KINDS:
         noun = _singular(phrase.noun) if single else phrase.noun
         subject, plural = f"{_count(q, comparator)} {noun}", not single
@@ -762,7 +776,7 @@ def _figure(phrase: _Phrase, target: Target) -> str:
     else:
         subject, plural = f"{phrase.noun} of {_full(q, comparator)}", False
     verb = _predicate(phrase.verb, target.commitment, target.status, plural) if phrase.verb else ""
-    return _collapse(f"{subject} {verb} {tail}")
+    return f"{subject} {verb} {tail}"
 
 
 def _count(q: Quantity, comparator: Comparator) -> str:
@@ -775,9 +789,11 @@ def _full(q: Quantity, comparator: Comparator) -> str:
     return quantity_english(q, comparator)
 
 
+_REACH = _Verb("reach", "reaches", "reaching", "reached", "reached", "to reach")
+
+
 def _reach(target: Target) -> str:
-    reach = _Verb("reach", "reaches", "reaching", "reached", "reached", "to reach")
-    return _predicate(reach, target.commitment, target.status, plural=False)
+    return _predicate(_REACH, target.commitment, target.status, plural=False)
 
 
 def _quoted_chinese(zh: str) -> str:
@@ -790,15 +806,15 @@ def _quoted_chinese(zh: str) -> str:
 
 def target_summary(target: Target, glossary: Glossary | None = None) -> str:
     """One English sentence from the parsed parts: "Ensure at least 130 new projects start …"."""
-    phrase = _metric_phrase(target.metric.zh, glossary)
+    metric = _metric(target.metric.zh, glossary)
     deadline = (
         deadline_english(target.deadline.text.zh, target.deadline.date) if target.deadline else ""
     )
-    if phrase is None or not phrase.english():
+    if metric is None:
         figure = quantity_english(target.quantity, target.comparator)
         figure = f"{figure} {_quoted_chinese(target.metric.zh)}"
     else:
-        figure = _figure(phrase, target)
+        figure = _figure(metric[0], target)
     return _sentence(_lead(target.commitment, target.status), figure, deadline)
 
 

@@ -123,6 +123,8 @@ def place_english(zh: str) -> str:
     return _by_rule(name)
 
 
+# Cached as place_english: organ names ask for the same few places again and again.
+@functools.lru_cache(maxsize=4096)
 def place_name(zh: str) -> str:
     """The bare name for use inside an organ's name: 栖霞市 → "Qixia", 某某市 → "Moumou"."""
     return _GENERIC_LEVEL.sub("", place_english(zh))

@@ -51,21 +51,28 @@ class _Context:
     place: str | None = None
 
 
+# A position's parts of one kind, grouped by length, longest first: stripping a suffix is then a
+# dict lookup per length instead of an ``endswith`` per part.
+_SuffixTable = tuple[tuple[int, dict[str, _Part]], ...]
+
+
 @functools.cache
-def _parts() -> dict[str, tuple[_Part, ...]]:
-    by_kind: dict[str, list[_Part]] = {}
+def _parts() -> dict[str, _SuffixTable]:
+    by_kind: dict[str, dict[int, dict[str, _Part]]] = {}
     for row in load_table("position_parts"):
         part = _Part(row["zh"], row["en"], row["en_generic"], row["kind"], row["level"])
         group = "title" if part.kind == "gov_title" else part.kind
         group = "organ" if group in {"party_organ", "gov_organ"} else group
-        by_kind.setdefault(group, []).append(part)
-    return {kind: tuple(sorted(parts, key=lambda p: -len(p.zh))) for kind, parts in by_kind.items()}
+        by_length = by_kind.setdefault(group, {}).setdefault(len(part.zh), {})
+        by_length.setdefault(part.zh, part)  # the first row of a repeated zh wins
+    return {kind: tuple(sorted(lengths.items(), reverse=True)) for kind, lengths in by_kind.items()}
 
 
 def _strip_suffix(text: str, kind: str) -> tuple[str, _Part | None]:
-    for part in _parts().get(kind, ()):
-        if text.endswith(part.zh):
-            return text[: -len(part.zh)], part
+    for length, parts in _parts().get(kind, ()):
+        part = parts.get(text[-length:]) if 0 < length <= len(text) else None
+        if part is not None:
+            return text[:-length], part
     return text, None
 
 
@@ -136,6 +143,16 @@ def positions_english(
     ``jurisdiction`` (e.g. 芝罘区) is the place of an organ or title written without one
     (区委, 区长).
     """
+    return list(_positions_english(tuple(positions), city, jurisdiction))
+
+
+# Cached: the same officials speak in article after article, and a speaker's positions read as a
+# whole (each in the context of the previous) are a pure function of the line, city and place.
+# A tuple, so no caller can change a cached value.
+@functools.lru_cache(maxsize=4096)
+def _positions_english(
+    positions: tuple[str, ...], city: str, jurisdiction: str | None
+) -> tuple[str, ...]:
     place = (jurisdiction or "").strip()
     # A bare 市委/副市长 opening the list is the paper's city, even when the speaker's own
     # jurisdiction is a county-level city (市委常委、栖霞市委书记): only 区/县 fill a bare organ.
@@ -147,7 +164,7 @@ def positions_english(
             raise InputError("empty position: pass each position as written, e.g. '市委常委'")
         english, context = _compose(text, context, city)
         result.append(english)
-    return result
+    return tuple(result)
 
 
 def position_english(zh: str, *, city: str = "Yantai", jurisdiction: str | None = None) -> str:
