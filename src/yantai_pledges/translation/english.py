@@ -503,6 +503,25 @@ def _patterns() -> tuple[_Pattern, ...]:
 
 
 @functools.cache
+def _patterns_by_ends() -> dict[tuple[str, str], tuple[tuple[int, _Pattern], ...]]:
+    """The patterns with their file positions, by the first character of their prefix and the
+    last of their suffix ("" when empty): a text is tried only against patterns that can fit it."""
+    index: dict[tuple[str, str], list[tuple[int, _Pattern]]] = {}
+    for position, pattern in enumerate(_patterns()):
+        key = (pattern.prefix[:1], pattern.suffix[-1:])
+        index.setdefault(key, []).append((position, pattern))
+    return {key: tuple(found) for key, found in index.items()}
+
+
+def _candidate_patterns(text: str) -> list[_Pattern]:
+    """The patterns whose prefix and suffix can fit ``text``, in file order."""
+    index = _patterns_by_ends()
+    keys = {(first, last) for first in ("", text[:1]) for last in ("", text[-1:])}
+    found = sorted(item for key in keys for item in index.get(key, ()))
+    return [pattern for _, pattern in found]
+
+
+@functools.cache
 def _places() -> dict[str, str]:
     """Full place names of the gazetteer (烟台市, 蓬莱区; not bare stems such as 烟台)."""
     return {row["zh"]: row["en"] for row in load_table("places") if row["kind"] != "stem"}
@@ -614,7 +633,7 @@ class _Composer:
         return _Phrase(f"share of {part.english()} in {whole.english()}")
 
     def _pattern(self, zh: str, depth: int) -> _Phrase | None:
-        for pattern in _patterns():
+        for pattern in _candidate_patterns(zh):
             middle = pattern.matches(zh)
             if middle is None:
                 continue
