@@ -146,7 +146,9 @@ def test_unit_english(unit: str, en: str) -> None:
 @pytest.mark.parametrize(
     ("value", "en"),
     [("185000000000", "185 billion"), ("10000", "10,000"), ("4500000", "4.5 million"),
-     ("0.5", "0.5"), ("1234.5", "1,234.5"), ("3880000000000", "3.88 trillion")],
+     ("0.5", "0.5"), ("1234.5", "1,234.5"), ("3880000000000", "3.88 trillion"),
+     # negative figures (下降0.5%) keep their sign, also between -1 and 0
+     ("-0.5", "-0.5"), ("-1234.5", "-1,234.5"), ("-2000000", "-2 million"), ("0", "0")],
 )  # fmt: skip
 def test_format_number(value: str, en: str) -> None:
     assert format_number(Decimal(value)) == en

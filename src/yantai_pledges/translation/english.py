@@ -138,9 +138,10 @@ def format_number(value: Decimal) -> str:
     for factor, word in _LARGE:
         if magnitude >= factor:
             return f"{_plain(value / factor)} {word}"
-    integral, _, fraction = _plain(value).partition(".")
-    grouped = f"{int(integral):,}" if integral.lstrip("-").isdigit() else integral
-    return f"{grouped}.{fraction}" if fraction else grouped
+    sign, digits = ("-", _plain(-value)) if value < 0 else ("", _plain(value))
+    integral, _, fraction = digits.partition(".")
+    grouped = f"{int(integral):,}" if integral.isdigit() else integral
+    return sign + (f"{grouped}.{fraction}" if fraction else grouped)
 
 
 # Cached for the summaries, which print the same few numbers again and again. Equal Decimals (30,
