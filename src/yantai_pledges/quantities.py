@@ -40,6 +40,7 @@ from __future__ import annotations
 import bisect
 import decimal
 import functools
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final, NamedTuple
@@ -190,6 +191,8 @@ _DIGIT_CHARS: Final = frozenset("〇零一二三四五六七八九")
 _SLOGAN_DIGITS: Final = frozenset("一二两三四五六七八九十")
 _MAX_DIGITS: Final = 24  # longer digit strings are codes or junk, not figures
 _PRECISION: Final = decimal.Context(prec=80)  # exact products of 24 digits and 万亿 × 吉瓦
+_ONE: Final = Decimal(1)
+_ONE_HALF: Final = Decimal("0.5")  # 一年半
 
 # Arabic digits; thousands commas are ASCII, or full-width between full-width digits (１，０００).
 _AR: Final = (
@@ -303,7 +306,7 @@ def _alternation(words: tuple[str, ...], *, guard_latin: bool = False) -> str:
 def _trie_source(node: _Trie, word: str, *, guard_latin: bool) -> str:
     """The regex of a trie node: its continuations, then (if a word ends here) the empty match."""
     branches = [
-        regex.escape(char) + _trie_source(child, word + char, guard_latin=guard_latin)
+        re.escape(char) + _trie_source(child, word + char, guard_latin=guard_latin)
         for char, child in sorted(node.items())
         if char
     ]
@@ -320,7 +323,7 @@ def _trie_source(node: _Trie, word: str, *, guard_latin: bool) -> str:
 def _number(prefix: str) -> str:
     """The pattern of one number with its 多/余 and scale word; group names begin ``prefix``."""
     return rf"""
-        (?: (?<![0-9０-９.．,A-Za-z+＋_/]|[0-9０-９]，)             # not inside a number or code
+        (?: (?<![0-9０-９.．,A-Za-z+＋_/])(?<![0-9０-９]，)          # not inside a number or code
             (?P<{prefix}ar>{_AR})                                    # Arabic: 1850, 224.2, 1,000
           | (?<![{_CN_CLASS}0-9０-９])(?P<{prefix}cn>{_CN}) )     # Chinese: 三百五十, 零点五
         (?P<{prefix}approx>[多余几])?                               # 30多亿元, 10余个
@@ -329,9 +332,31 @@ def _number(prefix: str) -> str:
     """
 
 
+# The quantity pattern's groups, in order (_pattern() checks it). A match is read several times
+# faster by group number than by name, so the code below uses the numbers.
+_GROUP_NAMES: Final = (
+    "prefix", "pct_ar", "pct_cn",
+    "a_ar", "a_cn", "a_approx", "a_scale", "a_approx2", "a_pct",
+    "b_ar", "b_cn", "b_approx", "b_scale", "b_approx2",
+    "unit_pct", "unit", "half", "suffix",
+)  # fmt: skip
+_PREFIX, _PCT_AR, _PCT_CN, _UNIT_PCT, _UNIT, _HALF, _SUFFIX = (
+    _GROUP_NAMES.index(name) + 1
+    for name in ("prefix", "pct_ar", "pct_cn", "unit_pct", "unit", "half", "suffix")
+)
+# The first group of each number (_A: the number or the low end of a range, _B: the high end),
+# and the offsets of its groups from there, in the order _number() writes them.
+_A, _B = _GROUP_NAMES.index("a_ar") + 1, _GROUP_NAMES.index("b_ar") + 1
+_AR_GROUP, _CN_GROUP, _APPROX_GROUP, _SCALE_GROUP, _APPROX2_GROUP = range(5)
+
+
 @functools.cache
-def _pattern() -> regex.Pattern[str]:
-    """The quantity pattern, built from the unit table on first use; matched at candidate starts."""
+def _pattern() -> re.Pattern[str]:
+    """The quantity pattern, built from the unit table on first use; matched at candidate starts.
+
+    Stdlib ``re``: the pattern needs no ``regex`` feature, and ``re`` matches it in less than half
+    the time (it is tried at every candidate number of every sentence).
+    """
     units = _alternation(tuple(_units()), guard_latin=True)
     source = rf"""
         (?P<prefix>{_alternation(tuple(_PREFIXES))})?        # comparator before: 突破, 超过, 约
@@ -347,12 +372,16 @@ def _pattern() -> regex.Pattern[str]:
         (?P<half>半)?                                         # 一年半, 两天半
         (?P<suffix>以上|及以上|或以上|以下|及以下|以内|之内|左右|上下(?![游级班联同贯楼]))?
     """
-    return regex.compile(source, regex.VERBOSE)
+    pattern = re.compile(source, re.VERBOSE)
+    if pattern.groupindex != {name: number for number, name in enumerate(_GROUP_NAMES, 1)}:
+        raise AssertionError("_GROUP_NAMES must list the quantity pattern's groups in order")
+    return pattern
 
 
 # Where a number can begin: each maximal run of digits or of Chinese numeral characters, once.
 _RUN: Final = regex.compile(rf"[0-9０-９]++|[{_CN_CLASS}]++")
 _PREFIX_LENGTHS: Final = sorted({len(word) for word in _PREFIXES}, reverse=True)
+_PREFIX_LAST_CHARS: Final = frozenset(word[-1] for word in _PREFIXES)
 
 
 def find_quantities(text: str) -> list[QuantityMatch]:
@@ -424,15 +453,21 @@ def _with_doublings(text: str, found: list[QuantityMatch], labels: _Labels) -> l
 
 
 @functools.cache
-def _candidate_runs() -> regex.Pattern[str]:
-    """Each maximal run of digits or of Chinese numerals (as ``_RUN``) that a continuation follows."""
-    after = regex.escape("".join(sorted(_continuations())))
-    return regex.compile(
+def _candidate_runs() -> re.Pattern[str]:
+    """Each maximal run of digits or of Chinese numerals (as ``_RUN``) that a continuation follows.
+
+    Stdlib ``re`` (no ``regex`` feature is needed) skips ahead to a first character from the
+    classes that begin each branch, so the lookbehinds come after that character: this pattern
+    is scanned over every sentence, and this form takes about 40% less time than ``regex``.
+    """
+    after = re.escape("".join(sorted(_continuations())))
+    digit, numeral = "[0-9０-９]", f"[{_CN_CLASS}]"
+    return re.compile(
         rf"""
-          (?<![0-9０-９])[0-9０-９]++(?=[{after}])           # 1850亿元: whole runs only, so the
-        | (?<![{_CN_CLASS}])[{_CN_CLASS}]++(?=[{after}])  # lookbehinds keep the scan linear
+          {digit}(?<!{digit}{digit}){digit}*+(?=[{after}])          # 1850亿元: whole runs only,
+        | {numeral}(?<!{numeral}{numeral}){numeral}*+(?=[{after}])  # so the scan is linear
         """,
-        regex.VERBOSE,
+        re.VERBOSE,
     )
 
 
@@ -480,29 +515,18 @@ def _joined() -> regex.Pattern[str]:
     )
 
 
-def _match_at(
-    pattern: regex.Pattern[str], text: str, start: int, done: int
-) -> regex.Match[str] | None:
+def _match_at(pattern: re.Pattern[str], text: str, start: int, done: int) -> re.Match[str] | None:
     """The pattern anchored at a number start, with a comparator word just before it if any."""
-    for length in _PREFIX_LENGTHS:
-        if start - length >= done and text[start - length : start] in _PREFIXES:
-            match = pattern.match(text, start - length)
-            if match is not None and match["prefix"]:
-                return match
+    if start > done and text[start - 1] in _PREFIX_LAST_CHARS:
+        for length in _PREFIX_LENGTHS:
+            if start - length >= done and text[start - length : start] in _PREFIXES:
+                match = pattern.match(text, start - length)
+                if match is not None and match[_PREFIX]:
+                    return match
     match = pattern.match(text, start)
-    if match is not None and match["prefix"]:
+    if match is not None and match[_PREFIX]:
         return None  # the run starts a word such as 过, not a number
     return match
-
-
-@functools.cache
-def _group_names() -> tuple[str, ...]:
-    """The names of the quantity pattern's groups in the order of ``match.groups()``."""
-    index = _pattern().groupindex
-    names = tuple(sorted(index, key=index.__getitem__))
-    if [index[name] for name in names] != list(range(1, _pattern().groups + 1)):
-        raise AssertionError("every group of the quantity pattern must have its own name")
-    return names
 
 
 class _Parts(NamedTuple):
@@ -524,16 +548,15 @@ class _Parts(NamedTuple):
         return self.low is not None or self.high.pair is not None
 
 
-def _interpret(text: str, match: regex.Match[str], labels: _Labels) -> QuantityMatch | None:
+def _interpret(text: str, match: re.Match[str], labels: _Labels) -> QuantityMatch | None:
     """Turn one pattern match into a QuantityMatch, or None when it is a label, date or idiom."""
-    # groups() is far cheaper than groupdict() on a pattern with this many groups.
-    groups = dict(zip(_group_names(), match.groups(), strict=True))
-    parts = _parts(match, groups)
-    if parts is None or labels.overlap(parts.number_start, parts.unit_end):
+    parts = _parts(match)
+    # Every reason to reject gives the same None, so the cheap ones go first.
+    if parts is None or _is_article(parts) or labels.overlap(parts.number_start, parts.unit_end):
         return None
-    start, prefix = _prefix(text, match.start(), groups["prefix"], parts)
-    end, suffix = match.end(), groups["suffix"]
-    if groups["half"] and not parts.half:
+    start, prefix = _prefix(text, match.start(), match[_PREFIX], parts)
+    end, suffix = match.end(), match[_SUFFIX]
+    if match[_HALF] and not parts.half:
         end, suffix = parts.unit_end, None  # 3个半月: 半 belongs to the next word
     if (
         _is_ordinal(text, parts.number_start)
@@ -561,29 +584,29 @@ def _interpret(text: str, match: regex.Match[str], labels: _Labels) -> QuantityM
     return QuantityMatch(start, end, quantity, comparator, qualifier)
 
 
-def _parts(match: regex.Match[str], groups: dict[str, str | None]) -> _Parts | None:
+def _parts(match: re.Match[str]) -> _Parts | None:
     """Read the numbers and the unit of a match; None when a number is not a figure."""
-    number_start = match.start() + len(groups["prefix"] or "")
-    if groups["pct_ar"] or groups["pct_cn"]:
-        written = groups["pct_ar"] or groups["pct_cn"] or ""
-        high = _read(written, "", approximate=False, percent=True)
+    number_start = match.start() + len(match[_PREFIX] or "")
+    percent = match[_PCT_AR] or match[_PCT_CN]
+    if percent:
+        high = _read(percent, "", approximate=False, percent=True)
         if high is None:
             return None
-        unit_end = max(match.end("pct_ar"), match.end("pct_cn"))
+        unit_end = max(match.end(_PCT_AR), match.end(_PCT_CN))
         return _Parts(high, None, _units()["%"], "%", number_start, unit_end, half=False)
-    unit_text = groups["unit"] or groups["unit_pct"] or ""
+    unit_text = match[_UNIT] or match[_UNIT_PCT] or ""
     unit = _units()[unit_text]
-    unit_end = max(match.end("unit"), match.end("unit_pct"))
-    half = bool(groups["half"]) and unit.base_unit in _TIME_UNITS
-    ranged = bool(groups["b_ar"] or groups["b_cn"])
-    first = _read_group(groups, "a_", in_range=ranged)
+    unit_end = max(match.end(_UNIT), match.end(_UNIT_PCT))
+    half = bool(match[_HALF]) and unit.base_unit in _TIME_UNITS
+    ranged = bool(match[_B + _AR_GROUP] or match[_B + _CN_GROUP])
+    first = _read_group(match, _A, in_range=ranged)
     if not ranged:
         return (
             None
             if first is None
             else _Parts(first, None, unit, unit_text, number_start, unit_end, half)
         )
-    second = _read_group(groups, "b_", in_range=True)
+    second = _read_group(match, _B, in_range=True)
     if first is None or second is None:
         return None
     return _Parts(second, first, unit, unit_text, number_start, unit_end, half)
@@ -607,12 +630,12 @@ def _prefix(text: str, start: int, prefix: str | None, parts: _Parts) -> tuple[i
     return start, prefix
 
 
-def _read_group(groups: dict[str, str | None], prefix: str, *, in_range: bool) -> _Reading | None:
-    """Read the number whose pattern groups start with ``prefix``."""
-    written = groups[prefix + "ar"] or groups[prefix + "cn"] or ""
-    approximate = bool(groups[prefix + "approx"] or groups[prefix + "approx2"])
+def _read_group(match: re.Match[str], first: int, *, in_range: bool) -> _Reading | None:
+    """Read the number whose pattern groups start at group number ``first`` (_A or _B)."""
+    written = match[first + _AR_GROUP] or match[first + _CN_GROUP] or ""
+    approximate = bool(match[first + _APPROX_GROUP] or match[first + _APPROX2_GROUP])
     return _read(
-        written, groups[prefix + "scale"] or "", approximate=approximate, in_range=in_range
+        written, match[first + _SCALE_GROUP] or "", approximate=approximate, in_range=in_range
     )
 
 
@@ -685,7 +708,8 @@ def _read_pair(written: str, scale: str, *, approximate: bool) -> _Reading | Non
 
 
 def _plausible(text: str, parts: _Parts) -> bool:
-    """Reject dates, phase names, idioms and articles that have the shape of a quantity."""
+    """Reject dates, phase names and idioms that have the shape of a quantity (and see
+    :func:`_is_article`)."""
     high, low, unit = parts.high, parts.low, parts.unit
     chinese = high.chinese or (low is not None and low.chinese)
     if unit.arabic_only and chinese:
@@ -701,9 +725,12 @@ def _plausible(text: str, parts: _Parts) -> bool:
         and text[parts.number_start - 1 : parts.number_start] == "月"
     ):
         return False  # 1月1日元旦 is a date, not 1 日元
-    if high.lone_one and low is None and not parts.half:
-        return False  # 一个, 一批, 一名: an article, not a count
     return not _is_word_after(text, parts) and not _is_speech_structure(text, parts)
+
+
+def _is_article(parts: _Parts) -> bool:
+    """一个, 一批, 一名: a lone 一 is an article, not a count (but 一年半 is a figure)."""
+    return parts.high.lone_one and parts.low is None and not parts.half
 
 
 def _is_word_after(text: str, parts: _Parts) -> bool:
@@ -771,7 +798,7 @@ def _quantity(raw: str, parts: _Parts) -> Quantity | None:
 
 def _build_quantity(raw: str, parts: _Parts) -> Quantity | None:
     high, low, unit = parts.high, parts.low, parts.unit
-    scale_factor = _SCALES[high.scale] if high.scale else Decimal(1)
+    scale_factor = _SCALES[high.scale] if high.scale else _ONE
     to_base = scale_factor * unit.factor
     # A dict is validated into the same Bilingual, in one pass with the Quantity around it.
     unit_zh = {"zh": high.scale + ("%" if parts.unit_text in _PERCENT_SIGNS else parts.unit_text)}
@@ -794,7 +821,7 @@ def _build_quantity(raw: str, parts: _Parts) -> Quantity | None:
             base_high=_tidy(high_value * to_base),
             base_unit=unit.base_unit,
         )
-    value = high.number + (Decimal("0.5") if parts.half else 0)
+    value = high.number + _ONE_HALF if parts.half else high.number
     return Quantity(
         raw=raw,
         value=_tidy(value),
@@ -827,5 +854,5 @@ def _is_qualifier(text: str, end: int, parts: _Parts, comparator: Comparator) ->
 def _tidy(value: Decimal) -> Decimal:
     """Exact, without a spurious fractional part: 22420000000.0 → 22420000000."""
     if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
+        return value.quantize(_ONE)
     return value.normalize()
