@@ -25,6 +25,7 @@ from yantai_pledges.translation.english import (
     metric_english,
     milestone_summary,
     quantity_english,
+    target_english,
     target_summary,
     unit_english,
 )
@@ -583,6 +584,11 @@ OTHER_SUMMARIES = [
     ),
 ]  # fmt: skip
 SUMMARIES = [*SEED_SUMMARIES, *OTHER_SUMMARIES]
+
+
+@pytest.mark.parametrize(("item", "en"), SUMMARIES)
+def test_target_english_is_metric_and_summary(item: Target, en: str) -> None:
+    assert target_english(item) == (metric_english(item.metric.zh), en)
 
 
 @pytest.mark.parametrize(("item", "en"), SUMMARIES)

@@ -59,6 +59,23 @@ def test_find_terms_longest_first(text: str, expected: list[tuple[str, int, int]
         assert text[match.start : match.end] == match.zh
 
 
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        ("固定资产投资增长", True),  # two terms end to end
+        ("确保固定资产投资增长", False),  # 确保 is no term
+        ("固定资产投资增长率x", False),  # an uncovered last character
+        ("", True),
+    ],
+)
+def test_covering_terms_is_find_terms_when_every_character_is_covered(
+    text: str, covered: bool
+) -> None:
+    glossary = load_glossary()
+    expected = glossary.find_terms(text) if covered else None
+    assert glossary.covering_terms(text) == expected
+
+
 def test_find_terms_non_overlapping_and_leftmost() -> None:
     glossary = Glossary(
         [GlossaryEntry("ab", "AB"), GlossaryEntry("bc", "BC"), GlossaryEntry("abc", "ABC")]

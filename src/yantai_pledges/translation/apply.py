@@ -27,7 +27,7 @@ from .english import (
     metric_english,
     milestone_summary,
     quantity_english,
-    target_summary,
+    target_english,
     unit_english,
 )
 from .glossary import Glossary, default_glossary
@@ -112,12 +112,12 @@ def _deadline(deadline: Deadline | None) -> None:
 
 
 def _target(target: Target, glossary: Glossary, free: _FreeText) -> None:
-    target.metric.en = metric_english(target.metric.zh, glossary)
     _quantity(target.quantity)
     _deadline(target.deadline)
     try:
-        summary = target_summary(target, glossary)
+        target.metric.en, summary = target_english(target, glossary)
     except YantaiPledgesError:
+        target.metric.en = metric_english(target.metric.zh, glossary)
         summary = _fallback_summary(target)
     target.summary = Bilingual(zh=target.text.zh, en=summary)
     free.add(target.text)

@@ -35,6 +35,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 import regex
 
@@ -49,6 +50,7 @@ __all__ = [
     "metric_english",
     "milestone_summary",
     "quantity_english",
+    "target_english",
     "target_summary",
     "unit_english",
 ]
@@ -187,17 +189,25 @@ def _with_unit(number: str, unit: _Unit | None, *, one: bool, include_noun: bool
 def _quantity_phrase(
     q: Quantity, comparator: Comparator | str | None, *, include_noun: bool
 ) -> str:
-    factor, unit = _scaled_unit(q.unit.zh)
-    comparator = Comparator(comparator) if comparator is not None else Comparator.EXACT
+    if comparator is None:
+        comparator = Comparator.EXACT
+    elif not isinstance(comparator, Comparator):  # a plain string: checked and converted
+        comparator = Comparator(comparator)
     if q.low is not None and q.high is not None:
+        factor, unit = _scaled_unit(q.unit.zh)
         number = _format_range(q.low * factor, q.high * factor)
         return _with_unit(number, unit, one=False, include_noun=include_noun)
     value = q.value if q.value is not None else (q.low if q.low is not None else q.high)
     if value is None:
         raise InputError(f"quantity {q.raw!r} has no value: set value, or low and high")
+    return _COMPARATOR_WORDS[comparator] + _amount(value, q.unit.zh, include_noun=include_noun)
+
+
+def _amount(value: Decimal, unit_zh: str, *, include_noun: bool) -> str:
+    """One number with its unit as written: (1850, 亿元) → "185 billion yuan"."""
+    factor, unit = _scaled_unit(unit_zh)
     amount = value * factor
-    phrase = _with_unit(_cached_number(amount), unit, one=amount == 1, include_noun=include_noun)
-    return _COMPARATOR_WORDS[comparator] + phrase
+    return _with_unit(_cached_number(amount), unit, one=amount == 1, include_noun=include_noun)
 
 
 def quantity_english(q: Quantity, comparator: Comparator | str | None = None) -> str:
@@ -343,6 +353,13 @@ _THRESHOLD = regex.compile(
     """,
     regex.VERBOSE,
 )
+# The number of a threshold written without digits: 过亿元 (one), 过百亿元 (a hundred).
+_THRESHOLD_WORD_NUMBERS = {
+    "": Decimal(1),
+    "十": Decimal(10),
+    "百": Decimal(100),
+    "千": Decimal(1000),
+}
 _CONNECTORS = {"和": "and", "及": "and", "与": "and", "、": "and", "以及": "and"}
 _CONNECTOR = regex.compile(
     r"""
@@ -421,8 +438,7 @@ def _parse_verb(spec: str) -> _Verb | None:
     return _Verb(form(base), form(third), form(ing), form(past), form(past), f"to {form(base)}")
 
 
-@dataclass(frozen=True, slots=True)
-class _Phrase:
+class _Phrase(NamedTuple):  # one per sub-phrase composed: a tuple builds faster than a dataclass
     """A metric in English: a noun phrase (maybe with a number slot), a predicate, a frame.
 
     frame says where the number goes in a summary: count ("130 new projects"), amount ("fixed-asset
@@ -514,12 +530,19 @@ def _patterns_by_ends() -> dict[tuple[str, str], tuple[tuple[int, _Pattern], ...
     return {key: tuple(found) for key, found in index.items()}
 
 
-def _candidate_patterns(text: str) -> list[_Pattern]:
+def _candidate_patterns(text: str) -> tuple[_Pattern, ...]:
     """The patterns whose prefix and suffix can fit ``text``, in file order."""
+    return _patterns_for_ends(text[:1], text[-1:])
+
+
+# Cached: keyed on two characters (a metric's first and last), a small vocabulary that recurs in
+# every article; the value is an immutable tuple.
+@functools.lru_cache(maxsize=4096)
+def _patterns_for_ends(first: str, last: str) -> tuple[_Pattern, ...]:
     index = _patterns_by_ends()
-    keys = {(first, last) for first in ("", text[:1]) for last in ("", text[-1:])}
+    keys = {(start, end) for start in ("", first) for end in ("", last)}
     found = sorted(item for key in keys for item in index.get(key, ()))
-    return [pattern for _, pattern in found]
+    return tuple(pattern for _, pattern in found)
 
 
 @functools.cache
@@ -529,8 +552,13 @@ def _places() -> dict[str, str]:
 
 
 @functools.cache
-def _longest_place() -> int:
-    return max((len(zh) for zh in _places()), default=0)
+def _place_lengths() -> dict[str, tuple[int, ...]]:
+    """The lengths of the gazetteer's place names by their first character, longest first: a
+    metric is tried only against the prefixes that can be a place."""
+    lengths: dict[str, set[int]] = {}
+    for zh in _places():
+        lengths.setdefault(zh[:1], set()).add(len(zh))
+    return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
 
 
 class _Composer:
@@ -549,8 +577,11 @@ class _Composer:
         return self.memo[text]
 
     def _compose(self, text: str, depth: int) -> _Phrase | None:
+        exact = self.glossary.lookup(text)
+        if exact is not None:
+            return _Phrase(exact)
         unquoted = _QUOTES.sub("", text)
-        exact = self.glossary.lookup(text) or self.glossary.lookup(unquoted)
+        exact = self.glossary.lookup(unquoted) if unquoted != text else None
         if exact is not None:
             return _Phrase(exact)
         if len(text) > _METRIC_MAX_LENGTH or not unquoted:
@@ -569,7 +600,9 @@ class _Composer:
     def _place(self, zh: str, depth: int) -> _Phrase | None:
         """蓬莱区安排区级重点项目 → "district-level key projects scheduled in Penglai District"."""
         places = _places()
-        for length in range(min(len(zh) - 1, _longest_place()), 1, -1):
+        for length in _place_lengths().get(zh[:1], ()):
+            if not 2 <= length < len(zh):  # a place of two or more characters, then the rest
+                continue
             place = places.get(zh[:length])
             if place is None:
                 continue
@@ -599,21 +632,20 @@ class _Composer:
 
     def _threshold(self, zh: str, depth: int) -> _Phrase | None:
         """产值过10亿元企业 → "enterprises with output value over 1 billion yuan"."""
+        if "元" not in zh:  # every money unit of _THRESHOLD ends in 元
+            return None
         match = _THRESHOLD.match(zh)
         if match is None or not (match["op"] or match["tail"]):
             return None
         head = self.phrase(match["head"], depth + 1)
         if head is None:
             return None
-        number = {"": Decimal(1), "十": Decimal(10), "百": Decimal(100), "千": Decimal(1000)}.get(
-            match["number"]
-        )
+        number = _THRESHOLD_WORD_NUMBERS.get(match["number"])
         try:
             value = number if number is not None else Decimal(match["number"])
         except InvalidOperation:
             return None
-        quantity = Quantity(raw=zh, value=value, unit={"zh": match["unit"]}, base_unit="")
-        amount = quantity_english(quantity)
+        amount = _amount(value, match["unit"], include_noun=True)
         bound = f"{amount} or more" if match["tail"] and not match["op"] else f"over {amount}"
         if match["attr"]:
             attr = self.glossary.lookup(match["attr"]) or "value"
@@ -622,9 +654,9 @@ class _Composer:
 
     def _share(self, zh: str, depth: int) -> _Phrase | None:
         """民生支出占一般公共预算支出比重 → "share of … in general public budget expenditure"."""
-        ending = next((end for end in _SHARE_ENDINGS if zh.endswith(end)), None)
-        if ending is None:
+        if not zh.endswith(_SHARE_ENDINGS):  # one C-level test before looking for which
             return None
+        ending = next(end for end in _SHARE_ENDINGS if zh.endswith(end))
         part_zh, _, whole_zh = zh[: -len(ending)].partition("占")
         if not part_zh or not whole_zh:
             return None
@@ -650,8 +682,8 @@ class _Composer:
             if piece in _CONNECTORS or piece == "的":
                 words.append(piece)
                 continue
-            matches = self.glossary.find_terms(piece)
-            if sum(m.end - m.start for m in matches) != len(piece):
+            matches = self.glossary.covering_terms(piece)
+            if matches is None:
                 return None
             words.append(" ".join(m.en for m in matches))
         if "的" in words:
@@ -677,10 +709,10 @@ def _with_english(phrase: _Phrase | None) -> tuple[_Phrase, str] | None:
     return (phrase, english) if english else None
 
 
-# Cached because every target asks twice (its metric, its summary), metrics recur across targets
-# and articles, and composing one tries every pattern. Only for the bundled glossary: a user
-# glossary is built anew for each ``parse`` call and a cache keyed on it would keep it alive.
-# The value is immutable (a frozen phrase and a string).
+# Cached because metrics recur across targets and articles, and composing one tries every pattern
+# (a target composes its metric once, for its English and its summary: ``target_english``). Only
+# for the bundled glossary: a user glossary is built anew for each ``parse`` call and a cache
+# keyed on it would keep it alive. The value is immutable (a named tuple and a string).
 @functools.lru_cache(maxsize=4096)
 def _default_metric(zh: str) -> tuple[_Phrase, str] | None:
     return _with_english(_Composer(default_glossary()).phrase(zh))
@@ -826,7 +858,16 @@ def _quoted_chinese(zh: str) -> str:
 
 def target_summary(target: Target, glossary: Glossary | None = None) -> str:
     """One English sentence from the parsed parts: "Ensure at least 130 new projects start …"."""
+    return _summary(target, _metric(target.metric.zh, glossary))
+
+
+def target_english(target: Target, glossary: Glossary | None = None) -> tuple[str | None, str]:
+    """A target's :func:`metric_english` and :func:`target_summary`, the metric composed once."""
     metric = _metric(target.metric.zh, glossary)
+    return (metric[1] if metric is not None else None), _summary(target, metric)
+
+
+def _summary(target: Target, metric: tuple[_Phrase, str] | None) -> str:
     deadline = (
         deadline_english(target.deadline.text.zh, target.deadline.date) if target.deadline else ""
     )

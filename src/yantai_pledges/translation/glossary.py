@@ -107,6 +107,23 @@ class Glossary:
             position = end
         return matches
 
+    def covering_terms(self, text: str) -> list[TermMatch] | None:
+        """The terms of :meth:`find_terms` when they cover every character of ``text``, else ``None``.
+
+        Stops at the first character no term starts at, so a text that cannot be covered costs
+        no more than its covered prefix.
+        """
+        matches: list[TermMatch] = []
+        position, length = 0, len(text)
+        while position < length:
+            found = self._longest_at(text, position)
+            if found is None:
+                return None
+            end, entry = found
+            matches.append(TermMatch(position, end, entry.zh, entry.en, entry.kind))
+            position = end
+        return matches
+
     def _longest_at(self, text: str, start: int) -> tuple[int, GlossaryEntry] | None:
         node = self._trie
         best: tuple[int, GlossaryEntry] | None = None
