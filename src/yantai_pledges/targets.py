@@ -21,8 +21,9 @@ A clause with a deadline and a completion verb but no number (9月建成, 2月�
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -63,27 +64,24 @@ _CONTEXT_MARK = regex.compile(
     regex.VERBOSE,
 )
 
-_REVIEW_OPENER = regex.compile(
+# How a sentence opens: with a review of the past, or turning from it to the year ahead. One
+# scan of the first words for both; at the very start a review opener comes first.
+_OPENING = regex.compile(
     r"""
-    ^(?:过去[一二三四五]?年|过去的一年|[一二三四五]年来|去年|上年|回顾)   # opens a review of the past
+    ^(?P<review>过去[一二三四五]?年|过去的一年|[一二三四五]年来|去年|上年|回顾)  # review opener
+    | ^(?P<forward>今年|明年|新的一年|下一步|下步|今后|未来|我们将              # turn to the
+        |[我全本]?[区县市镇]?将|要|确保|力争)                                 # year ahead
+    | (?P<heading>目标(?:是|为)|总体要求|工作安排|重点抓好|重点做好)            # or to the plan
     """,
     regex.VERBOSE,
 )
-
-# A sentence that turns from the review of the past to the year ahead.
-_FORWARD_OPENER = regex.compile(
-    r"""
-    ^(?:今年|明年|新的一年|下一步|下步|今后|未来|我们将|[我全本]?[区县市镇]?将|要|确保|力争)
-    | 目标(?:是|为)|总体要求|工作安排|重点抓好|重点做好
-    """,
-    regex.VERBOSE,
-)
+_OPENING_REACH = 40  # characters searched for a heading of the plan
 
 # Periods that belong to whatever year is being talked about: 全年 in a review is last year.
 _NEUTRAL_PERIOD = regex.compile(r"全年|年底|年末|[一二三四1-4]季度|上半年|下半年")
 
 # Pledge words that, in a review of the past, report an estimate rather than promise (预计全年完成).
-_ESTIMATE_WORD = regex.compile(r"预计|预期")
+_ESTIMATE_WORDS = frozenset({"预计", "预期"})
 
 # Words after which a deadline stated earlier no longer applies (未来总投资2000亿元).
 _DEADLINE_BREAK = regex.compile(r"未来|远期|长远|建成后|达产后|投产后|届时")
@@ -168,6 +166,8 @@ _LIGHT_VERB = regex.compile(
 
 # A time word right after these is the base of a comparison, not a deadline (比上年, 较去年, 同比).
 _COMPARISON_BASE = regex.compile(r"(?:比|较|与|同|和)$")
+# The characters that can end a text _COMPARISON_BASE matches ($ also matches before a final \n).
+_COMPARISON_BASE_LAST = frozenset("比较与同和\n")
 
 # A money figure's metric starts at the investment word (强力推进总投资224.2亿元 → 总投资).
 _INVESTMENT_HEAD = regex.compile(r"(?:计划|完成)?(?:总投资|年度投资)")
@@ -219,30 +219,39 @@ class _Sentence:
     review: _Review | None  # the review of the past this sentence belongs to, if any
     lead_in: _LeadIn | None
     clauses: tuple[tuple[int, int], ...]
-    markers: _Markers
+    pledge_words: tuple[_PledgeWord, ...]  # 确保, 力争, 计划 … in text order
+    looking_back: bool  # in a review of the past or reported statistics (see _status_at)
+    status_marks: tuple[_StatusMark, ...]  # see _status_marks
 
 
-@dataclass(frozen=True, slots=True)
-class _Markers:
-    """The words of a sentence that mark commitment and status, found once in the whole sentence.
+class _PledgeWord(NamedTuple):
+    """A pledge word of a sentence, with what every figure after it asks of it worked out once."""
+
+    start: int
+    end: int
+    commitment: Commitment
+    estimate: bool  # 预计, 预期: an estimate, not a pledge, when the sentence looks back
+    quoted: bool  # inside “…”: part of a name, not the speaker's word
+
+
+def _pledge_words(text: str) -> tuple[_PledgeWord, ...]:
+    """The pledge words of a sentence, found once for all its figures.
 
     Found in the whole sentence rather than in the text before each figure, so a word reads as
-    it does in context: 已 in 已突破10亿美元 is "already" even though 突破 belongs to the figure.
+    it does in context (计划 followed by 今年 is a plan, 计划 followed by 等 is not).
     """
+    return tuple([_pledge_word(text, match) for match in _COMMITMENT_WORD.finditer(text)])
 
-    pledge_words: tuple[regex.Match[str], ...]  # 确保, 力争, 计划 …
-    achieved: tuple[regex.Match[str], ...]  # 已, 截至, 去年 …
-    context: tuple[regex.Match[str], ...]  # 现有, 目前 …
-    reported: bool  # reported statistics (同比增长6.2%, 据统计): the sentence looks back
 
-    @classmethod
-    def of(cls, text: str) -> _Markers:
-        return cls(
-            tuple(_COMMITMENT_WORD.finditer(text)),
-            tuple(_ACHIEVED_MARK.finditer(text)),
-            tuple(_CONTEXT_MARK.finditer(text)),
-            _REPORTED_MARK.search(text) is not None,
-        )
+def _pledge_word(text: str, match: regex.Match[str]) -> _PledgeWord:
+    start, end = match.span()
+    return _PledgeWord(
+        start,
+        end,
+        _COMMITMENT_BY_GROUP[str(match.lastgroup)],
+        match.group() in _ESTIMATE_WORDS,
+        _in_quotes(text, start),
+    )
 
 
 def extract_targets(
@@ -260,6 +269,9 @@ def extract_targets(
             quantities = tuple(find_quantities(segment.text))
             if not quantities and not deadlines:
                 continue  # most sentences: nothing to make a target or a milestone of
+            pledge_words = _pledge_words(segment.text)
+            # In a review of the past, or reporting statistics (同比增长6.2%, 据统计).
+            looking_back = looks_back is not None or bool(_REPORTED_MARK.search(segment.text))
             sentence = _Sentence(
                 segment,
                 quantities,
@@ -267,7 +279,9 @@ def extract_targets(
                 looks_back,
                 lead_in,
                 tuple(clause_bounds(segment.text)),
-                _Markers.of(segment.text),
+                pledge_words,
+                looking_back,
+                _status_marks(segment.text, deadlines, pledge_words, looking_back),
             )
             targets.extend(_sentence_targets(sentence))
             milestones.extend(_sentence_milestones(sentence))
@@ -281,7 +295,8 @@ def _next_lead_in(paragraph: str, year: int | None, current: _LeadIn | None) -> 
     A paragraph ending in a colon (主要预期目标是：) opens a list whose items are the next
     paragraphs; its deadline and pledge word govern them until an item ends a sentence (。).
     """
-    if _LIST_OPENER.search(paragraph):
+    # Cheap test first: a list opener's last visible character is its colon.
+    if paragraph.rstrip()[-1:] in ("：", ":") and _LIST_OPENER.search(paragraph):
         opener = split_sentences(paragraph)[-1].text  # the sentence that ends with the colon
         deadlines = [d for d in _time_expressions(opener, year) if not d.is_past]
         deadline = deadlines[-1] if deadlines else None
@@ -299,7 +314,11 @@ def _time_expressions(sentence: str, year: int | None) -> list[DeadlineMatch]:
     return [
         match
         for match in find_deadlines(sentence, year)
-        if not _COMPARISON_BASE.search(sentence[max(0, match.start - 2) : match.start])
+        if not (
+            match.start  # cheap test first: the character before the match
+            and sentence[match.start - 1] in _COMPARISON_BASE_LAST
+            and _COMPARISON_BASE.search(sentence[max(0, match.start - 2) : match.start])
+        )
     ]
 
 
@@ -313,7 +332,8 @@ def _review_state(
     (今年…, 我们将…, 主要预期目标是：…). A past period inside the opening words (今年以来,
     截至3月底) looks back for its own sentence only.
     """
-    if _REVIEW_OPENER.match(sentence):
+    opener = _OPENING.search(sentence, 0, _OPENING_REACH)
+    if opener and opener.lastgroup == "review":
         last_year = _Review(year - 1 if year is not None else None)
         return last_year, last_year
     opening = [d for d in deadlines if d.end <= 16 and not _NEUTRAL_PERIOD.match(d.text)]
@@ -323,7 +343,7 @@ def _review_state(
         return review, review
     if opening and opening[0].is_past:
         return _Review(None), previous
-    if opening or _FORWARD_OPENER.search(sentence[:40]):
+    if opening or opener:  # a turn to the year ahead
         return None, None
     return previous, previous
 
@@ -338,21 +358,22 @@ def _sentence_targets(sentence: _Sentence) -> list[Target]:
     ]
     targets: list[Target] = []
     previous_metric, previous_piece_end = "", -1
-    for match in counted:
+    offset = sentence.segment.start
+    for index, match in enumerate(counted):
         piece_start, piece_end = _piece_bounds(sentence, match)
         metric = _metric(sentence, match, piece_start, counted)
         if not metric or _BARE_PREDICATE.match(metric):
             metric = _inherited(previous_metric) + metric
-        elif _listed_after(sentence, previous_piece_end, piece_start, counted, match):
+        elif _listed_after(sentence, previous_piece_end, piece_start, counted, index):
             metric = _shared_verb(previous_metric, metric)
         previous_metric, previous_piece_end = metric, piece_end
-        text = sentence.segment.text[piece_start:piece_end]
-        offset = sentence.segment.start
         targets.append(
             Target(
-                text=Bilingual(zh=text),
+                # Plain dicts for the Bilingual fields: pydantic builds them inside the one
+                # validation of the Target, cheaper than a model of their own each.
+                text={"zh": text[piece_start:piece_end]},
                 span=(offset + piece_start, offset + piece_end),
-                metric=Bilingual(zh=metric),
+                metric={"zh": metric},
                 quantity=match.quantity,
                 comparator=match.comparator,
                 deadline=_deadline_for(sentence, match.start) or _lead(sentence).deadline,
@@ -385,15 +406,16 @@ def _sentence_milestones(sentence: _Sentence) -> list[Milestone]:
         return milestones
     text = sentence.segment.text
     for start, end in sentence.clauses:
-        # Cheapest test first: most clauses hold no deadline.
-        inside = [d for d in sentence.deadlines if start <= d.start and d.end <= end]
-        if not inside:
-            continue
+        deadline: DeadlineMatch | None = None
+        for candidate in sentence.deadlines:
+            if start <= candidate.start and candidate.end <= end:
+                deadline = candidate  # the last one inside the clause
+        if deadline is None:
+            continue  # cheapest test first: most clauses hold no deadline
         if any(start <= q.start < end and not q.qualifier for q in sentence.quantities):
             continue
-        if _in_quotes(text, inside[-1].start):
+        if _in_quotes(text, deadline.start):
             continue
-        deadline = inside[-1]
         if not _MILESTONE_VERB.search(text, deadline.end, end):
             continue
         offset = sentence.segment.start
@@ -490,10 +512,12 @@ def _end_of_previous(
     text: str, match: QuantityMatch, piece_start: int, counted: list[QuantityMatch]
 ) -> int:
     """Where the previous figure of the piece ends, with the noun it introduces (10个指挥部、)."""
-    previous = [q for q in counted if piece_start <= q.end <= match.start]
-    if not previous:
+    last: QuantityMatch | None = None
+    for quantity in counted:
+        if piece_start <= quantity.end <= match.start:
+            last = quantity  # the last one before
+    if last is None:
         return 0
-    last = previous[-1]
     if _DESCRIBED_NOUN.match(text, last.end):  # 73个总投资1000亿元: 总投资 names the next figure
         return last.end
     noun = _NOUN_AFTER.match(text, last.end, match.start)
@@ -506,7 +530,7 @@ def _narrow(before: str) -> str:
     """Keep the part of the words before a figure that names it."""
     if "等" in before:  # 万华乙烯二期…等总投资 → 总投资
         before = before.rsplit("等", 1)[1]
-    investment = _INVESTMENT_HEAD.search(before)
+    investment = _INVESTMENT_HEAD.search(before) if "投资" in before else None
     if investment:  # 强力推进总投资 → 总投资
         before = before[investment.start() :]
     achieve = before.rfind("实现")
@@ -550,11 +574,9 @@ def _head_noun_after_next_quantity(
 def _remove_spans(text: str, begin: int, end: int, sentence: _Sentence) -> str:
     """The text between begin and end without deadlines, pledge words and qualifier-free noise."""
     cut = [(d.start, d.end) for d in sentence.deadlines if begin <= d.start and d.end <= end]
-    cut += [
-        (m.start(), m.end())
-        for m in sentence.markers.pledge_words
-        if begin <= m.start() and m.end() <= end
-    ]
+    cut += [(w.start, w.end) for w in sentence.pledge_words if begin <= w.start and w.end <= end]
+    if not cut:  # the common case
+        return text[begin:end]
     kept: list[str] = []
     position = begin
     for start, stop in sorted(cut):
@@ -580,15 +602,14 @@ def _listed_after(
     previous_end: int,
     start: int,
     counted: list[QuantityMatch],
-    match: QuantityMatch,
+    index: int,
 ) -> bool:
-    """Whether a count follows another count of the same 、 list."""
-    index = counted.index(match)
+    """Whether the count ``counted[index]`` follows another count of the same 、 list."""
     return (
         index > 0
         and sentence.segment.text[previous_end:start] == "、"
         and counted[index - 1].quantity.base_unit in _COUNTED_UNITS
-        and match.quantity.base_unit in _COUNTED_UNITS
+        and counted[index].quantity.base_unit in _COUNTED_UNITS
     )
 
 
@@ -608,18 +629,19 @@ def _inherited(previous_metric: str) -> str:
 def _deadline_for(sentence: _Sentence, position: int) -> Deadline | None:
     """The nearest deadline before ``position`` in the sentence, else one after it in its clause."""
     text = sentence.segment.text
-    before = [d for d in sentence.deadlines if d.end <= position]
-    if before:
-        chosen = before[-1]
+    chosen: DeadlineMatch | None = None
+    for deadline in sentence.deadlines:
+        if deadline.end <= position:
+            chosen = deadline  # the last one before
+    if chosen is not None:
         if _DEADLINE_BREAK.search(text, chosen.end, position):
             return None
     else:
         clause_end = next((e for s, e in sentence.clauses if s <= position < e), len(text))
-        after = [d for d in sentence.deadlines if position <= d.start < clause_end]
-        if not after:
+        chosen = next((d for d in sentence.deadlines if position <= d.start < clause_end), None)
+        if chosen is None:
             return None
-        chosen = after[0]
-    return Deadline(text=Bilingual(zh=chosen.text), date=_anchored_date(sentence, chosen))
+    return Deadline(text={"zh": chosen.text}, date=_anchored_date(sentence, chosen))
 
 
 def _anchored_date(sentence: _Sentence, chosen: DeadlineMatch) -> dt.date | None:
@@ -629,12 +651,12 @@ def _anchored_date(sentence: _Sentence, chosen: DeadlineMatch) -> dt.date | None
         return chosen.date
     if sentence.review and sentence.review.year and _NEUTRAL_PERIOD.match(chosen.text):
         return _in_year(chosen.date, sentence.review.year)
-    years = [
-        d for d in sentence.deadlines if d.end <= chosen.start and _EXPLICIT_YEAR.search(d.text)
-    ]
-    if not years or years[-1].date is None or years[-1].is_past:
-        return chosen.date
-    return _in_year(chosen.date, years[-1].date.year)
+    for earlier in reversed(sentence.deadlines):  # the last explicit year before it decides
+        if earlier.end <= chosen.start and _EXPLICIT_YEAR.search(earlier.text):
+            if earlier.date is None or earlier.is_past:
+                return chosen.date
+            return _in_year(chosen.date, earlier.date.year)
+    return chosen.date
 
 
 def _in_year(date: dt.date, year: int) -> dt.date:
@@ -646,31 +668,23 @@ def _in_year(date: dt.date, year: int) -> dt.date:
 
 
 def _commitment_for(text: str, position: int) -> Commitment | None:
-    """The last pledge word before ``position`` in ``text``."""
-    return _last_commitment(text, _COMMITMENT_WORD.finditer(text, 0, position))
-
-
-def _sentence_commitment(sentence: _Sentence, position: int) -> Commitment | None:
-    """The last pledge word before ``position`` in the sentence."""
-    return _last_commitment(sentence.segment.text, _pledge_words(sentence, position))
-
-
-def _last_commitment(text: str, pledge_words: Iterable[regex.Match[str]]) -> Commitment | None:
-    """The commitment of the last of ``pledge_words`` that is not inside quotes."""
+    """The last pledge word before ``position`` in ``text``, quotes aside."""
     found: Commitment | None = None
-    for match in pledge_words:
+    for match in _COMMITMENT_WORD.finditer(text, 0, position):
         if not _in_quotes(text, match.start()):
             found = _COMMITMENT_BY_GROUP[str(match.lastgroup)]
     return found
 
 
-def _pledge_words(sentence: _Sentence, position: int) -> list[regex.Match[str]]:
-    """The sentence's pledge words that end before ``position``."""
-    return _before(sentence.markers.pledge_words, position)
-
-
-def _before(found: Sequence[regex.Match[str]], position: int) -> list[regex.Match[str]]:
-    return [match for match in found if match.end() <= position]
+def _sentence_commitment(sentence: _Sentence, position: int) -> Commitment | None:
+    """The last pledge word before ``position`` in the sentence, quotes aside."""
+    found: Commitment | None = None
+    for word in sentence.pledge_words:
+        if word.end > position:
+            break  # the words come in text order
+        if not word.quoted:
+            found = word.commitment
+    return found
 
 
 def _status_for(sentence: _Sentence, match: QuantityMatch) -> Status:
@@ -691,42 +705,44 @@ def _status_at(sentence: _Sentence, position: int) -> Status:
     other pledge words mark a pledge. With no marker, a figure looking back is achieved and any
     other figure is a pledge.
     """
-    markers = sentence.markers
-    looking_back = sentence.review is not None or markers.reported
-    # The last marker wins; of markers at one position, the first kind checked below. Each
-    # kind's markers come in text order, so only the last of each kind can win.
-    last = _LastMarker()
-    for deadline in sentence.deadlines:
-        if deadline.end <= position and deadline.is_past:
-            last.see(deadline.start, Status.ACHIEVED)
+    last, status = -1, None
+    for start, end, mark_status in sentence.status_marks:
+        if end <= position and start > last:  # strict: on a tie the earlier mark listed wins
+            last, status = start, mark_status
+    if status is not None:
+        return status
+    return Status.ACHIEVED if sentence.looking_back else Status.PLEDGE
+
+
+# A word or a deadline that decides the status of the figures after it: (start, end, status).
+_StatusMark = tuple[int, int, Status]
+
+
+def _status_marks(
+    text: str,
+    deadlines: Sequence[DeadlineMatch],
+    pledge_words: Sequence[_PledgeWord],
+    looking_back: bool,
+) -> tuple[_StatusMark, ...]:
+    """The status marks of a sentence (see _status_at), listed once for all its figures.
+
+    Listed kind by kind in the order that wins a tie at one position: past deadlines, future
+    deadlines, pledge words, achieved and context words. Looking back, future deadlines and
+    estimates (预计全年完成) mark nothing. Words are found in the whole sentence rather than
+    in the text before each figure, so a word reads as it does in context: 已 in 已突破10亿美元
+    is "already" even though 突破 belongs to the figure.
+    """
+    marks = [(d.start, d.end, Status.ACHIEVED) for d in deadlines if d.is_past]
     if not looking_back:
-        for deadline in sentence.deadlines:
-            if deadline.end <= position and not deadline.is_past:
-                last.see(deadline.start, Status.PLEDGE)
-    for match in _before(markers.pledge_words, position):
-        if not (looking_back and _ESTIMATE_WORD.fullmatch(match.group())):
-            last.see(match.start(), Status.PLEDGE)
-    for match in _before(markers.achieved, position):
-        last.see(match.start(), Status.ACHIEVED)
-    for match in _before(markers.context, position):
-        last.see(match.start(), Status.CONTEXT)
-    if last.status is not None:
-        return last.status
-    return Status.ACHIEVED if looking_back else Status.PLEDGE
-
-
-class _LastMarker:
-    """The status marker furthest to the right seen so far (the earlier-seen one on a tie)."""
-
-    __slots__ = ("position", "status")
-
-    def __init__(self) -> None:
-        self.position = -1
-        self.status: Status | None = None
-
-    def see(self, position: int, status: Status) -> None:
-        if position > self.position:
-            self.position, self.status = position, status
+        marks += [(d.start, d.end, Status.PLEDGE) for d in deadlines if not d.is_past]
+    marks += [
+        (word.start, word.end, Status.PLEDGE)
+        for word in pledge_words
+        if not (looking_back and word.estimate)
+    ]
+    marks += [(*word.span(), Status.ACHIEVED) for word in _ACHIEVED_MARK.finditer(text)]
+    marks += [(*word.span(), Status.CONTEXT) for word in _CONTEXT_MARK.finditer(text)]
+    return tuple(marks)
 
 
 def _in_quotes(text: str, position: int) -> bool:
