@@ -50,8 +50,10 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple, TypeAlias
 
 import regex
 
@@ -62,6 +64,7 @@ __all__ = [
     "ArticleLayout",
     "PointParts",
     "SpeakerParts",
+    "StandaloneLines",
     "StatementBlock",
     "find_places",
     "find_points",
@@ -73,6 +76,7 @@ __all__ = [
     "parse_credit",
     "parse_speaker_line",
     "split_statements",
+    "stands_alone",
     "starts_with_point_marker",
     "trailing_credit_start",
 ]
@@ -162,7 +166,9 @@ class _Vocabulary:
     units: tuple[str, ...]  # administrative-unit suffixes of a place name
     surnames: tuple[str, ...]  # compound surnames
     not_places: tuple[str, ...]  # words ending in a unit that name no place: 城区, 城市, 城镇
-    title_pattern: regex.Pattern[str]
+    # stdlib re: a plain alternation of literals, which it searches about three times faster.
+    title_pattern: re.Pattern[str]
+    title_finals: frozenset[str]  # the last characters of titles: a cheap test before the pattern
     # The same titles and orgs as sets with their lengths, longest first: finding the longest
     # one a text ends with takes a few lookups instead of an endswith per word.
     title_suffixes: _Suffixes
@@ -191,7 +197,8 @@ def _vocabulary() -> _Vocabulary:
         units=units,
         surnames=words("surname"),
         not_places=words("nonplace"),
-        title_pattern=regex.compile("|".join(regex.escape(title) for title in titles)),
+        title_pattern=re.compile("|".join(re.escape(title) for title in titles)),
+        title_finals=frozenset(title[-1] for title in titles),
         title_suffixes=_Suffixes.of(titles),
         org_suffixes=_Suffixes.of(orgs),
         unit_suffixes=_Suffixes.of(units),
@@ -216,6 +223,8 @@ _NAME = regex.compile(
 # Characters no name or position contains: particles, verbs and pronouns of running text.
 _NOT_IN_NAME = frozenset("的了着是在和与及等谈要将把被对我们这那说为就也都又并从向")
 _NOT_IN_POSITION = frozenset("的了着是谈要将把被我们这那说丨")  # 丨 is a Han character too
+# Marks of running text no speaker line holds.
+_NOT_IN_SPEAKER_LINE = frozenset("。；！？“”")
 # Decoration around a speaker line: bullets, dashes, wrapping brackets.
 _DECORATION = "■□●○◆◇▲△★☆•·※→—－-~～ "
 _BRACKETS = "（()）【】[]〔〕"
@@ -296,14 +305,25 @@ def _parse_positions(text: str) -> tuple[tuple[str, ...], str | None] | None:
         return None
     best: tuple[int, int, str] | None = None
     for index, segment in enumerate(segments):
-        parts = _split_position(segment)
-        if parts is None:
+        read = _read_position(segment)
+        if read is None:
             return None
-        place = _place(*parts)
+        rank, place = read
         if place is not None:
-            candidate = (_vocabulary().title_rank.get(parts[1], 3), index, place)
+            candidate = (rank, index, place)
             best = candidate if best is None or candidate < best else best
     return tuple(segments), (best[2] if best else None)
+
+
+# Cached: positions recur across articles (市委常委, 副市长, 栖霞市委书记); the key is one
+# position as written and the value immutable.
+@functools.lru_cache(maxsize=4096)
+def _read_position(segment: str) -> tuple[int, str | None] | None:
+    """A position's title rank and the place it names, or None if it is not a position."""
+    parts = _split_position(segment)
+    if parts is None:
+        return None
+    return _vocabulary().title_rank.get(parts[1], 3), _place(*parts)
 
 
 def _strip_decoration(line: str) -> tuple[int, int]:
@@ -353,10 +373,16 @@ def parse_speaker_line(line: str, start: int = 0) -> SpeakerParts | None:
         return None
     left, right = _strip_decoration(line)
     core = line[left:right]
-    # The last title ends at most five characters (a separator and a name) before the end.
-    if _vocabulary().title_pattern.search(core, max(0, len(core) - 12), len(core) - 1) is None:
+    # The last title ends at most five characters (a separator and a name) before the end; a
+    # window without the last character of any title (most lines) needs no pattern search.
+    vocabulary = _vocabulary()
+    window_start = max(0, len(core) - 12)
+    if (
+        vocabulary.title_finals.isdisjoint(core[window_start:-1])
+        or vocabulary.title_pattern.search(core, window_start, len(core) - 1) is None
+    ):
         return None
-    if ends_sentence(core) or any(mark in core for mark in "。；！？“”"):
+    if ends_sentence(core) or not _NOT_IN_SPEAKER_LINE.isdisjoint(core):
         return None
     split = _split_name(core)
     if split is None:
@@ -413,7 +439,13 @@ def _speaker_and_headline(line: str, start: int) -> tuple[SpeakerParts, Paragrap
     """A speaker line, or a line holding a speaker and a headline joined by ：, 丨 or ——,
     possibly after a column label ("两会访谈｜莱芜区委书记 马国庆：新材料产业向“新”而行");
     ``start`` is the line's offset in the text."""
-    found = _line_speaker_and_headline(line)
+    return _shifted(_line_speaker_and_headline(line), start)
+
+
+def _shifted(
+    found: tuple[SpeakerParts, Paragraph | None] | None, start: int
+) -> tuple[SpeakerParts, Paragraph | None] | None:
+    """A speaker and headline read from a line at offset 0, moved to the line's ``start``."""
     if found is None or start == 0:
         return found
     speaker, headline = found
@@ -434,6 +466,8 @@ def _speaker_and_headline(line: str, start: int) -> tuple[SpeakerParts, Paragrap
 @functools.lru_cache(maxsize=1024)
 def _line_speaker_and_headline(line: str) -> tuple[SpeakerParts, Paragraph | None] | None:
     """:func:`_speaker_and_headline` of a line at offset 0."""
+    if _vocabulary().title_finals.isdisjoint(line):
+        return None  # no title ends in the line (most headlines): no speaker in any part of it
     found = _speaker_and_headline_parts(line, 0)
     if found is not None:
         return found
@@ -725,6 +759,8 @@ _DATE_LINE = regex.compile(
     """,
     regex.VERBOSE,
 )
+# The characters a date line starts with (a cheap test before the pattern).
+_DATE_FIRST = frozenset("（(【[0123456789〇零一二三四五六七八九")
 _CREDIT_ROLE = regex.compile(
     r"""
     见习记者|特约记者|首席记者|摄影记者|记者      # reporters, longest first
@@ -819,7 +855,10 @@ def is_credit_line(line: str) -> bool:
 
 def is_date_line(line: str) -> bool:
     """Whether a whole line is a date (2023年2月10日 星期五, 2月10日, 2023-02-10)."""
-    return len(line) <= HEADING_MAX and _DATE_LINE.fullmatch(line.strip()) is not None
+    if len(line) > HEADING_MAX:
+        return False
+    stripped = line.strip()
+    return stripped[:1] in _DATE_FIRST and _DATE_LINE.fullmatch(stripped) is not None
 
 
 # A trailing credit starts after the last of these (…新优势。 YMG全媒体记者 童佳怡 整理).
@@ -925,6 +964,19 @@ def starts_with_point_marker(text: str) -> bool:
     return match is not None and match.end() < len(text)
 
 
+def _may_hold_inline_marker(text: str) -> bool:
+    """Whether ``text`` has a 是 or 要 after a numeral past its first two characters, as every
+    inline marker (：二是) does: two ``str.find`` scans instead of a pattern tried at every
+    character."""
+    for word in "是要":
+        found = text.find(word, 2)
+        while found >= 0:
+            if text[found - 1] in _NUMERALS:
+                return True
+            found = text.find(word, found + 1)
+    return False
+
+
 def _marker_kind(match: regex.Match[str]) -> str:
     """The kind of a marker (shi, di, paren_cn …): the one named group that matched, whose text
     is the marker (looking it up by name is cheaper than ``groupdict``)."""
@@ -962,7 +1014,8 @@ def find_points(body: Sequence[Paragraph]) -> tuple[PointParts, ...]:
         head = _POINT_MARKER.match(paragraph.text)
         if head is not None:
             matches.append(head)
-        matches.extend(_INLINE_MARKER.finditer(paragraph.text))
+        if _may_hold_inline_marker(paragraph.text):
+            matches.extend(_INLINE_MARKER.finditer(paragraph.text))
         for match in matches:
             lead = _lead(paragraph, match.end())
             if lead is not None:
@@ -1002,12 +1055,39 @@ class _Kind(enum.Enum):
     BODY = "body"
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):  # a tuple: made for every paragraph, cheaper than a frozen dataclass
     paragraph: Paragraph
     kind: _Kind
     speaker: SpeakerParts | None = None
     headline: Paragraph | None = None  # a headline sharing the speaker line
+
+
+# What a short line is on its own: a speaker line (with the speaker and any headline sharing the
+# line, at offsets from the line's start), a date line or a credit line; None for none of them.
+_Standalone: TypeAlias = tuple[_Kind, tuple[SpeakerParts, Paragraph | None] | None] | None
+# Short lines already read, by text: clean's break repair reads every short line, and
+# split_statements reuses what it found, so a parse reads each line once (made per parse).
+StandaloneLines: TypeAlias = dict[str, _Standalone]
+
+
+def stands_alone(line: str, known: StandaloneLines) -> bool:
+    """Whether a short line is a speaker, date or credit line; what it is goes into ``known``."""
+    if line in known:
+        return known[line] is not None
+    standalone = known[line] = _standalone(line)
+    return standalone is not None
+
+
+def _standalone(line: str) -> _Standalone:
+    """What a short line is on its own (see ``_Standalone``)."""
+    combined = _line_speaker_and_headline(line)
+    if combined is not None:
+        return _Kind.SPEAKER, combined
+    if is_date_line(line):
+        return _Kind.DATE, None
+    if is_credit_line(line):
+        return _Kind.CREDIT, None
+    return None
 
 
 _CLAUSE_MARKS = frozenset("，。；！？,;")
@@ -1018,16 +1098,16 @@ def _is_heading(text: str) -> bool:
     return len(text) <= HEADING_MAX and _CLAUSE_MARKS.isdisjoint(text) and not ends_sentence(text)
 
 
-def _classify(paragraph: Paragraph) -> _Line:
+def _classify(paragraph: Paragraph, known: StandaloneLines) -> _Line:
     text = paragraph.text
     if len(text) <= 2 * _SPEAKER_LINE_MAX:
-        combined = _speaker_and_headline(text, paragraph.start)
-        if combined is not None:
-            return _Line(paragraph, _Kind.SPEAKER, combined[0], combined[1])
-        if is_date_line(text):
-            return _Line(paragraph, _Kind.DATE)
-        if is_credit_line(text):
-            return _Line(paragraph, _Kind.CREDIT)
+        standalone = known[text] if text in known else _standalone(text)
+        if standalone is not None:
+            kind, combined = standalone
+            shifted = _shifted(combined, paragraph.start)
+            if shifted is None:
+                return _Line(paragraph, kind)
+            return _Line(paragraph, kind, shifted[0], shifted[1])
         if _is_heading(text):
             return _Line(paragraph, _Kind.HEADING)
     return _Line(paragraph, _Kind.BODY)
@@ -1156,11 +1236,16 @@ def _title_split(lines: Sequence[_Line], starts: Sequence[int], speakers: Sequen
     return 0 if later else headings[-1] + 1
 
 
-def split_statements(text: str, paragraphs: Sequence[Paragraph]) -> ArticleLayout:
-    """Split cleaned text into statements (see the module docstring)."""
+def split_statements(
+    text: str, paragraphs: Sequence[Paragraph], *, known: StandaloneLines | None = None
+) -> ArticleLayout:
+    """Split cleaned text into statements (see the module docstring); ``known`` holds the short
+    lines :func:`~yantai_pledges.text.clean` read (pass the dict given to it), to read them once.
+    """
     if not paragraphs:
         return ArticleLayout(None, (), ("the text has no paragraphs",))
-    lines = [_classify(paragraph) for paragraph in paragraphs]
+    known = {} if known is None else known
+    lines = [_classify(paragraph, known) for paragraph in paragraphs]
     speakers = [index for index, line in enumerate(lines) if line.kind is _Kind.SPEAKER]
     if not speakers:
         return _single_statement(text, lines)

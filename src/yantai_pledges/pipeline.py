@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .deadlines import infer_year
 from .errors import InputError
-from .layout import PointParts, SpeakerParts, StatementBlock, split_statements
+from .layout import PointParts, SpeakerParts, StandaloneLines, StatementBlock, split_statements
 from .models import Article, Bilingual, Point, Source, Speaker, Statement
 from .sources import decode_bytes
 from .targets import extract_targets
@@ -61,8 +61,9 @@ def parse(
 
 def _parse_text(raw: str, year: int | None) -> Article:
     """The language-independent part of :func:`parse`: everything but English."""
-    cleaned, paragraphs = clean(raw)
-    layout = split_statements(cleaned, paragraphs)
+    known: StandaloneLines = {}  # the short lines clean reads, so layout reads each once
+    cleaned, paragraphs = clean(raw, known=known)
+    layout = split_statements(cleaned, paragraphs, known=known)
     article_year = year if year is not None else infer_year(cleaned)
     statements = [_statement(block, article_year) for block in layout.statements]
     warnings = list(layout.warnings)

@@ -164,6 +164,11 @@ def _display_width(line: str) -> int:
 def _wrap_width(lines: Sequence[str]) -> int | None:
     """The display width a hard-wrapped text is wrapped at, or None if it is not hard-wrapped."""
     widths = Counter(_display_width(line) for line in lines if len(line) <= 4 * HEADING_MAX)
+    # A candidate width counts the lines of three widths: unless three times the most frequent
+    # width's count reaches the lines needed (not in prose, whose widths all differ), none can.
+    needed = max(_WRAP_MIN_LINES, _WRAP_MIN_SHARE * len(lines))
+    if not widths or 3 * max(widths.values()) < needed:
+        return None
     # Lines of a wrapped text differ by a column or two (a half-width digit, a final punctuation):
     # for each candidate width, the lines up to two columns narrower.
     near = {
@@ -174,16 +179,14 @@ def _wrap_width(lines: Sequence[str]) -> int | None:
     if not near:
         return None
     width = max(near, key=lambda w: (near[w], w))
-    if near[width] >= _WRAP_MIN_LINES and near[width] >= _WRAP_MIN_SHARE * len(lines):
+    if near[width] >= needed:
         return width
     return None
 
 
-def _stands_alone(line: str) -> bool:
+def _stands_alone(line: str, known: layout.StandaloneLines) -> bool:
     """A line that is never part of a broken sentence: speaker, date or credit line."""
-    return len(line) <= 2 * HEADING_MAX and (
-        layout.is_speaker_line(line) or layout.is_date_line(line) or layout.is_credit_line(line)
-    )
+    return len(line) <= 2 * HEADING_MAX and layout.stands_alone(line, known)
 
 
 def _is_full_line(line: str, wrap_width: int | None) -> bool:
@@ -215,17 +218,34 @@ def _ends_with_credit(text: str) -> bool:
     return layout.trailing_credit_start(text[-2 * HEADING_MAX :]) is not None
 
 
-def _continues(previous: str, previous_alone: bool, wrap_width: int | None) -> bool:
-    """Whether the sentence ``previous`` (a single line) leaves open goes on in the next line.
+def _joins(
+    pieces: Sequence[str],
+    line: str,
+    alone: bool,
+    previous_alone: bool,
+    wrap_width: int | None,
+) -> bool:
+    """Whether ``line`` goes on the paragraph being built from ``pieces``: the paragraph leaves a
+    sentence open and the line does not open a paragraph of its own.
 
-    A full line of a hard-wrapped text is never a headline.
+    A single line that stands alone or is a headline ends its paragraph (a full line of a
+    hard-wrapped text is never a headline); a re-flowed paragraph is running text, so only its
+    end matters. The cheap end tests come first (most paragraphs end a sentence), the credit
+    tests last.
     """
-    return not (
-        ends_sentence(previous)
-        or previous_alone
-        or (not _is_full_line(previous, wrap_width) and _is_heading_like(previous))
-        or _ends_with_credit(previous)
-    )
+    if len(pieces) == 1:
+        previous = pieces[0]
+        if (
+            ends_sentence(previous)
+            or previous_alone
+            or (not _is_full_line(previous, wrap_width) and _is_heading_like(previous))
+        ):
+            return False
+    else:
+        previous = _tail_text(pieces)
+        if ends_sentence(previous):
+            return False
+    return not (_opens_paragraph(line, alone, wrap_width) or _ends_with_credit(previous))
 
 
 def _glue(left: str, right: str) -> str:
@@ -237,24 +257,22 @@ def _glue(left: str, right: str) -> str:
     return ""
 
 
-def repair_breaks(lines: Sequence[str]) -> list[str]:
-    """Join lines that break a sentence (step 3 of :func:`clean`); see the module docstring."""
+def repair_breaks(
+    lines: Sequence[str], *, known: layout.StandaloneLines | None = None
+) -> list[str]:
+    """Join lines that break a sentence (step 3 of :func:`clean`); see the module docstring.
+
+    What the short lines are (speaker, date, credit line) goes into ``known`` when given.
+    """
+    known = {} if known is None else known
     wrap_width = _wrap_width(lines)
     paragraphs: list[str] = []
     pieces: list[str] = []  # the paragraph being built, as pieces (joining once keeps it linear)
     previous_alone = False
     for line in lines:
-        alone = _stands_alone(line)
+        alone = _stands_alone(line, known)
         if pieces:
-            if _opens_paragraph(line, alone, wrap_width):
-                joined = False
-            elif len(pieces) == 1:
-                joined = _continues(pieces[0], previous_alone, wrap_width)
-            else:
-                # A re-flowed paragraph is running text, not a headline: only its end matters.
-                tail = _tail_text(pieces)
-                joined = not (ends_sentence(tail) or _ends_with_credit(tail))
-            if joined:
+            if _joins(pieces, line, alone, previous_alone, wrap_width):
                 pieces.append(_glue(pieces[-1], line))
                 pieces.append(line)
                 continue
@@ -286,8 +304,11 @@ def _lines(text: str) -> list[str]:
     return [line for line in lines if line]
 
 
-def clean(raw: str) -> tuple[str, list[Paragraph]]:
+def clean(raw: str, *, known: layout.StandaloneLines | None = None) -> tuple[str, list[Paragraph]]:
     """Clean an article's raw text; return the cleaned text and its paragraphs.
+
+    ``known``, when given, collects what the short lines are (speaker, date, credit line) for
+    :func:`~yantai_pledges.layout.split_statements`, which then need not read them again.
 
     >>> text, paragraphs = clean("區市書記談\\n\\n全力推進，確保全\\n\\n年新開工項目１３０個以上。")
     >>> text
@@ -304,7 +325,7 @@ def clean(raw: str) -> tuple[str, list[Paragraph]]:
         )
     paragraphs: list[Paragraph] = []
     offset = 0
-    for text in repair_breaks(lines):
+    for text in repair_breaks(lines, known=known):
         paragraphs.append(Paragraph(text, offset, offset + len(text)))
         offset += len(text) + 1
     return "\n".join(paragraph.text for paragraph in paragraphs), paragraphs
