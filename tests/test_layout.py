@@ -177,6 +177,9 @@ FORM_SPEAKERS: list[Row] = [
     ("——莱山区委书记 罗建", "罗建", ("莱山区委书记",), "莱山区"),
     ("（莱山区委书记 罗建）", "罗建", ("莱山区委书记",), "莱山区"),
     ("● 芝罘区委书记 李良", "李良", ("芝罘区委书记",), "芝罘区"),
+    # an interview's speaker line, with a colon before the answers below it
+    ("英德市英红镇党委书记 黄志坚：", "黄志坚", ("英德市英红镇党委书记",), "英德市英红镇"),
+    ("莱山区委书记 罗建:", "罗建", ("莱山区委书记",), "莱山区"),
     # positions separated by spaces or slashes
     (
         "市委常委 副市长 开发区工委书记 牟树青",
@@ -216,6 +219,7 @@ NOT_SPEAKERS: list[Row] = [
     ("全市高质量发展集中观摩活动", None, (), None),
     ("市委常委、副市长，开发区工委书记、管委主任", None, (), None),
     ("记者 王明", None, (), None),
+    ("记者：", None, (), None),
     ("主任医师 张三", None, (), None),
     ("抓项目 促发展", None, (), None),
     ("区委书记谈发展", None, (), None),

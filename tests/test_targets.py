@@ -337,6 +337,113 @@ SECOND_BLIND_SET: list[Row] = [  # mistakes found by tests/fixtures/eval2 (blind
     ),
 ]
 
+THIRD_BLIND_SET: list[Row] = [  # mistakes found by tests/fixtures/eval3 (blind labels)
+    # 今明两年, 用3年时间: the number belongs to the time expression.
+    (
+        "今明两年新增规上工业企业50家。",
+        [T("新增规上工业企业", "50", "count", "exact", "2024-12-31")],
+    ),
+    (
+        "力争用3年时间打造5个特色园区。",
+        [T("特色园区", "5", "count", "exact", "2025-12-31", "strive")],
+    ),
+    # A plan's end keeps its own year after an explicit year earlier in the sentence.
+    (
+        "到2025年，营业收入突破800亿元；“十五五”期间，规上工业企业数量再翻一番。",
+        [
+            T("营业收入", "80000000000", "CNY", "more_than", "2025-12-31"),
+            T("规上工业企业数量", "2", "times", "exact", "2030-12-31"),
+        ],
+    ),
+    # Words of speech before a review opener: the review still governs the paragraph.
+    (
+        "李明指出，2022年，全县新签约项目86个，实际利用外资1.36亿美元。"
+        "固定资产投资增长9.2%。今年，全县力争新签约项目100个以上。",
+        [
+            T("新签约项目", "86", "count", "exact", "2022-12-31", None, "achieved"),
+            T("实际利用外资", "136000000", "USD", "exact", "2022-12-31", None, "achieved"),
+            T("固定资产投资增长", "9.2", "percent", "exact", None, None, "achieved"),
+            T("新签约项目", "100", "count", "at_least", "2023-12-31", "strive"),
+        ],
+    ),
+    (
+        "张华：一年来，我们新建茶园5000亩。村集体收入全部超过10万元。",
+        [
+            T("新建茶园", "5000", "mu", "exact", None, None, "achieved"),
+            T("村集体收入", "100000", "CNY", "more_than", None, None, "achieved"),
+        ],
+    ),
+    # After 据介绍，an undated 今年以来 looks back for its own sentence only.
+    (
+        "据介绍，今年以来，全市签约项目32个。主会场项目总投资35亿元。",
+        [
+            T("签约项目", "32", "count", "exact", None, None, "achieved"),
+            T("总投资", "3500000000", "CNY"),
+        ],
+    ),
+    # A review ends where the text turns to what a place will do.
+    (
+        "2022年，全区宠物食品产量达到145万吨。开局之年，全区将新增规上企业20家。",
+        [
+            T("宠物食品产量", "1450000", "tonne", "exact", "2022-12-31", None, "achieved"),
+            T("新增规上企业", "20", "count"),
+        ],
+    ),
+    # A requirement with 同比 is a pledge, not reported statistics.
+    (
+        "要推进审批改革，涉企检查次数同比下降30%以上。",
+        [T("涉企检查次数同比下降", "30", "percent", "at_least")],
+    ),
+    # 人口 inside a rate is no background figure; the size of a place is.
+    (
+        "力争常住人口城镇化率提高1.2个百分点，新增城镇就业1.2万人。",
+        [
+            T("常住人口城镇化率提高", "1.2", "percentage_point", "exact", None, "strive"),
+            T("新增城镇就业", "12000", "person", "exact", None, "strive"),
+        ],
+    ),
+    (
+        "全县国土面积2878平方公里，海岸线长85公里。",
+        [
+            T("国土面积", "2878000000", "square_metre", "exact", None, None, "context"),
+            T("海岸线长", "85000", "metre", "exact", None, None, "context"),
+        ],
+    ),
+    # 在实际工作中争取更好结果 is a stock aside, not a pledge word.
+    (
+        "地区生产总值增长6%左右，在实际工作中争取更好结果；一般公共预算收入增长5%。",
+        [
+            T("地区生产总值增长", "6", "percent", "about"),
+            T("一般公共预算收入增长", "5", "percent"),
+        ],
+    ),
+    # Looking back, 预计 covers its own ；-clause only.
+    (
+        "过去一年，全市地区生产总值预计完成365亿元；全年规上工业增加值增长11.3%。",
+        [
+            T("地区生产总值", "36500000000", "CNY", "exact", None, "plan", "achieved"),
+            T("规上工业增加值增长", "11.3", "percent", "exact", "2022-12-31", None, "achieved"),
+        ],
+    ),
+    # Items that share a head noun: 两大…, and two-character items before the last one.
+    (
+        "电力装备、节能环保两大产业集群营业收入分别达到1200亿元、900亿元。",
+        [
+            T("电力装备产业集群营业收入", "120000000000", "CNY"),
+            T("节能环保产业集群营业收入", "90000000000", "CNY"),
+        ],
+    ),
+    (
+        "城镇、农村居民人均可支配收入分别增长5%和7%。",
+        [
+            T("城镇居民人均可支配收入", "5", "percent"),
+            T("农村居民人均可支配收入", "7", "percent"),
+        ],
+    ),
+    # 通过 is a verb, not a comparator left at the end of the metric.
+    ("10件民生实事项目全部高票通过。", [T("民生实事项目全部高票通过", "10", "count")]),
+]
+
 EDGE_CASES: list[Row] = [
     ("坚持“1253”总体思路，打造“2+4”产业体系。", []),
     ("深入学习贯彻党的二十大精神，全力争创5A级景区。", []),
@@ -354,6 +461,7 @@ ROWS = [
         ("other-paper-more", OTHER_PAPERS_MORE),
         ("growth-levels", GROWTH_LEVELS),
         ("second-blind-set", SECOND_BLIND_SET),
+        ("third-blind-set", THIRD_BLIND_SET),
         ("edge", EDGE_CASES),
     ]
     for index, (text, expected) in enumerate(rows)

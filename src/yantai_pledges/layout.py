@@ -327,11 +327,12 @@ def _read_position(segment: str) -> tuple[int, str | None] | None:
 
 
 def _strip_decoration(line: str) -> tuple[int, int]:
-    """Bounds of a line without bullets, dashes and wrapping brackets."""
+    """Bounds of a line without bullets, dashes, wrapping brackets and a final colon (an
+    interview's "英红镇党委书记 黄志坚：" introduces the answers below it)."""
     start, end = 0, len(line)
     while start < end and line[start] in _DECORATION:
         start += 1
-    while end > start and line[end - 1] == " ":
+    while end > start and line[end - 1] in " ：:":
         end -= 1
     if end - start > 2 and line[start] in _BRACKETS and line[end - 1] in _BRACKETS:
         start, end = start + 1, end - 1

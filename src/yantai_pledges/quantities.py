@@ -157,6 +157,7 @@ _SUFFIXES: Final[dict[str, Comparator]] = {
     "之内": Comparator.AT_MOST,
     "左右": Comparator.ABOUT,
     "上下": Comparator.ABOUT,
+    "内": Comparator.AT_MOST,  # 1个工作日内 (time units only: see _interpret)
 }
 # Adjacent digits that mean "two or three" (两三个, 三五年), and what they stand for.
 _PAIRS: Final[dict[str, tuple[int, int]]] = {
@@ -179,9 +180,16 @@ _REACH_VERBS: Final = frozenset("迈跨站登跃攀冲")
 _BARE_SCALE_VERBS: Final = ("达到", "达", "增至", "升至", "提升至", "提高到", "增加到")
 # Units that, with the character after them, make another word: 列入, 列为 (a verb, not trains).
 _UNIT_WORDS: Final[dict[str, str]] = {"列": "入为出举席队", "例": "如外"}
+# Words that a unit starts together with what follows it: 四次会议 (the fourth session), 三次产业
+# (the three sectors), 四套班子 (the four leading bodies) are names, not counts.
+_UNIT_COMPOUNDS: Final[dict[str, tuple[str, ...]]] = {
+    "次": ("会议", "全会", "全体会议", "代表大会", "党代会", "产业"),
+    "套": ("班子",),
+}
 # Before 前 these make a word (提前, 目前, 年底前 …), so 前 does not mean "the first N".
 _NOT_FIRST_N: Final = frozenset("提目当空以此向之眼跟面门超领居绝底末日号节旬")
 _TIME_UNITS: Final = frozenset({"day", "month", "year", "hour"})
+_COUNTED_BASE_UNITS: Final = frozenset({"count", "person"})
 _CURRENCIES: Final = frozenset(
     {"CNY", "USD", "EUR", "HKD", "JPY", "GBP", "KRW", "AUD", "CAD", "SGD", "CHF", "RUB", "TWD"}
 )
@@ -370,7 +378,8 @@ def _pattern() -> re.Pattern[str]:
             (?(a_pct)(?P<unit_pct>[%％])|(?P<unit>{units}))   # the unit, % again after 6%—
         )
         (?P<half>半)?                                         # 一年半, 两天半
-        (?P<suffix>以上|及以上|或以上|以下|及以下|以内|之内|左右|上下(?![游级班联同贯楼]))?
+        (?P<suffix>以上|及以上|或以上|以下|及以下|以内|之内|左右|上下(?![游级班联同贯楼])
+          |内(?![\u3400-\u9fff]))?                          # 1个工作日内。 (not 6个月内开工率)
     """
     pattern = re.compile(source, re.VERBOSE)
     if pattern.groupindex != {name: number for number, name in enumerate(_GROUP_NAMES, 1)}:
@@ -552,12 +561,18 @@ def _interpret(text: str, match: re.Match[str], labels: _Labels) -> QuantityMatc
     """Turn one pattern match into a QuantityMatch, or None when it is a label, date or idiom."""
     parts = _parts(match)
     # Every reason to reject gives the same None, so the cheap ones go first.
-    if parts is None or _is_article(parts) or labels.overlap(parts.number_start, parts.unit_end):
+    if (
+        parts is None
+        or _is_article(text, parts)
+        or labels.overlap(parts.number_start, parts.unit_end)
+    ):
         return None
     start, prefix = _prefix(text, match.start(), match[_PREFIX], parts)
     end, suffix = match.end(), match[_SUFFIX]
     if match[_HALF] and not parts.half:
         end, suffix = parts.unit_end, None  # 3个半月: 半 belongs to the next word
+    elif suffix == "内" and parts.unit.base_unit not in _TIME_UNITS:
+        end, suffix = match.end(_SUFFIX) - 1, None  # 内 is "within" after a span of time only
     if (
         _is_ordinal(text, parts.number_start)
         or (prefix and _is_ordinal(text, start))
@@ -728,17 +743,33 @@ def _plausible(text: str, parts: _Parts) -> bool:
     return not _is_word_after(text, parts) and not _is_speech_structure(text, parts)
 
 
-def _is_article(parts: _Parts) -> bool:
-    """一个, 一批, 一名: a lone 一 is an article, not a count (but 一年半 is a figure)."""
-    return parts.high.lone_one and parts.low is None and not parts.half
+def _is_article(text: str, parts: _Parts) -> bool:
+    """一个, 一批, 一名: a lone 一 is an article, not a count (but 一年半 and 一成, 10%, are figures);
+    a lone 二 before a measure word names a kind or a rank (二次供水, 二类), as a count says 两."""
+    high = parts.high
+    if parts.low is not None or parts.half or parts.unit.base_unit == "percent":
+        return False
+    lone_two = (
+        text[parts.number_start : parts.number_start + 1] == "二"
+        and high.chinese
+        and high.number == 2
+        and not high.scale
+        and not high.approximate
+        and parts.unit.base_unit in _COUNTED_BASE_UNITS
+    )
+    return high.lone_one or lone_two
 
 
 def _is_word_after(text: str, parts: _Parts) -> bool:
-    """五个一, 三个一批: a slogan; 列入, 列为: the unit character starts a verb."""
+    """五个一, 三个一批: a slogan; 列入, 列为: the unit character starts a verb; 四次会议, 四套班子:
+    it starts a name."""
     next_char = text[parts.unit_end : parts.unit_end + 1]
     if not next_char:
         return False
     if next_char in _UNIT_WORDS.get(parts.unit_text, ""):
+        return True
+    compounds = _UNIT_COMPOUNDS.get(parts.unit_text)
+    if compounds and text.startswith(compounds, parts.unit_end):
         return True
     if (
         parts.unit_text == "头"

@@ -21,6 +21,7 @@ A clause with a deadline and a completion verb but no number (9月建成, 2月�
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -39,6 +40,7 @@ _COMMITMENT_WORD = regex.compile(
     r"""
     (?P<ensure>确保|保证|务必)                        # firm: "ensure"
     | (?<!对上)(?P<strive>力争|争取|争创|力求|努力)    # best effort (对上争取 is a noun: lobbying)
+      (?!更好)                                         # 在实际工作中争取更好结果: a stock aside
     | (?P<plan>(?:(?<!\p{Han})|(?<=[年内前底]))计划(?![，。、”等]|总?投资)  # 计划 opening a clause, not 倍增计划
       |计划(?=今年|年内|明年|全年|到|在|于|[0-9]|新|实施|完成|开工|建设|引进)  # 全省计划今年实施
       |拟|预计|预期|将要|将会|将于|目标是|目标为)  # stated intention
@@ -59,21 +61,35 @@ _ACHIEVED_MARK = regex.compile(
 
 _CONTEXT_MARK = regex.compile(
     r"""
-    现有|拥有|共有|目前|当前|辖区?内?有|总面积|占地面积|人口|位居|位列|排名|被评为
+    现有|拥有|共有|目前|当前|辖区?内?有|位居|位列|排名|被评为
+    | (?:总|占地|国土|陆域|海域|辖区|区域|行政区域)面积|海岸线  # the size of a place
+    | 人口(?!\p{Han}{0,5}率)                # population (but 常住人口城镇化率 is a rate)
     """,
     regex.VERBOSE,
 )
 
 # How a sentence opens: with a review of the past, or turning from it to the year ahead. One
-# scan of the first words for both; at the very start a review opener comes first.
-_OPENING = regex.compile(
+# scan of the first words for both; at the very start a review opener comes first. This and
+# _SPEECH_LEAD run on every sentence and need no ``regex`` feature: stdlib ``re`` is faster.
+_OPENING = re.compile(
     r"""
     ^(?P<review>过去[一二三四五]?年|过去的一年|[一二三四五]年来|去年|上年|回顾)  # review opener
     | ^(?P<forward>今年|明年|新的一年|下一步|下步|今后|未来|我们将              # turn to the
         |[我全本]?[区县市镇]?将|要|确保|力争)                                 # year ahead
-    | (?P<heading>目标(?:是|为)|总体要求|工作安排|重点抓好|重点做好)            # or to the plan
+    | (?P<heading>目标(?:是|为)|总体要求|工作安排|重点抓好|重点做好            # or to the plan
+        |[区县市镇乡们](?:将(?![近来])|要(?![求素点件闻])))   # 开局之年，南和区将…: what it will do
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
+)
+
+# Words before the opening that only say who speaks: 王振国指出，2023年… ; 黄志坚：一年来… (an
+# interview's turn). The sentence opens after them.
+_SPEECH_LEAD = re.compile(
+    r"""
+    ^(?:[^，。；：:“”]{1,24}?(?:指出|表示|说|介绍|强调|谈到|坦言|认为)[，,：:]  # X在讲话中指出，
+      | [\u3400-\u9fff]{2,4}[：:])                                      # 黄志坚：
+    """,
+    re.VERBOSE,
 )
 _OPENING_REACH = 40  # characters searched for a heading of the plan
 
@@ -98,7 +114,8 @@ _MILESTONE_VERB = regex.compile(
 _METRIC_HEAD_NOISE = regex.compile(
     r"""
     ^(?:[\s、，,的]|和|及|与|以及|并且?|同时|其中|要|将|使|让|把|均|全部|实现|推动|带动
-    |未来|目前|当前|现有|已有|共有|拥有|已经|已|累计|建成后|达产后|投产后|全[市区县镇省])+
+    |未来|目前|当前|现有|已有|共有|拥有|已经|已|累计|建成后|达产后|投产后|我们
+    |[全我本][市区县镇省乡])+
     """,
     regex.VERBOSE,
 )
@@ -110,8 +127,8 @@ _METRIC_TAIL_NOISE = regex.compile(
       |可以|可|完成|实现|达到|达|为|至|到        # "reaches", "comes to"
       |迈上|跨上|站上|迈入|跨入                  # "steps up to" a level (迈上千亿元台阶)
       |稳定在|保持在|控制在|在                   # "kept at"
-      |超|过|突破|超过|约|近                     # comparator words left over
-      |已经|已|全部                             # adverbs before a comparator (已突破)
+      |超|(?<![通经])过|突破|超过|约|近          # comparator words left over (not 通过, 经过)
+      |已经|已|全部|再                          # adverbs before a comparator (已突破, 再翻一番)
     )+$
     """,
     regex.VERBOSE,
@@ -178,6 +195,18 @@ _LEADING_VERB = regex.compile(
 )
 
 _LIST_SPLIT = regex.compile(r"、|和|与|及|以及")
+# The last item of a list and the head its items share: 节能环保 两大 产业集群营业收入.
+_COUNTED_HEAD = regex.compile(
+    r"""
+    (?P<item>.+?)                   # the last item
+    (?P<count>[两二三四五六七八九])[大个类项]  # how many items the list has: 两大, 三个
+    (?P<head>\p{Han}{2,})           # the head noun they share
+    """,
+    regex.VERBOSE,
+)
+_MODIFIER_LENGTH = 2  # 城镇, 农村, 城乡: the items that share the head of the last one
+_SMALL_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CLAUSE_BREAK = regex.compile(r"[；;]")  # where an estimate's reach ends in a review
 
 _EXPLICIT_YEAR = regex.compile(r"(?:19|20)[0-9]{2}年")
 
@@ -217,6 +246,7 @@ class _Sentence:
     quantities: tuple[QuantityMatch, ...]
     deadlines: tuple[DeadlineMatch, ...]
     review: _Review | None  # the review of the past this sentence belongs to, if any
+    year: int | None  # the article's year
     lead_in: _LeadIn | None
     clauses: tuple[tuple[int, int], ...]
     pledge_words: tuple[_PledgeWord, ...]  # 确保, 力争, 计划 … in text order
@@ -265,18 +295,23 @@ def extract_targets(
     for paragraph in body:
         for segment in split_sentences(paragraph.text, paragraph.start):
             deadlines = tuple(_time_expressions(segment.text, year))
-            looks_back, review = _review_state(segment.text, deadlines, review, year)
-            quantities = tuple(find_quantities(segment.text))
+            opening = _opening(segment.text)
+            looks_back, review = _review_state(opening, deadlines, review, year)
+            quantities = _outside(find_quantities(segment.text), deadlines)
             if not quantities and not deadlines:
                 continue  # most sentences: nothing to make a target or a milestone of
             pledge_words = _pledge_words(segment.text)
-            # In a review of the past, or reporting statistics (同比增长6.2%, 据统计).
-            looking_back = looks_back is not None or bool(_REPORTED_MARK.search(segment.text))
+            # In a review of the past, or reporting statistics (同比增长6.2%, 据统计) in a
+            # sentence that does not open with what is to be done (要…同比下降30%以上).
+            looking_back = looks_back is not None or (
+                opening.kind != "forward" and bool(_REPORTED_MARK.search(segment.text))
+            )
             sentence = _Sentence(
                 segment,
                 quantities,
                 deadlines,
                 looks_back,
+                year,
                 lead_in,
                 tuple(clause_bounds(segment.text)),
                 pledge_words,
@@ -287,6 +322,17 @@ def extract_targets(
             milestones.extend(_sentence_milestones(sentence))
         lead_in = _next_lead_in(paragraph.text, year, lead_in)
     return targets, milestones
+
+
+def _outside(
+    quantities: list[QuantityMatch], deadlines: Sequence[DeadlineMatch]
+) -> tuple[QuantityMatch, ...]:
+    """The quantities that are not part of a time expression (今明两年, 用3年时间, 三年内)."""
+    if not deadlines:
+        return tuple(quantities)
+    return tuple(
+        q for q in quantities if not any(d.start <= q.start and q.end <= d.end for d in deadlines)
+    )
 
 
 def _next_lead_in(paragraph: str, year: int | None, current: _LeadIn | None) -> _LeadIn | None:
@@ -322,28 +368,51 @@ def _time_expressions(sentence: str, year: int | None) -> list[DeadlineMatch]:
     ]
 
 
+class _Opening(NamedTuple):
+    """Where a sentence's own words begin (after 王振国指出，) and how they open (see _OPENING)."""
+
+    begin: int
+    kind: str | None  # "review", "forward", "heading" or None
+
+
+def _opening(sentence: str) -> _Opening:
+    lead = _SPEECH_LEAD.match(sentence)
+    begin = lead.end() if lead else 0
+    opener = _OPENING.search(sentence[begin : begin + _OPENING_REACH])
+    return _Opening(begin, opener.lastgroup if opener else None)
+
+
 def _review_state(
-    sentence: str, deadlines: Sequence[DeadlineMatch], previous: _Review | None, year: int | None
+    opening: _Opening,
+    deadlines: Sequence[DeadlineMatch],
+    previous: _Review | None,
+    year: int | None,
 ) -> tuple[_Review | None, _Review | None]:
     """The review a sentence belongs to, and the review still going on after it.
 
     A review opener (过去一年…, 去年…, 2022年… in a 2023 article) starts a review of that year
     which goes on over the following sentences and paragraphs until one turns to the future
-    (今年…, 我们将…, 主要预期目标是：…). A past period inside the opening words (今年以来,
-    截至3月底) looks back for its own sentence only.
+    (今年…, 我们将…, 开局之年，南和区将…, 主要预期目标是：…). A past period inside the opening
+    words (今年以来, 截至3月底) looks back for its own sentence only. Words that only say who
+    speaks (王振国指出，2023年…; an interview's 黄志坚：一年来…) come before the opening.
     """
-    opener = _OPENING.search(sentence, 0, _OPENING_REACH)
-    if opener and opener.lastgroup == "review":
+    if opening.kind == "review":
         last_year = _Review(year - 1 if year is not None else None)
         return last_year, last_year
-    opening = [d for d in deadlines if d.end <= 16 and not _NEUTRAL_PERIOD.match(d.text)]
-    if opening and opening[0].start == 0:
-        first = opening[0]
+    begin = opening.begin
+    periods = [
+        d
+        for d in deadlines
+        if begin <= d.start and d.end <= begin + 16 and not _NEUTRAL_PERIOD.match(d.text)
+    ]
+    # After words of speech (据介绍，今年以来…) only a dated past period opens a review.
+    if periods and periods[0].start == begin and (begin == 0 or periods[0].date is not None):
+        first = periods[0]
         review = _Review(first.date.year if first.date else None) if first.is_past else None
         return review, review
-    if opening and opening[0].is_past:
+    if periods and periods[0].is_past:
         return _Review(None), previous
-    if opening or opener:  # a turn to the year ahead
+    if periods or opening.kind:  # a turn to the year ahead
         return None, None
     return previous, previous
 
@@ -551,13 +620,33 @@ def _distributed_subject(
     if "分别" not in head:
         return ""
     subjects_text = _remove_spans(text, clause_start, clause_start + head.index("分别"), sentence)
-    subjects = [s for s in (_strip_noise(p) for p in _LIST_SPLIT.split(subjects_text)) if s]
+    subjects = _shared_head(
+        [s for s in (_strip_noise(p) for p in _LIST_SPLIT.split(subjects_text)) if s]
+    )
     siblings = [
         q for q in counted if clause_start <= q.start and "分别" in text[clause_start : q.start]
     ]
     if len(subjects) != len(siblings) or match not in siblings:
         return ""
     return subjects[siblings.index(match)]
+
+
+def _shared_head(subjects: list[str]) -> list[str]:
+    """电力装备、节能环保两大产业集群营业收入 → 电力装备产业集群营业收入, 节能环保产业集群营业收入:
+    a head after 两大/三大 that counts the items belongs to each of them; so does the rest of the
+    last item after two-character items (城镇、农村居民人均可支配收入)."""
+    if len(subjects) < 2:
+        return subjects
+    counted = _COUNTED_HEAD.fullmatch(subjects[-1])
+    if counted is not None and _SMALL_COUNTS.get(counted["count"]) == len(subjects):
+        head = counted["head"]
+        return [subject + head for subject in subjects[:-1]] + [counted["item"] + head]
+    # 城镇、农村居民人均可支配收入: items of two characters share the rest of the last one.
+    last = subjects[-1]
+    if all(len(subject) == _MODIFIER_LENGTH for subject in subjects[:-1]) and len(last) > 4:
+        head = last[_MODIFIER_LENGTH:]
+        return [subject + head for subject in subjects[:-1]] + [last]
+    return subjects
 
 
 def _head_noun_after_next_quantity(
@@ -646,11 +735,14 @@ def _deadline_for(sentence: _Sentence, position: int) -> Deadline | None:
 
 def _anchored_date(sentence: _Sentence, chosen: DeadlineMatch) -> dt.date | None:
     """年底前 after 2024年 in the same sentence ends 2024, whatever the article's year; 全年 in
-    a review of last year ends last year."""
+    a review of last year ends last year. Only a period of the article's own year moves: a
+    plan's end (“十五五”期间 → 2030) or 明年 keeps its date."""
     if chosen.date is None or _EXPLICIT_YEAR.search(chosen.text):
         return chosen.date
     if sentence.review and sentence.review.year and _NEUTRAL_PERIOD.match(chosen.text):
         return _in_year(chosen.date, sentence.review.year)
+    if chosen.date.year != sentence.year:
+        return chosen.date
     for earlier in reversed(sentence.deadlines):  # the last explicit year before it decides
         if earlier.end <= chosen.start and _EXPLICIT_YEAR.search(earlier.text):
             if earlier.date is None or earlier.is_past:
@@ -677,13 +769,22 @@ def _commitment_for(text: str, position: int) -> Commitment | None:
 
 
 def _sentence_commitment(sentence: _Sentence, position: int) -> Commitment | None:
-    """The last pledge word before ``position`` in the sentence, quotes aside."""
+    """The last pledge word before ``position`` in the sentence, quotes aside.
+
+    Looking back, an estimate (预计完成365亿元；1至11月…) covers its own ；-clause only: the
+    figures after it are statistics, not estimates.
+    """
     found: Commitment | None = None
     for word in sentence.pledge_words:
         if word.end > position:
             break  # the words come in text order
-        if not word.quoted:
-            found = word.commitment
+        if word.quoted or (
+            word.estimate
+            and sentence.looking_back
+            and _CLAUSE_BREAK.search(sentence.segment.text, word.end, position)
+        ):
+            continue
+        found = word.commitment
     return found
 
 
