@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import inspect
 from pathlib import Path
 
@@ -97,3 +98,23 @@ def test_auto_translation_failure_degrades_to_structured_english(
     assert article.targets[0].metric.en == "new projects starting construction"
     with pytest.raises(yantai_pledges.TranslationError):
         yantai_pledges.parse("确保全年新开工项目130个以上。", translator=_BrokenBackend())
+
+
+def test_masthead_date_is_published_and_anchors_year_and_past() -> None:
+    text = (
+        "株洲日报 2024年4月18日 第A02版\n\n“项目攻坚年”交出首季成绩单\n\n"
+        "据市商务局局长谭卫东介绍，一季度，全市新签约招商项目63个。"
+        "全年力争新签约项目300个以上。2023年全市新签约项目280个。"
+    )
+    article = yantai_pledges.parse(text, translator=None)
+    assert article.published == dt.date(2024, 4, 18)
+    assert article.year == 2024  # the year, although 2023 is written too
+    assert [(t.quantity.raw, t.status.value) for t in article.targets] == [
+        ("63个", "achieved"),
+        ("300个以上", "pledge"),
+        ("280个", "achieved"),
+    ]
+    # A year given by the caller that is not the issue's: no "as of" date is applied.
+    other = yantai_pledges.parse(text, translator=None, year=2023)
+    assert other.published == dt.date(2024, 4, 18)
+    assert other.targets[0].status.value == "pledge"

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yantai_pledges.deadlines import DeadlineMatch, find_deadlines, infer_year
+from yantai_pledges.deadlines import DeadlineMatch, find_deadlines, infer_year, publication_date
 
 SEED_ARTICLE = Path(__file__).parents[1] / "seeds" / "000_bad21ed3cf753cea.txt"
 
@@ -324,6 +324,29 @@ INFER_ROWS: list[tuple[str, int | None]] = [
 @pytest.mark.parametrize(("text", "expected"), INFER_ROWS)
 def test_infer_year(text: str, expected: int | None) -> None:
     assert infer_year(text) == expected
+
+
+# (the first lines of an article, the date it was published)
+PUBLISHED_ROWS: list[tuple[list[str], dt.date | None]] = [
+    (["株洲日报 2024年4月18日 第A02版", "“项目攻坚年”交出首季成绩单"], dt.date(2024, 4, 18)),
+    (["许昌日报 2024年02月28日 第01版：要闻"], dt.date(2024, 2, 28)),
+    (["区县书记谈开局", "2024年2月27日 星期二", "清河县委书记 王强"], dt.date(2024, 2, 27)),
+    (["发布时间：2025-01-17 09:30 来源：惠山区人民政府 字号：大 中 小"], dt.date(2025, 1, 17)),
+    (["２０２４年１２月２４日"], dt.date(2024, 12, 24)),
+    (["2024/3/5 人民网"], dt.date(2024, 3, 5)),
+    # no day, no year, a date inside running text, an impossible date: nothing printed
+    (["2024年1—11月全市经济运行情况"], None),
+    (["4月17日，市政府新闻办召开新闻发布会"], None),
+    (["本报讯 " + "2024年4月17日，市政府新闻办召开新闻发布会，" * 4], None),
+    (["2023年2月30日"], None),
+    (["区市书记谈", "标题", "副标题", "市委书记 李四", "正文", "正文", "2024年4月18日"], None),
+    ([], None),
+]
+
+
+@pytest.mark.parametrize(("lines", "expected"), PUBLISHED_ROWS)
+def test_publication_date(lines: list[str], expected: dt.date | None) -> None:
+    assert publication_date(lines) == expected
 
 
 def test_infer_year_on_seed_article() -> None:

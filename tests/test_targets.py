@@ -7,6 +7,7 @@ status)`` where ``base`` is the base value ("185000000000") or a range ("2-3").
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -514,6 +515,28 @@ def test_target_spans_point_at_their_clause(text: str, expected: list[T]) -> Non
         assert text[start:end] == item.text.zh
     for target in targets:
         assert target.quantity.raw in target.text.zh
+
+
+# (sentence, the article's date) → statuses: a period that ended before the article's date is past.
+AS_OF_ROWS: list[tuple[str, dt.date | None, list[str]]] = [
+    ("一季度，全区新签约项目14个，总投资126亿元。", dt.date(2023, 4, 18), ["achieved", "achieved"]),
+    ("一季度，全区新签约项目14个，总投资126亿元。", None, ["pledge", "pledge"]),
+    ("一季度，全区新签约项目14个，总投资126亿元。", dt.date(2023, 1, 16), ["pledge", "pledge"]),
+    (
+        "上半年完成投资30亿元，下半年力争新开工项目20个。",
+        dt.date(2023, 7, 20),
+        ["achieved", "pledge"],
+    ),
+    ("确保3月底前开工53个新项目。", dt.date(2023, 3, 31), ["pledge"]),  # due that very day
+]
+
+
+@pytest.mark.parametrize(("text", "as_of", "statuses"), AS_OF_ROWS)
+def test_periods_ended_before_the_article_date_are_past(
+    text: str, as_of: dt.date | None, statuses: list[str]
+) -> None:
+    targets, _ = extract_targets([Paragraph(text, 0, len(text))], 2023, as_of=as_of)
+    assert [target.status.value for target in targets] == statuses
 
 
 MILESTONES: list[tuple[str, list[tuple[str, str | None]]]] = [

@@ -46,9 +46,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,7 +57,7 @@ import regex
 
 from ._data import load_table
 
-__all__ = ["DeadlineMatch", "find_deadlines", "infer_year"]
+__all__ = ["DeadlineMatch", "find_deadlines", "infer_year", "publication_date"]
 
 _YEAR_MIN = 1990  # infer_year: earliest plausible article year
 _YEAR_MAX = 2100  # infer_year: latest plausible article year
@@ -363,6 +364,40 @@ def _matches(text: str) -> Iterator[regex.Match[str]]:
         if start >= position and (match := pattern.match(text, start)) is not None:
             yield match
             position = match.end()  # matches are never empty, so this moves forward
+
+
+# A full date printed in a masthead, a date line or a web page's header: 株洲日报 2024年4月18日
+# 第A02版; 2024年2月27日 星期二; 发布时间：2025-01-17 09:30.
+_PRINTED_DATE = regex.compile(
+    r"""
+    (?<![0-9])(?P<year>(?:19|20|21)[0-9]{2})                # the year, not part of a longer number
+    (?: 年(?P<month>1[0-2]|0?[1-9])月(?P<day>3[01]|[12][0-9]|0?[1-9])[日号]   # 2024年4月18日
+      | (?P<sep>[-/.])(?P<iso_month>1[0-2]|0?[1-9])                          # 2025-01-17
+        (?P=sep)(?P<iso_day>3[01]|[12][0-9]|0?[1-9])(?![0-9]) )
+    """,
+    regex.VERBOSE,
+)
+_MASTHEAD_LINES = 6  # the lines at the top of an article that may print its date
+_MASTHEAD_LENGTH = 80  # longer lines are running text, whose dates are events, not the issue's
+
+
+def publication_date(lines: Iterable[str]) -> dt.date | None:
+    """The date an article was published: the first full date on one of its first short lines.
+
+    >>> publication_date(["株洲日报 2024年4月18日 第A02版", "“项目攻坚年”交出首季成绩单"])
+    datetime.date(2024, 4, 18)
+    """
+    for line in itertools.islice(lines, _MASTHEAD_LINES):
+        if len(line) > _MASTHEAD_LENGTH:
+            continue
+        found = _PRINTED_DATE.search(line.translate(_FOLD_DIGITS))
+        if found is None:
+            continue
+        month, day = found["month"] or found["iso_month"], found["day"] or found["iso_day"]
+        date = _safe_date(int(found["year"]), int(month), int(day))
+        if date is not None:
+            return date
+    return None
 
 
 def infer_year(text: str) -> int | None:

@@ -187,6 +187,11 @@ class Article(_Model):
 
     title: Bilingual | None = None
     year: int | None = None
+    published: dt.date | None = Field(
+        default=None,
+        description="The date printed in the article's masthead or date line, if any; "
+        "figures due before it are past results.",
+    )
     text: str = Field(description="The cleaned text that every span points into.")
     statements: list[Statement] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)

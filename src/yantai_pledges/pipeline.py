@@ -6,10 +6,11 @@ text (or bytes) → cleaned paragraphs (``text``) → statements (``layout``) �
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from typing import TYPE_CHECKING
 
-from .deadlines import infer_year
+from .deadlines import infer_year, publication_date
 from .errors import InputError
 from .layout import PointParts, SpeakerParts, StandaloneLines, StatementBlock, split_statements
 from .models import Article, Bilingual, Point, Source, Speaker, Statement
@@ -64,8 +65,11 @@ def _parse_text(raw: str, year: int | None) -> Article:
     known: StandaloneLines = {}  # the short lines clean reads, so layout reads each once
     cleaned, paragraphs = clean(raw, known=known)
     layout = split_statements(cleaned, paragraphs, known=known)
-    article_year = year if year is not None else infer_year(cleaned)
-    statements = [_statement(block, article_year) for block in layout.statements]
+    published = publication_date(paragraph.text for paragraph in paragraphs)
+    article_year = year if year is not None else _year_of(published) or infer_year(cleaned)
+    # Figures due before the issue's date are past results, when the issue is of that year.
+    as_of = published if published is not None and published.year == article_year else None
+    statements = [_statement(block, article_year, as_of) for block in layout.statements]
     warnings = list(layout.warnings)
     if article_year is None:
         warnings.append("no year given or found in the text: deadlines have no dates")
@@ -74,15 +78,16 @@ def _parse_text(raw: str, year: int | None) -> Article:
     return Article(
         title=_bilingual(layout.title),
         year=article_year,
+        published=published,
         text=cleaned,
         statements=statements,
         warnings=warnings,
     )
 
 
-def _statement(block: StatementBlock, year: int | None) -> Statement:
+def _statement(block: StatementBlock, year: int | None, as_of: dt.date | None) -> Statement:
     """One layout block → a Statement with its targets and milestones."""
-    targets, milestones = extract_targets(block.body, year)
+    targets, milestones = extract_targets(block.body, year, as_of=as_of)
     return Statement(
         headline=_bilingual(block.headline),
         speaker=_speaker(block.speaker),
@@ -114,6 +119,10 @@ def _point(ordinal: int, part: PointParts) -> Point:
         paragraph=part.paragraph,
         span=(part.start, part.end),
     )
+
+
+def _year_of(date: dt.date | None) -> int | None:
+    return date.year if date is not None else None
 
 
 def _bilingual(paragraph: Paragraph | None) -> Bilingual | None:

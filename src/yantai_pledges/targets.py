@@ -20,6 +20,7 @@ A clause with a deadline and a completion verb but no number (9月建成, 2月�
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -285,16 +286,20 @@ def _pledge_word(text: str, match: regex.Match[str]) -> _PledgeWord:
 
 
 def extract_targets(
-    body: Sequence[Paragraph], year: int | None
+    body: Sequence[Paragraph], year: int | None, *, as_of: dt.date | None = None
 ) -> tuple[list[Target], list[Milestone]]:
-    """Find every target and milestone in the body paragraphs of one statement."""
+    """Find every target and milestone in the body paragraphs of one statement.
+
+    ``as_of`` is the date the article was published, if known: a period that ended before it
+    (一季度 in an April report) points back, as 去年 does.
+    """
     targets: list[Target] = []
     milestones: list[Milestone] = []
     lead_in: _LeadIn | None = None
     review: _Review | None = None
     for paragraph in body:
         for segment in split_sentences(paragraph.text, paragraph.start):
-            deadlines = tuple(_time_expressions(segment.text, year))
+            deadlines = _time_expressions(segment.text, year, as_of)
             opening = _opening(segment.text)
             looks_back, review = _review_state(opening, deadlines, review, year)
             quantities = _outside(find_quantities(segment.text), deadlines)
@@ -320,7 +325,7 @@ def extract_targets(
             )
             targets.extend(_sentence_targets(sentence))
             milestones.extend(_sentence_milestones(sentence))
-        lead_in = _next_lead_in(paragraph.text, year, lead_in)
+        lead_in = _next_lead_in(paragraph.text, year, as_of, lead_in)
     return targets, milestones
 
 
@@ -335,7 +340,9 @@ def _outside(
     )
 
 
-def _next_lead_in(paragraph: str, year: int | None, current: _LeadIn | None) -> _LeadIn | None:
+def _next_lead_in(
+    paragraph: str, year: int | None, as_of: dt.date | None, current: _LeadIn | None
+) -> _LeadIn | None:
     """The lead-in in force after ``paragraph``.
 
     A paragraph ending in a colon (主要预期目标是：) opens a list whose items are the next
@@ -344,7 +351,7 @@ def _next_lead_in(paragraph: str, year: int | None, current: _LeadIn | None) -> 
     # Cheap test first: a list opener's last visible character is its colon.
     if paragraph.rstrip()[-1:] in ("：", ":") and _LIST_OPENER.search(paragraph):
         opener = split_sentences(paragraph)[-1].text  # the sentence that ends with the colon
-        deadlines = [d for d in _time_expressions(opener, year) if not d.is_past]
+        deadlines = [d for d in _time_expressions(opener, year, as_of) if not d.is_past]
         deadline = deadlines[-1] if deadlines else None
         return _LeadIn(
             Deadline(text=Bilingual(zh=deadline.text), date=deadline.date) if deadline else None,
@@ -355,17 +362,27 @@ def _next_lead_in(paragraph: str, year: int | None, current: _LeadIn | None) -> 
     return None
 
 
-def _time_expressions(sentence: str, year: int | None) -> list[DeadlineMatch]:
-    """Deadlines of a sentence, without the base of a comparison (比上年增长6%: 上年 is no deadline)."""
-    return [
-        match
+def _time_expressions(
+    sentence: str, year: int | None, as_of: dt.date | None
+) -> tuple[DeadlineMatch, ...]:
+    """Deadlines of a sentence, without the base of a comparison (比上年增长6%: 上年 is no
+    deadline); those that ended before ``as_of`` point back."""
+    return tuple(
+        _ended(match, as_of)
         for match in find_deadlines(sentence, year)
         if not (
             match.start  # cheap test first: the character before the match
             and sentence[match.start - 1] in _COMPARISON_BASE_LAST
             and _COMPARISON_BASE.search(sentence[max(0, match.start - 2) : match.start])
         )
-    ]
+    )
+
+
+def _ended(deadline: DeadlineMatch, as_of: dt.date | None) -> DeadlineMatch:
+    """The deadline, pointing back if its period ended before the article's date."""
+    if as_of is None or deadline.is_past or deadline.date is None or deadline.date >= as_of:
+        return deadline
+    return dataclasses.replace(deadline, is_past=True)
 
 
 class _Opening(NamedTuple):
