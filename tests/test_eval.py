@@ -167,3 +167,43 @@ def test_second_set_stays_above_floor(name: str, floor: float) -> None:
     result = second_scores()
     value = getattr(result, name) if name in ("precision", "recall") else result.accuracy(name)
     assert float(value) >= floor, scorer().format_report(result)
+
+
+# The third set (tests/fixtures/eval3) was written and labelled blind by three writers who had not
+# read the parser; docs/accuracy.md has its blind numbers and the fixes after them. Floors are
+# about three points under the numbers after the fixes.
+EVAL3_FLOORS = [
+    ("precision", 0.96),
+    ("recall", 0.97),
+    ("deadline", 0.95),
+    ("commitment", 0.97),
+    ("status", 0.95),
+    ("metric", 0.96),
+    ("speaker", 0.88),
+    ("jurisdiction", 0.8),
+]
+
+
+@cache
+def third_scores() -> Any:
+    return scorer().evaluate(ROOT / "tests" / "fixtures" / "eval3")
+
+
+@pytest.mark.parametrize(("name", "floor"), EVAL3_FLOORS, ids=[n for n, _ in EVAL3_FLOORS])
+def test_third_set_stays_above_floor(name: str, floor: float) -> None:
+    result = third_scores()
+    if name in ("precision", "recall"):
+        value = getattr(result, name)
+    elif name in ("speaker", "jurisdiction"):
+        value = getattr(result, name).rate
+    else:
+        value = result.accuracy(name)
+    assert float(value) >= floor, scorer().format_report(result)
+
+
+def test_third_set_has_labels_and_fits_the_genre_length() -> None:
+    articles = sorted((ROOT / "tests" / "fixtures" / "eval3").glob("*.txt"))
+    assert len(articles) >= 9
+    for path in articles:
+        assert path.with_suffix(".json").exists(), path.name
+        assert 750 <= len(path.read_text(encoding="utf-8")) <= 2500, path.name

@@ -404,6 +404,10 @@ THIRD_BLIND_SET: list[Row] = [  # mistakes found by tests/fixtures/eval3 (blind 
         ],
     ),
     (
+        "泊头市域面积1007平方公里。",
+        [T("泊头市域面积", "1007000000", "square_metre", "exact", None, None, "context")],
+    ),
+    (
         "全县国土面积2878平方公里，海岸线长85公里。",
         [
             T("国土面积", "2878000000", "square_metre", "exact", None, None, "context"),
@@ -528,6 +532,9 @@ AS_OF_ROWS: list[tuple[str, dt.date | None, list[str]]] = [
         ["achieved", "pledge"],
     ),
     ("确保3月底前开工53个新项目。", dt.date(2023, 3, 31), ["pledge"]),  # due that very day
+    # 一季度 after 2024年 is next year's first quarter, not past in a December 2023 issue
+    ("2024年，确保一季度新开工项目20个以上。", dt.date(2023, 12, 24), ["pledge"]),
+    ("2022年一季度完成投资10亿元。", dt.date(2023, 4, 18), ["achieved"]),
 ]
 
 

@@ -63,7 +63,7 @@ _ACHIEVED_MARK = regex.compile(
 _CONTEXT_MARK = regex.compile(
     r"""
     现有|拥有|共有|目前|当前|辖区?内?有|位居|位列|排名|被评为
-    | (?:总|占地|国土|陆域|海域|辖区|区域|行政区域)面积|海岸线  # the size of a place
+    | (?:总|占地|国土|陆域|海域|辖区|[市县区镇]域|行政区域)面积|海岸线  # the size of a place
     | 人口(?!\p{Han}{0,5}率)                # population (but 常住人口城镇化率 is a rate)
     """,
     regex.VERBOSE,
@@ -367,8 +367,8 @@ def _time_expressions(
 ) -> tuple[DeadlineMatch, ...]:
     """Deadlines of a sentence, without the base of a comparison (比上年增长6%: 上年 is no
     deadline); those that ended before ``as_of`` point back."""
-    return tuple(
-        _ended(match, as_of)
+    found = tuple(
+        match
         for match in find_deadlines(sentence, year)
         if not (
             match.start  # cheap test first: the character before the match
@@ -376,13 +376,26 @@ def _time_expressions(
             and _COMPARISON_BASE.search(sentence[max(0, match.start - 2) : match.start])
         )
     )
+    return found if as_of is None else _ended_before(found, year, as_of)
 
 
-def _ended(deadline: DeadlineMatch, as_of: dt.date | None) -> DeadlineMatch:
-    """The deadline, pointing back if its period ended before the article's date."""
-    if as_of is None or deadline.is_past or deadline.date is None or deadline.date >= as_of:
-        return deadline
-    return dataclasses.replace(deadline, is_past=True)
+def _ended_before(
+    deadlines: tuple[DeadlineMatch, ...], year: int | None, as_of: dt.date
+) -> tuple[DeadlineMatch, ...]:
+    """The deadlines, those whose period ended before ``as_of`` pointing back. A period of the
+    article's year after an explicit year (2025年…一季度) falls in that year, as in
+    :func:`_anchored_date`."""
+    ended: list[DeadlineMatch] = []
+    year_in_force: int | None = None
+    for deadline in deadlines:
+        date = deadline.date
+        if _EXPLICIT_YEAR.search(deadline.text):
+            year_in_force = date.year if date is not None and not deadline.is_past else None
+        elif date is not None and year_in_force is not None and date.year == year:
+            date = _in_year(date, year_in_force)
+        past = not deadline.is_past and date is not None and date < as_of
+        ended.append(dataclasses.replace(deadline, is_past=True) if past else deadline)
+    return tuple(ended)
 
 
 class _Opening(NamedTuple):
