@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+import yantai_pledges
 from yantai_pledges.errors import TranslationError
 from yantai_pledges.models import (
     Article,
@@ -124,7 +125,7 @@ def all_bilinguals(article: Article) -> list[Bilingual]:
 
 def test_structured_fields_without_translator() -> None:
     article = build_article()
-    result = translate_article(article)
+    result = translate_article(article, city="烟台")  # the factory's text names no city
     assert result is not article
     assert all(field.en is None for field in all_bilinguals(article))  # the input is untouched
     first = result.statements[0]
@@ -259,3 +260,16 @@ def test_junk_speaker_does_not_crash() -> None:
     assert speaker is not None
     assert speaker.name.en is None
     assert speaker.positions[0].en == "🙂\x00"
+
+
+def test_city_of_bare_municipal_posts_comes_from_the_article() -> None:
+    def vice_mayor(text: str) -> str | None:
+        article = yantai_pledges.parse(text + "\n\n副市长 李明\n\n确保全年新开工项目130个以上。")
+        speaker = article.statements[-1].speaker
+        assert speaker is not None
+        return speaker.positions[0].en
+
+    assert vice_mayor("株洲日报 2024年4月18日\n\n株洲招商引资开门红") == "Vice Mayor of Zhuzhou"
+    assert vice_mayor("烟台市高质量发展观摩") == "Vice Mayor of Yantai"
+    assert vice_mayor("人民日报 2024年4月18日\n\n人民至上") == "Vice Mayor"  # a national paper
+    assert vice_mayor("项目建设开门红") == "Vice Mayor"  # no city named: none assumed

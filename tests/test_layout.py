@@ -346,6 +346,49 @@ MENTION_ROWS: list[Row] = [
 ]
 
 
+# Reports without speaker lines in which officials take turns: (paragraphs, speaker per statement).
+TURN_ROWS: list[tuple[list[str], list[str | None]]] = [
+    (  # a press conference: a director, a deputy district head, the director again
+        [
+            "4月17日，市政府新闻办召开新闻发布会。",
+            "据市商务局局长王建国介绍，一季度全市新签约项目63个。",
+            "王建国表示，全年力争新签约项目300个以上。",
+            "荷塘区委常委、副区长刘芳在发布会上介绍，一季度荷塘区新签约项目14个。",
+            "在回答记者提问时，王建国说，企业开办压缩至1个工作日内。",
+        ],
+        ["王建国", "刘芳", "王建国"],
+    ),
+    (  # one official named again and again: one statement
+        [
+            "县委书记张立新出席会议并讲话。",
+            "张立新强调，要确保全年新开工项目50个。",
+            "张立新要求，各级各部门要压实责任。",
+        ],
+        ["张立新"],
+    ),
+    (  # an official named late in a paragraph, or without a verb of speech, takes no turn
+        [
+            "县委书记张立新在会上指出，全年新开工项目50个。",
+            "会议由县长李华主持。",
+            "全县上下要认真落实县委书记张立新的要求，县长李华表示赞同。",
+        ],
+        ["张立新"],
+    ),
+    (["全市新签约项目63个。"], [None]),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "speakers"), TURN_ROWS)
+def test_officials_taking_turns_get_a_statement_each(
+    paragraphs: list[str], speakers: list[str | None]
+) -> None:
+    text, cleaned = clean("\n\n".join(paragraphs))
+    layout = split_statements(text, cleaned)
+    assert [b.speaker.name if b.speaker else None for b in layout.statements] == speakers
+    bodies = [p.text for block in layout.statements for p in block.body]
+    assert bodies == paragraphs  # every paragraph in exactly one statement, in order
+
+
 @pytest.mark.parametrize(("text", "name", "positions", "jurisdiction"), MENTION_ROWS)
 def test_speaker_mention(
     text: str, name: str | None, positions: tuple[str, ...], jurisdiction: str | None

@@ -1288,7 +1288,8 @@ def split_statements(
 
 
 def _single_statement(text: str, lines: Sequence[_Line]) -> ArticleLayout:
-    """Text without speaker lines: one statement; speaker from running text if named there."""
+    """Text without speaker lines: one statement, speaker from running text if named there; a
+    report in which more officials speak (a press conference) gets a statement per turn."""
     first_body = next((i for i, line in enumerate(lines) if line.kind is _Kind.BODY), None)
     title: Paragraph | None = None
     if first_body is None:
@@ -1315,18 +1316,72 @@ def _single_statement(text: str, lines: Sequence[_Line]) -> ArticleLayout:
         speaker = find_speaker_mention(text, block.body[0].start, block.body[-1].end)
     if speaker is None:
         warnings.append("no speaker found in the text")
-    speaker, warning = _infer_jurisdiction(speaker, (block.body[0] if block.body else None, title))
-    if warning is not None:
-        warnings.append(warning)
-    block = StatementBlock(
-        headline=None,
-        speaker=speaker,
-        date=block.date,
-        credit=block.credit,
-        compiled_by=block.compiled_by,
-        body=block.body,
-        points=block.points,
-        start=block.start,
-        end=block.end,
-    )
-    return ArticleLayout(title, (block,), tuple(warnings))
+        return ArticleLayout(title, (block,), tuple(warnings))
+    turns = [(rest[0].paragraph.start, speaker), *_turns(text, block.body, speaker)]
+    if len(turns) > 1:
+        names = "、".join(dict.fromkeys(turn_speaker.name for _, turn_speaker in turns))
+        warnings = [
+            f"no speaker line found; split the text into {len(turns)} statements "
+            f"where officials take turns to speak ({names})"
+        ]
+    blocks: list[StatementBlock] = []
+    for k, (start, turn_speaker) in enumerate(turns):
+        end = turns[k + 1][0] if k + 1 < len(turns) else None
+        group = [
+            line
+            for line in rest
+            if line.paragraph.start >= start and (end is None or line.paragraph.start < end)
+        ]
+        turn_block = _block(group, None, preamble if k == 0 else (), None, article_credit)
+        first = turn_block.body[0] if turn_block.body else None
+        inferred, warning = _infer_jurisdiction(turn_speaker, (first, title))
+        if warning is not None:
+            warnings.append(warning)
+        blocks.append(replace(turn_block, speaker=inferred))
+    return ArticleLayout(title, tuple(blocks), tuple(warnings))
+
+
+# How far into a paragraph an official may be named to open a turn of speech (characters): with
+# positions, only after a few opening words (据市商务局局长谭卫东介绍，… ; 会上，副区长陈思远…);
+# by name alone, after an opening clause (在回答记者提问时，谭卫东说，…). And how far the titles
+# of the positions are looked for.
+_TURN_REACH = 8
+_NAME_TURN_REACH = 24
+_TURN_WINDOW = 64
+
+
+def _turns(
+    text: str, body: Sequence[Paragraph], first: SpeakerParts
+) -> list[tuple[int, SpeakerParts]]:
+    """The paragraphs after ``first`` is named where another official starts to speak: each
+    paragraph's start and its speaker. An official named again by name alone near the head of
+    a paragraph (谭卫东表示，… ; 在回答记者提问时，谭卫东说，…) takes the turn back with the positions
+    named before."""
+    turns: list[tuple[int, SpeakerParts]] = []
+    known = {first.name: first}
+    current = first.name
+    for paragraph in body:
+        if paragraph.start <= first.start:
+            continue
+        speaker = _turn_at(text, paragraph, known)
+        if speaker is None or speaker.name == current:
+            continue
+        known.setdefault(speaker.name, speaker)
+        turns.append((paragraph.start, known[speaker.name]))
+        current = speaker.name
+    return turns
+
+
+def _turn_at(
+    text: str, paragraph: Paragraph, known: dict[str, SpeakerParts]
+) -> SpeakerParts | None:
+    """The official who starts speaking at the head of ``paragraph``, if any."""
+    for name, speaker in known.items():
+        at = paragraph.text.find(name, 0, _NAME_TURN_REACH + len(name))
+        if at >= 0 and _SPEECH_AFTER_NAME.match(text, paragraph.start + at + len(name)):
+            return speaker  # 谭卫东表示，… ; 在回答记者提问时，谭卫东说，…
+    stop = min(paragraph.end, paragraph.start + _TURN_WINDOW)
+    mention = find_speaker_mention(text, paragraph.start, stop)
+    if mention is None or mention.start - paragraph.start > _TURN_REACH:
+        return None
+    return mention

@@ -50,14 +50,15 @@ def translate(
     translator: Translator | str | None = "auto",
     *,
     glossary: UserGlossary = None,
-    city: str = "Yantai",
+    city: str | None = None,
     in_place: bool = False,
 ) -> Article:
     """A copy of ``article`` with its English (re)filled by ``translator`` (see :func:`parse`).
 
     ``glossary`` adds terms that override the bundled glossary: a TSV path (columns ``zh``, ``en``,
     optionally ``kind``, ``source``) or a ``{zh: en}`` dict. ``city`` is the city a bare 市委 or
-    副市长 belongs to.
+    副市长 belongs to; by default the article's own (its masthead, else the city it names most),
+    and none if it names none.
     """
     from .apply import translate_article  # noqa: PLC0415 - keeps ``import yantai_pledges`` light
     from .glossary import Glossary, load_glossary  # noqa: PLC0415

@@ -32,7 +32,7 @@ from .english import (
 )
 from .glossary import Glossary, default_glossary
 from .names import person_name_english
-from .places import place_english
+from .places import article_city, place_english
 from .positions import positions_english
 
 __all__ = ["translate_article"]
@@ -87,7 +87,7 @@ def _exact(field: Bilingual | None, glossary: Glossary) -> None:
         field.en = glossary.lookup(field.zh)
 
 
-def _speaker(speaker: Speaker, city: str) -> None:
+def _speaker(speaker: Speaker, city: str | None) -> None:
     speaker.name.en = _safe(person_name_english, speaker.name.zh)
     jurisdiction = speaker.jurisdiction.zh if speaker.jurisdiction else None
     if speaker.jurisdiction is not None:
@@ -138,7 +138,7 @@ def _milestone(milestone: Milestone, glossary: Glossary, free: _FreeText) -> Non
     free.add(milestone.text)
 
 
-def _statement(statement: Statement, glossary: Glossary, free: _FreeText, city: str) -> None:
+def _statement(statement: Statement, glossary: Glossary, free: _FreeText, city: str | None) -> None:
     _exact(statement.headline, glossary)
     free.add(statement.headline)
     if statement.speaker is not None:
@@ -161,12 +161,14 @@ def translate_article(
     translator: Translator | None = None,
     *,
     glossary: Glossary | None = None,
-    city: str = "Yantai",
+    city: str | None = None,
     in_place: bool = False,
 ) -> Article:
     """A copy of ``article`` with every structured ``en`` filled and, given a translator, free text.
 
-    ``city`` is the city whose bodies a bare 市委 / 副市长 refer to (Chinese or English name).
+    ``city`` is the city whose bodies a bare 市委 / 副市长 refer to (Chinese or English name); by
+    default the article's own (:func:`~yantai_pledges.translation.places.article_city`), and
+    none when it names none ("Vice Mayor", "CPC Municipal Committee").
     ``in_place`` fills ``article`` itself instead of a copy (``parse`` owns its fresh article).
     """
     result = article if in_place else article.model_copy(deep=True)
@@ -174,6 +176,7 @@ def translate_article(
     free = _FreeText(collect=translator is not None)
     _exact(result.title, terms)
     free.add(result.title)
+    city = city if city is not None else article_city(result.text)
     for statement in result.statements:
         _statement(statement, terms, free, city)
     if translator is not None:

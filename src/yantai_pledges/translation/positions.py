@@ -76,7 +76,7 @@ def _strip_suffix(text: str, kind: str) -> tuple[str, _Part | None]:
     return text, None
 
 
-def _place_for(stem: str, level: str, context: _Context, city: str) -> str | None:
+def _place_for(stem: str, level: str, context: _Context, city: str | None) -> str | None:
     """The Chinese place an organ or title belongs to, or ``None`` when unknown."""
     if stem in {"", "本"}:
         if context.place is not None and (not level or context.place.endswith(level)):
@@ -95,7 +95,7 @@ def _fill(part: _Part, place_zh: str | None) -> str:
     return part.en.format(name=place_name(place_zh), full=place_english(place_zh))
 
 
-def _compose(zh: str, context: _Context, city: str) -> tuple[str, _Context]:
+def _compose(zh: str, context: _Context, city: str | None) -> tuple[str, _Context]:
     rest, title = _strip_suffix(zh, "title")
     rest, department = _strip_suffix(rest, "department")
     rest, organ = _strip_suffix(rest, "organ")
@@ -136,7 +136,7 @@ def _fallback(zh: str) -> str:
 
 
 def positions_english(
-    positions: Sequence[str], *, city: str = "Yantai", jurisdiction: str | None = None
+    positions: Sequence[str], *, city: str | None = "Yantai", jurisdiction: str | None = None
 ) -> list[str]:
     """The English of a speaker's positions, in order, each read in the context of the previous.
 
@@ -151,7 +151,7 @@ def positions_english(
 # A tuple, so no caller can change a cached value.
 @functools.lru_cache(maxsize=4096)
 def _positions_english(
-    positions: tuple[str, ...], city: str, jurisdiction: str | None
+    positions: tuple[str, ...], city: str | None, jurisdiction: str | None
 ) -> tuple[str, ...]:
     place = (jurisdiction or "").strip()
     # A bare 市委/副市长 opening the list is the paper's city, even when the speaker's own
@@ -167,6 +167,8 @@ def _positions_english(
     return tuple(result)
 
 
-def position_english(zh: str, *, city: str = "Yantai", jurisdiction: str | None = None) -> str:
+def position_english(
+    zh: str, *, city: str | None = "Yantai", jurisdiction: str | None = None
+) -> str:
     """The English of one position; ``jurisdiction`` (e.g. 芝罘区) is the place of a bare 区委."""
     return positions_english([zh], city=city, jurisdiction=jurisdiction)[0]
