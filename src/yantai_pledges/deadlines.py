@@ -4,7 +4,8 @@
 year ``Y``, to the last day of the period it names:
 
 - a relative year or part of one: 年内/全年/今年/年底/今年底/到年底 → Y-12-31;
-  上半年/年中 → Y-06-30; 下半年 → Y-12-31; 年初 → Y-03-31 (taken as the first quarter);
+  上半年/年中 → Y-06-30; 下半年 → Y-12-31; 年初 → Y-03-31 (taken as the first quarter; but
+  年初确定的/年初制定的 say when a target was set, and are no deadline);
   明年 → (Y+1)-12-31; 今明两年 → (Y+1)-12-31; 去年/上年 → (Y-1)-12-31;
 - a month: 3月/3月份/3月底/3月末/三月底 → the month's last day (2月 → 28 or 29); 2月上旬/中旬/下旬 →
   the 10th/20th/last day; 3月初 → the 10th; 6月30日 → that day; a range 1—2月 → its last month;
@@ -258,11 +259,13 @@ def _deadline_pattern() -> regex.Pattern[str]:
               | {guard}(?P<month_word>{words("month_word")})
             )
             (?!(?<=初)[{_NOT_EARLY_AFTER_CHU}])            # 2025年初步建成 is 2025年
+            (?!(?<=年初)(?:确定|制定|提出|部署|设定|谋划|签订))  # 年初确定的目标: a past decision
             (?!(?<=年中)[{_NOT_MID_AFTER_ZHONG}])          # 年中国 is not mid-year
             (?!(?<=底)[{_NOT_END_AFTER_DI}])               # 底线
         )
         (?: (?P<suffix>{words("suffix")})                  # 前, 以内, 以来
-            (?!(?<=前)[{_NOT_BEFORE_AFTER_QIAN}])          # 年内前两批: "the first two"
+            (?!(?<=[^底末]前)[{_NOT_BEFORE_AFTER_QIAN}])   # 年内前两批: "the first two" (but
+                                                         # 年底前15个村: "by the year's end")
             (?!(?<=内)[{_NOT_WITHIN_AFTER_NEI}])           # 内容, 内蒙古
         )?
     """

@@ -185,6 +185,8 @@ _UNIT_WORDS: Final[dict[str, str]] = {"列": "入为出举席队", "例": "如�
 _UNIT_COMPOUNDS: Final[dict[str, tuple[str, ...]]] = {
     "次": ("会议", "全会", "全体会议", "代表大会", "党代会", "产业"),
     "套": ("班子",),
+    "年": ("行动", "计划", "规划", "攻坚"),  # 三年行动, 五年规划: a programme's name
+    "位": ("数",),  # 两位数增长: double-digit growth
 }
 # Before 前 these make a word (提前, 目前, 年底前 …), so 前 does not mean "the first N".
 _NOT_FIRST_N: Final = frozenset("提目当空以此向之眼跟面门超领居绝底末日号节旬")
@@ -248,7 +250,7 @@ _SPEECH_STRUCTURE: Final = regex.compile(
     (?:方面|事情|事|任务|重点|工作|环节|原则|导向|坚持|着力|关键|问题|要求|抓手|方向|举措|措施
       |目标|攻坚|转变|突破|结合|统筹){1,2}  # nouns of a speech's outline: 重点任务, 关键环节
     (?:的?(?:重点)?工作)?                                   # 四个方面(的重点)工作
-    (?:上|中|下功夫|发力|用力|入手)?                         # 在三个方面上, 在五个方面下功夫
+    (?:上|中|下功夫|发力|用力|入手|实现突破|取得突破|求突破)?  # 在五个方面下功夫, 六个方面实现突破
     (?=[：:，,。；;、！!？?）)\n]|$)                        # then the clause or text ends
     """,
     regex.VERBOSE,

@@ -115,6 +115,7 @@ _MILESTONE_VERB = regex.compile(
 _METRIC_HEAD_NOISE = regex.compile(
     r"""
     ^(?:[\s、，,的]|和|及|与|以及|并且?|同时|其中|要|将|使|让|把|均|全部|实现|推动|带动
+    |[0-9]{1,2}[.．、]|（[一二三四五六七八九十]{1,3}）|[①-⑳]    # a list item's number: 6.城镇…
     |未来|目前|当前|现有|已有|共有|拥有|已经|已|累计|建成后|达产后|投产后|我们
     |[全我本][市区县镇省乡])+
     """,
@@ -151,7 +152,8 @@ _DE_LINK = regex.compile(r"的[\p{Han}]{0,2}")
 _NOUN_AFTER = regex.compile(
     rf"""
     (?P<noun>{_NOUN}{{1,20}}?)    # the noun a count introduces: 53个新项目 → 新项目
-    (?=[和与及、，,。；;：:！？!?的]|作用|$)   # up to a conjunction, punctuation or 作用
+    (?=[和与及、，,。；;：:！？!?的]|作用|$   # up to a conjunction, punctuation or 作用,
+      |(?:超过|突破|达到|达)?[0-9])         # or the next figure (15个村集体收入超过50万元)
     """,
     regex.VERBOSE,
 )
@@ -297,7 +299,15 @@ def extract_targets(
     milestones: list[Milestone] = []
     lead_in: _LeadIn | None = None
     review: _Review | None = None
+    header: tuple[_Column, ...] | None = None  # the columns of the table being read, if any
     for paragraph in body:
+        cells = _table_cells(paragraph.text)
+        if cells is not None:
+            header, row = _table_row(paragraph, cells, header, year, as_of)
+            targets.extend(row)
+            lead_in = None  # the table was what a lead-in (预期目标如下：) introduced
+            continue
+        header = None
         for segment in split_sentences(paragraph.text, paragraph.start):
             deadlines = _time_expressions(segment.text, year, as_of)
             opening = _opening(segment.text)
@@ -327,6 +337,84 @@ def extract_targets(
             milestones.extend(_sentence_milestones(sentence))
         lead_in = _next_lead_in(paragraph.text, year, as_of, lead_in)
     return targets, milestones
+
+
+# ---------------------------------------------------------------------------------------------
+# Flattened tables: 指标 | 2023年预计完成 | 2024年目标 | 属性, then one row per indicator.
+
+_CELL_SEPARATOR = regex.compile(r"\s*[|｜]\s*")
+_MIN_CELLS = 3  # a row label and at least two columns
+_DONE_COLUMN = regex.compile(r"完成|实际|实绩|预计")  # a column of results (2023年预计完成)
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    """A table column, read from its header cell: its deadline and whether it holds results."""
+
+    deadline: DeadlineMatch | None
+    done: bool
+
+
+def _table_cells(paragraph: str) -> list[tuple[int, int]] | None:
+    """The [start, end) of each cell of a table row written with | separators, else None."""
+    separators = list(_CELL_SEPARATOR.finditer(paragraph))
+    if len(separators) + 1 < _MIN_CELLS:
+        return None
+    bounds = [0, *(edge for match in separators for edge in match.span()), len(paragraph)]
+    return [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+
+
+def _table_row(
+    paragraph: Paragraph,
+    cells: list[tuple[int, int]],
+    header: tuple[_Column, ...] | None,
+    year: int | None,
+    as_of: dt.date | None,
+) -> tuple[tuple[_Column, ...] | None, list[Target]]:
+    """The targets of one table row, and the header in force after it.
+
+    A row without figures is a header; a row under a header with as many cells gives a target for
+    each figure: the row's first cell is the metric, the column says the deadline and whether the
+    figure is a result (预计完成) or a target.
+    """
+    text = paragraph.text
+    found = [(i, find_quantities(text[start:end])) for i, (start, end) in enumerate(cells)]
+    if not any(quantities for _, quantities in found[1:]):
+        columns = (_column(text[start:end], year, as_of) for start, end in cells)
+        return tuple(columns), []
+    if header is None or len(header) != len(cells):
+        return header, []
+    metric = _strip_noise(text[cells[0][0] : cells[0][1]])
+    targets = [
+        _table_target(paragraph, cells[i], match, metric, header[i])
+        for i, quantities in found[1:]
+        for match in quantities
+        if not match.qualifier
+    ]
+    return header, targets
+
+
+def _column(cell: str, year: int | None, as_of: dt.date | None) -> _Column:
+    deadlines = _time_expressions(cell, year, as_of)
+    deadline = deadlines[-1] if deadlines else None
+    done = bool(_DONE_COLUMN.search(cell)) or (deadline is not None and deadline.is_past)
+    return _Column(deadline, done)
+
+
+def _table_target(
+    paragraph: Paragraph, cell: tuple[int, int], match: QuantityMatch, metric: str, column: _Column
+) -> Target:
+    """One figure of a table row: its metric is the row's label, its status the column's."""
+    deadline = column.deadline
+    return Target(
+        text={"zh": paragraph.text},
+        span=(paragraph.start, paragraph.end),
+        metric={"zh": metric},
+        quantity=match.quantity,
+        comparator=match.comparator,
+        deadline=Deadline(text={"zh": deadline.text}, date=deadline.date) if deadline else None,
+        status=Status.ACHIEVED if column.done else Status.PLEDGE,
+    )
 
 
 def _outside(
