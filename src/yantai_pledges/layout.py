@@ -1054,6 +1054,7 @@ class _Kind(enum.Enum):
     CREDIT = "credit"
     HEADING = "heading"
     BODY = "body"
+    FURNITURE = "furniture"  # a web page's or a post's own lines: breadcrumbs, metadata, links
 
 
 class _Line(NamedTuple):  # a tuple: made for every paragraph, cheaper than a frozen dataclass
@@ -1088,7 +1089,37 @@ def _standalone(line: str) -> _Standalone:
         return _Kind.DATE, None
     if is_credit_line(line):
         return _Kind.CREDIT, None
+    if _PAGE_FURNITURE.search(line):
+        return _Kind.FURNITURE, None
     return None
+
+
+# Lines of a web page or a post that are not the article: breadcrumbs, metadata, links to other
+# items, buttons. Figures in them (下一篇：我区32个重点项目集中开工) are not the article's.
+_PAGE_FURNITURE = regex.compile(
+    r"""
+      ^(?:首页|当前位置|您的位置|您现在的位置)\s*[：:>＞»]              # breadcrumbs
+    | \S\s*[>＞»]\s*\S[^>＞»]*[>＞»]                                # 首页 > 新闻中心 > 要闻
+    | (?:^|\s)(?:来源|发布时间|发布日期|信息来源|浏览次数|浏览量|点击数|阅读量|字号)[：:]  # metadata
+    | ^(?:上一篇|下一篇|上一条|下一条)                                 # links to other items
+    | ^【(?:关闭窗口|打印本页|打印|关闭|字体|返回顶部|收藏|分享)】       # buttons
+    | ^(?:收录于合集|点击蓝字|点击上方)                                 # a post's own furniture
+    """,
+    regex.VERBOSE,
+)
+# A line after which the rest of a page links to other items (往期推荐, 相关阅读).
+_TRAILER = regex.compile(r"^(?:往期推荐|往期回顾|相关阅读|推荐阅读|相关新闻|延伸阅读|相关链接)")
+
+
+def _without_trailer(lines: list[_Line]) -> list[_Line]:
+    """The lines, with the links at the end of a page (往期推荐 and what follows) as furniture."""
+    for index, line in enumerate(lines):
+        if line.kind is not _Kind.BODY and _TRAILER.match(line.paragraph.text):
+            return [
+                *lines[:index],
+                *(_Line(later.paragraph, _Kind.FURNITURE) for later in lines[index:]),
+            ]
+    return lines
 
 
 _CLAUSE_MARKS = frozenset("，。；！？,;")
@@ -1170,6 +1201,8 @@ def _block(
     credit: Paragraph | None = None
     body: list[Paragraph] = []
     for position, line in enumerate(lines):
+        if line.kind is _Kind.FURNITURE:
+            continue
         if line.kind is _Kind.DATE and date is None and not body:
             date = line.paragraph
         elif line.kind is _Kind.CREDIT and credit is None:
@@ -1246,7 +1279,7 @@ def split_statements(
     if not paragraphs:
         return ArticleLayout(None, (), ("the text has no paragraphs",))
     known = {} if known is None else known
-    lines = [_classify(paragraph, known) for paragraph in paragraphs]
+    lines = _without_trailer([_classify(paragraph, known) for paragraph in paragraphs])
     speakers = [index for index, line in enumerate(lines) if line.kind is _Kind.SPEAKER]
     if not speakers:
         return _single_statement(text, lines)

@@ -866,8 +866,8 @@ def _build_quantity(raw: str, parts: _Parts) -> Quantity | None:
 
 def _is_qualifier(text: str, end: int, parts: _Parts, comparator: Comparator) -> bool:
     """Whether the figure describes the noun right after it (过10亿元企业, 亿元以上项目)."""
-    if parts.unit.base_unit == "count":
-        return False  # 30家企业 counts the firms
+    if parts.unit.base_unit in {"count", "percent"}:
+        return False  # 30家企业 counts the firms; 三成以上规上企业 is a share of them
     if _QUALIFIED_NOUN.match(text, end):
         return True
     # 营收超10亿元的企业: a threshold word, then 的 and the noun. Not 总投资1850亿元的340个项目

@@ -74,7 +74,8 @@ _CONTEXT_MARK = regex.compile(
 # _SPEECH_LEAD run on every sentence and need no ``regex`` feature: stdlib ``re`` is faster.
 _OPENING = re.compile(
     r"""
-    ^(?P<review>过去[一二三四五]?年|过去的一年|[一二三四五]年来|去年|上年|回顾)  # review opener
+    ^(?P<last_year>去年|上年)                                       # a review of last year
+    | ^(?P<review>过去[一二三四五]?年|过去的一年|[一二三四五]年来|这一年|回顾)  # of the year gone
     | ^(?P<forward>今年|明年|新的一年|下一步|下步|今后|未来|我们将              # turn to the
         |[我全本]?[区县市镇]?将|要|确保|力争)                                 # year ahead
     | (?P<heading>目标(?:是|为)|总体要求|工作安排|重点抓好|重点做好            # or to the plan
@@ -88,11 +89,15 @@ _OPENING = re.compile(
 _SPEECH_LEAD = re.compile(
     r"""
     ^(?:[^，。；：:“”]{1,24}?(?:指出|表示|说|介绍|强调|谈到|坦言|认为)[，,：:]  # X在讲话中指出，
-      | [\u3400-\u9fff]{2,4}[：:])                                      # 黄志坚：
+      | [\u3400-\u9fff]{2,4}[：:]                                       # 黄志坚：
+      | [答问][：:])                                                    # an interview's 答：
     """,
     re.VERBOSE,
 )
 _OPENING_REACH = 40  # characters searched for a heading of the plan
+
+# A time expression that names a day: 1月16日, 2025-01-16.
+_A_DAY = regex.compile(r"[0-9一二三四五六七八九十][日号]|[0-9][-/.][0-9]{1,2}[-/.][0-9]")
 
 # Periods that belong to whatever year is being talked about: 全年 in a review is last year.
 _NEUTRAL_PERIOD = regex.compile(r"全年|年底|年末|[一二三四1-4]季度|上半年|下半年")
@@ -212,6 +217,8 @@ _SMALL_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "�
 _CLAUSE_BREAK = regex.compile(r"[；;]")  # where an estimate's reach ends in a review
 
 _EXPLICIT_YEAR = regex.compile(r"(?:19|20)[0-9]{2}年")
+# A time expression that names a whole year, explicit or relative, whose later periods fall in it.
+_YEAR_NAMED = regex.compile(r"(?:19|20)[0-9]{2}年|今年|明年|后年|来年|次年")
 
 _LIST_OPENER = regex.compile(r"[：:]\s*$")
 _SENTENCE_FINAL = regex.compile(r"[。！？!?][”’」』）)]*\s*$")
@@ -311,7 +318,7 @@ def extract_targets(
         for segment in split_sentences(paragraph.text, paragraph.start):
             deadlines = _time_expressions(segment.text, year, as_of)
             opening = _opening(segment.text)
-            looks_back, review = _review_state(opening, deadlines, review, year)
+            looks_back, review = _review_state(opening, deadlines, review, year, as_of)
             quantities = _outside(find_quantities(segment.text), deadlines)
             if not quantities and not deadlines:
                 continue  # most sentences: nothing to make a target or a milestone of
@@ -331,7 +338,13 @@ def extract_targets(
                 tuple(clause_bounds(segment.text)),
                 pledge_words,
                 looking_back,
-                _status_marks(segment.text, deadlines, pledge_words, looking_back),
+                _status_marks(
+                    segment.text,
+                    deadlines,
+                    pledge_words,
+                    looking_back,
+                    looks_back.year if looks_back is not None else None,
+                ),
             )
             targets.extend(_sentence_targets(sentence))
             milestones.extend(_sentence_milestones(sentence))
@@ -477,7 +490,7 @@ def _ended_before(
     year_in_force: int | None = None
     for deadline in deadlines:
         date = deadline.date
-        if _EXPLICIT_YEAR.search(deadline.text):
+        if _YEAR_NAMED.search(deadline.text):
             year_in_force = date.year if date is not None and not deadline.is_past else None
         elif date is not None and year_in_force is not None and date.year == year:
             date = _in_year(date, year_in_force)
@@ -505,6 +518,7 @@ def _review_state(
     deadlines: Sequence[DeadlineMatch],
     previous: _Review | None,
     year: int | None,
+    as_of: dt.date | None,
 ) -> tuple[_Review | None, _Review | None]:
     """The review a sentence belongs to, and the review still going on after it.
 
@@ -514,17 +528,23 @@ def _review_state(
     words (今年以来, 截至3月底) looks back for its own sentence only. Words that only say who
     speaks (王振国指出，2023年…; an interview's 黄志坚：一年来…) come before the opening.
     """
-    if opening.kind == "review":
-        last_year = _Review(year - 1 if year is not None else None)
-        return last_year, last_year
+    if opening.kind in ("last_year", "review"):
+        reviewed = _Review(_reviewed_year(opening.kind, year, as_of))
+        return reviewed, reviewed
     begin = opening.begin
     periods = [
         d
         for d in deadlines
         if begin <= d.start and d.end <= begin + 16 and not _NEUTRAL_PERIOD.match(d.text)
     ]
-    # After words of speech (据介绍，今年以来…) only a dated past period opens a review.
-    if periods and periods[0].start == begin and (begin == 0 or periods[0].date is not None):
+    # After words of speech (据介绍，今年以来…) only a dated past period opens a review; a day
+    # (1月16日，…: when the reported event took place) looks back for its own sentence only.
+    if (
+        periods
+        and periods[0].start == begin
+        and (begin == 0 or periods[0].date is not None)
+        and not _A_DAY.search(periods[0].text)
+    ):
         first = periods[0]
         review = _Review(first.date.year if first.date else None) if first.is_past else None
         return review, review
@@ -533,6 +553,16 @@ def _review_state(
     if periods or opening.kind:  # a turn to the year ahead
         return None, None
     return previous, previous
+
+
+def _reviewed_year(kind: str, year: int | None, as_of: dt.date | None) -> int | None:
+    """The year a review opener looks back on: 去年 is last year; 过去一年, 一年来 and 这一年 are the
+    year gone, which in an issue of December is the article's own year (a year-end review)."""
+    if year is None:
+        return None
+    if kind == "review" and as_of is not None and as_of.year == year and as_of.month == 12:
+        return year
+    return year - 1
 
 
 def _sentence_targets(sentence: _Sentence) -> list[Target]:
@@ -852,20 +882,26 @@ def _deadline_for(sentence: _Sentence, position: int) -> Deadline | None:
 
 
 def _anchored_date(sentence: _Sentence, chosen: DeadlineMatch) -> dt.date | None:
-    """年底前 after 2024年 in the same sentence ends 2024, whatever the article's year; 全年 in
-    a review of last year ends last year. Only a period of the article's own year moves: a
-    plan's end (“十五五”期间 → 2030) or 明年 keeps its date."""
+    """年底前 after 2024年 (or 明年) in the same sentence ends that year, whatever the article's
+    year; 全年 in a review of last year ends last year unless 今年 comes before it (去年…，今年…，
+    一季度…). Only a period of the article's own year moves: a plan's end (“十五五”期间 → 2030) or
+    明年 keeps its date."""
     if chosen.date is None or _EXPLICIT_YEAR.search(chosen.text):
         return chosen.date
-    if sentence.review and sentence.review.year and _NEUTRAL_PERIOD.match(chosen.text):
-        return _in_year(chosen.date, sentence.review.year)
     if chosen.date.year != sentence.year:
         return chosen.date
-    for earlier in reversed(sentence.deadlines):  # the last explicit year before it decides
-        if earlier.end <= chosen.start and _EXPLICIT_YEAR.search(earlier.text):
-            if earlier.date is None or earlier.is_past:
-                return chosen.date
-            return _in_year(chosen.date, earlier.date.year)
+    named = next(  # the last year named before it (2024年, 今年, 明年)
+        (
+            d
+            for d in reversed(sentence.deadlines)
+            if d.end <= chosen.start and _YEAR_NAMED.search(d.text)
+        ),
+        None,
+    )
+    if named is not None and named.date is not None and not named.is_past:
+        return _in_year(chosen.date, named.date.year)
+    if sentence.review and sentence.review.year and _NEUTRAL_PERIOD.match(chosen.text):
+        return _in_year(chosen.date, sentence.review.year)
     return chosen.date
 
 
@@ -942,6 +978,7 @@ def _status_marks(
     deadlines: Sequence[DeadlineMatch],
     pledge_words: Sequence[_PledgeWord],
     looking_back: bool,
+    reviewed: int | None,
 ) -> tuple[_StatusMark, ...]:
     """The status marks of a sentence (see _status_at), listed once for all its figures.
 
@@ -952,8 +989,22 @@ def _status_marks(
     is "already" even though 突破 belongs to the figure.
     """
     marks = [(d.start, d.end, Status.ACHIEVED) for d in deadlines if d.is_past]
-    if not looking_back:
-        marks += [(d.start, d.end, Status.PLEDGE) for d in deadlines if not d.is_past]
+    # Looking back, 全年 or 一季度 name the period measured; a year after the one reviewed
+    # (去年…37家，今年要再新增40家以上) still turns ahead.
+    marks += [
+        (d.start, d.end, Status.PLEDGE)
+        for d in deadlines
+        if not d.is_past
+        and (
+            not looking_back
+            or (
+                reviewed is not None
+                and d.date is not None
+                and d.date.year > reviewed
+                and not _NEUTRAL_PERIOD.match(d.text)
+            )
+        )
+    ]
     marks += [
         (word.start, word.end, Status.PLEDGE)
         for word in pledge_words

@@ -185,7 +185,8 @@ def _wrap_width(lines: Sequence[str]) -> int | None:
 
 
 def _stands_alone(line: str, known: layout.StandaloneLines) -> bool:
-    """A line that is never part of a broken sentence: speaker, date or credit line."""
+    """A line that is never part of a broken sentence: speaker, date, credit or page furniture
+    line (来源：… 发布时间：…)."""
     return len(line) <= 2 * HEADING_MAX and layout.stands_alone(line, known)
 
 
