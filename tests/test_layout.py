@@ -15,6 +15,7 @@ from yantai_pledges.layout import (
     find_speaker_mention,
     is_date_line,
     leading_credit_end,
+    masthead_city,
     parse_credit,
     parse_speaker_line,
     split_statements,
@@ -177,6 +178,14 @@ FORM_SPEAKERS: list[Row] = [
     ("——莱山区委书记 罗建", "罗建", ("莱山区委书记",), "莱山区"),
     ("（莱山区委书记 罗建）", "罗建", ("莱山区委书记",), "莱山区"),
     ("● 芝罘区委书记 李良", "李良", ("芝罘区委书记",), "芝罘区"),
+    # an interview's subtitle, and deputies to a congress
+    (
+        "——访市人大代表、岳阳楼区委副书记、区长罗志刚",
+        "罗志刚",
+        ("市人大代表", "岳阳楼区委副书记", "区长"),
+        "岳阳楼区",
+    ),
+    ("——专访莱山区委书记 罗建", "罗建", ("莱山区委书记",), "莱山区"),
     # an interview's speaker line, with a colon before the answers below it
     ("英德市英红镇党委书记 黄志坚：", "黄志坚", ("英德市英红镇党委书记",), "英德市英红镇"),
     ("莱山区委书记 罗建:", "罗建", ("莱山区委书记",), "莱山区"),
@@ -220,6 +229,7 @@ NOT_SPEAKERS: list[Row] = [
     ("市委常委、副市长，开发区工委书记、管委主任", None, (), None),
     ("记者 王明", None, (), None),
     ("记者：", None, (), None),
+    ("访谈录", None, (), None),
     ("主任医师 张三", None, (), None),
     ("抓项目 促发展", None, (), None),
     ("区委书记谈发展", None, (), None),
@@ -370,9 +380,17 @@ TURN_ROWS: list[tuple[list[str], list[str | None]]] = [
         [
             "县委书记张立新在会上指出，全年新开工项目50个。",
             "会议由县长李华主持。",
-            "全县上下要认真落实县委书记张立新的要求，县长李华表示赞同。",
+            "全县上下要认真落实县委书记张立新提出的各项要求，确保落地见效，县长李华表示赞同。",
         ],
         ["张立新"],
+    ),
+    (  # an official named with a verb of speech in the lead takes a turn later by name alone
+        [
+            "全市重点项目建设推进会议召开。市长周文博出席会议并讲话，副市长韩立群通报全市项目建设情况。",
+            "周文博强调，全年力争新开工项目300个。",
+            "会上，韩立群通报了今年重点任务，计划实施老旧小区改造112个。",
+        ],
+        ["周文博", "韩立群"],
     ),
     (["全市新签约项目63个。"], [None]),
 ]
@@ -1074,3 +1092,63 @@ def test_titles_table() -> None:
         assert required in titles
     for required in ("工委书记", "管委主任", "党工委书记", "局长", "镇长", "党委书记", "主席"):
         assert required in titles
+
+
+MASTHEADS: list[tuple[str, str | None]] = [
+    ("株洲日报 2024年4月18日 第A02版\n\n株洲招商引资开门红", "株洲"),
+    ("鞍山日报\n\n本报讯 鞍山全面振兴新突破", "鞍山"),
+    ("许昌日报 2024年02月28日\n\n全市发展改革工作会议召开", None),  # the city not named again
+    ("人民日报 2024年4月18日\n\n人民至上", None),  # a national paper
+    ("江西日报\n\n江西信丰县招商引资", None),  # a provincial paper
+    ("来源：伊金霍洛旗融媒体中心\n\n伊金霍洛旗召开会议", None),  # a banner, not a city
+    ("全市重点项目建设推进会议召开。" * 20 + "株洲日报", None),  # not at the top
+]
+
+
+@pytest.mark.parametrize(("text", "city"), MASTHEADS)
+def test_masthead_city(text: str, city: str | None) -> None:
+    assert masthead_city(text) == city
+
+
+def test_a_bare_municipal_post_takes_the_city_of_the_masthead() -> None:
+    text, paragraphs = clean(
+        "鞍山日报 2024年3月14日\n\n本报讯 3月13日，全市重点项目建设推进会议召开。"
+        "市长周文博出席会议并讲话。\n\n周文博强调，鞍山要确保全年新开工项目300个。"
+    )
+    speaker = split_statements(text, paragraphs).statements[0].speaker
+    assert speaker is not None
+    assert (speaker.name, speaker.jurisdiction) == ("周文博", "鞍山市")
+
+
+WEB_PAGE = """当前位置：首页 > 新闻中心 > 岚山要闻
+
+全区经济工作会议召开
+
+发布时间：2025-02-11 16:42 来源：区委办公室 浏览次数：1873
+
+【字体：大 中 小】 【打印本页】 【关闭窗口】
+
+2月10日，岚山区召开全区经济工作会议。区委书记郑立军出席会议并讲话。
+
+郑立军指出，今年要确保新开工项目80个。
+
+下一篇：我区32个重点项目集中开工 总投资126亿元
+
+往期推荐
+
+总投资56亿元！我区又一重大项目签约"""
+
+
+def test_page_furniture_is_not_the_article() -> None:
+    text, paragraphs = clean(WEB_PAGE)
+    layout = split_statements(text, paragraphs)
+    assert layout.title is not None
+    assert layout.title.text == "全区经济工作会议召开"
+    body = [p.text for block in layout.statements for p in block.body]
+    assert body == [
+        "2月10日，岚山区召开全区经济工作会议。区委书记郑立军出席会议并讲话。",
+        "郑立军指出，今年要确保新开工项目80个。",
+    ]
+    speaker = layout.statements[0].speaker
+    assert speaker is not None
+    assert speaker.jurisdiction == "岚山区"

@@ -449,6 +449,109 @@ THIRD_BLIND_SET: list[Row] = [  # mistakes found by tests/fixtures/eval3 (blind 
     ("10件民生实事项目全部高票通过。", [T("民生实事项目全部高票通过", "10", "count")]),
 ]
 
+FOURTH_BLIND_SET: list[Row] = [  # mistakes found by tests/fixtures/eval4 (blind labels)
+    # An interview's 答： comes before the opening; a year after the one reviewed turns ahead.
+    (
+        "答：过去一年，全区新签约项目64个。全年引进项目9个。在去年实现外贸进出口总额118亿元的"
+        "基础上，今年我们力争再增长10%。",
+        [
+            T("新签约项目", "64", "count", "exact", None, None, "achieved"),
+            T("引进项目", "9", "count", "exact", "2022-12-31", None, "achieved"),
+            T("外贸进出口总额", "11800000000", "CNY", "exact", "2022-12-31", None, "achieved"),
+            T("外贸进出口总额再增长", "10", "percent", "exact", "2023-12-31", "strive"),
+        ],
+    ),
+    (
+        "去年新增规上企业37家，今年要再新增40家以上，一季度力争消费增长7%。",
+        [
+            T("新增规上企业", "37", "count", "exact", "2022-12-31", None, "achieved"),
+            T("再新增", "40", "count", "at_least", "2023-12-31", None, "pledge"),
+            T("消费增长", "7", "percent", "exact", "2023-03-31", "strive"),
+        ],
+    ),
+    # The day of a reported event opens no review of its year.
+    (
+        "1月16日，区人代会票决产生民生实事项目。10件民生实事项目计划总投资23.8亿元。",
+        [
+            T("民生实事项目", "10", "count"),
+            T("计划总投资", "2380000000", "CNY"),  # 计划 in 计划总投资 is a noun
+        ],
+    ),
+    # A share of the noun after it; a township's make-up is background.
+    (
+        "三成以上规上企业完成数字化改造。",
+        [T("规上企业完成数字化改造", "30", "percent", "at_least")],
+    ),
+    ("全镇辖15个村（社区）。", [T("村", "15", "count", "exact", None, None, "context")]),
+    (
+        "力争年底前15个村集体收入超过50万元。",
+        [
+            T("村集体收入", "15", "count", "exact", "2023-12-31", "strive"),
+            T("村集体收入", "500000", "CNY", "more_than", "2023-12-31", "strive"),
+        ],
+    ),
+    # A list item's number is not part of the metric.
+    (
+        "6.城镇、农村居民人均可支配收入分别增长5.5%、7%；",
+        [
+            T("城镇居民人均可支配收入", "5.5", "percent"),
+            T("农村居民人均可支配收入", "7", "percent"),
+        ],
+    ),
+]
+
+# (paragraphs of a flattened table, article year) → (metric, base, status, date) per figure.
+TABLE_ROWS: list[tuple[list[str], list[tuple[str, str, str, str | None]]]] = [
+    (
+        [
+            "指标 | 2023年预计完成 | 2024年目标 | 属性",
+            "地区生产总值增长 | 5.8% | 6%左右 | 预期性",
+            "城镇新增就业 | 5230人 | 4500人以上 | 预期性",
+            "单位地区生产总值能耗降低 | 完成市下达任务 | 完成市下达任务 | 约束性",
+        ],
+        [
+            ("地区生产总值增长", "5.8", "achieved", "2023-12-31"),
+            ("地区生产总值增长", "6", "pledge", "2024-12-31"),
+            ("城镇新增就业", "5230", "achieved", "2023-12-31"),
+            ("城镇新增就业", "4500", "pledge", "2024-12-31"),
+        ],
+    ),
+    (  # a row under no header, or with another number of cells, is read as running text
+        [
+            "地区生产总值增长 | 5.8% | 6%左右",
+            "指标 | 2023年 | 2024年目标",
+            "城镇新增就业 | 4500人以上",
+        ],
+        [
+            ("地区生产总值增长", "5.8", "pledge", None),
+            ("地区生产总值", "6", "pledge", None),  # a bare figure continues the subject
+            ("城镇新增就业", "4500", "pledge", None),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), TABLE_ROWS)
+def test_flattened_table_rows(
+    paragraphs: list[str], expected: list[tuple[str, str, str, str | None]]
+) -> None:
+    body, start = [], 0
+    for text in paragraphs:
+        body.append(Paragraph(text, start, start + len(text)))
+        start += len(text) + 1
+    targets, _ = extract_targets(body, 2024)
+    observed = [
+        (
+            t.metric.zh,
+            _plain(t.quantity.base_value),
+            t.status.value,
+            t.deadline.date.isoformat() if t.deadline and t.deadline.date else None,
+        )
+        for t in targets
+    ]
+    assert observed == expected
+
+
 EDGE_CASES: list[Row] = [
     ("坚持“1253”总体思路，打造“2+4”产业体系。", []),
     ("深入学习贯彻党的二十大精神，全力争创5A级景区。", []),
@@ -467,6 +570,7 @@ ROWS = [
         ("growth-levels", GROWTH_LEVELS),
         ("second-blind-set", SECOND_BLIND_SET),
         ("third-blind-set", THIRD_BLIND_SET),
+        ("fourth-blind-set", FOURTH_BLIND_SET),
         ("edge", EDGE_CASES),
     ]
     for index, (text, expected) in enumerate(rows)

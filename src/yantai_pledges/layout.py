@@ -326,12 +326,23 @@ def _read_position(segment: str) -> tuple[int, str | None] | None:
     return _vocabulary().title_rank.get(parts[1], 3), _place(*parts)
 
 
+_INTERVIEW = regex.compile(
+    r"(?:专访|访谈|访|对话)(?=\p{Han})"
+)  # the word opening an interview's subtitle
+
+
 def _strip_decoration(line: str) -> tuple[int, int]:
-    """Bounds of a line without bullets, dashes, wrapping brackets and a final colon (an
-    interview's "英红镇党委书记 黄志坚：" introduces the answers below it)."""
+    """Bounds of a line without bullets, dashes, wrapping brackets, a final colon (an
+    interview's "英红镇党委书记 黄志坚：" introduces the answers below it) and the 访 of an
+    interview's subtitle."""
     start, end = 0, len(line)
     while start < end and line[start] in _DECORATION:
         start += 1
+    interview = _INTERVIEW.match(line, start)
+    if (
+        interview is not None
+    ):  # ——访市人大代表、岳阳楼区委副书记、区长罗志刚: an interview's subtitle
+        start = interview.end()
     while end > start and line[end - 1] in " ：:":
         end -= 1
     if end - start > 2 and line[start] in _BRACKETS and line[end - 1] in _BRACKETS:
@@ -716,27 +727,85 @@ def find_places(text: str, level: str) -> tuple[str, ...]:
 
 
 def _infer_jurisdiction(
-    speaker: SpeakerParts | None, sources: Sequence[Paragraph | None]
+    speaker: SpeakerParts | None, sources: Sequence[Paragraph | None], city: str | None = None
 ) -> tuple[SpeakerParts | None, str | None]:
     """Fill in the jurisdiction of a post that names no place (区长, 区委书记) from the first of
     ``sources`` (headline, first paragraph, title) naming places of its level, if it names exactly
-    one; return the speaker and a warning if one was inferred."""
+    one, else for a city's post from ``city`` (the masthead's, 鞍山日报 → 鞍山市); return the speaker
+    and a warning if one was inferred."""
     if speaker is None or speaker.jurisdiction is not None:
         return speaker, None
     level = _post_level(speaker.positions)
     if level is None:
         return speaker, None
+    found: str | None = None
     for source in sources:
         places = find_places(source.text, level) if source is not None else ()
         if len(places) > 1:
             return speaker, None
         if places:
-            warning = (
-                f"the jurisdiction of {speaker.name} ({places[0]}) was inferred from the text: "
-                f"the position ({'、'.join(speaker.positions)}) names no place"
-            )
-            return replace(speaker, jurisdiction=places[0]), warning
-    return speaker, None
+            found = places[0]
+            break
+    if found is None and level == "市" and city is not None:
+        found = city + "市"
+    if found is None:
+        return speaker, None
+    warning = (
+        f"the jurisdiction of {speaker.name} ({found}) was inferred from the text: "
+        f"the position ({'、'.join(speaker.positions)}) names no place"
+    )
+    return replace(speaker, jurisdiction=found), warning
+
+
+# A city paper's masthead at the top of an article names its city: 株洲日报, 烟台晚报, 盐城新闻网.
+_MASTHEAD = regex.compile(
+    r"""
+    (?<!\p{Han})(?P<stem>\p{Han}{2,3}?)               # the city, a word of its own: 株洲, 鞍山
+    (?:日报|晚报|都市报|新闻网|融媒体中心|发布)       # the outlet
+    """,
+    regex.VERBOSE,
+)
+# Mastheads that name no city: national and provincial papers and papers with a nickname.
+_NOT_CITY_PAPERS = frozenset(
+    {"大众", "人民", "光明", "经济", "中国", "农民", "科技", "法治", "法制", "工人", "南方", "新华"}
+    | {
+        "解放",
+        "文汇",
+        "齐鲁",
+        "半岛",
+        "扬子",
+        "羊城",
+        "楚天",
+        "钱江",
+        "今晚",
+        "新民",
+        "新京",
+        "华西",
+    }
+    | {"三秦", "燕赵", "龙城", "中华", "学习", "求是", "环球"}
+)
+_MASTHEAD_REACH = 200  # the top of an article, where its masthead or source line stands
+
+
+def masthead_city(text: str) -> str | None:
+    """The city a city paper's masthead at the top of ``text`` names (株洲日报 2024年4月18日 →
+    株洲), if the article names the city again; provinces' and national papers name none."""
+    for match in _MASTHEAD.finditer(text, 0, _MASTHEAD_REACH):
+        stem = match["stem"]
+        if stem in _NOT_CITY_PAPERS or stem in _province_stems():
+            continue
+        if text.count(stem) >= 2:  # named again beyond its masthead
+            return str(stem)
+    return None
+
+
+@functools.cache
+def _province_stems() -> frozenset[str]:
+    """Provinces and autonomous regions without their suffix (江西, 内蒙古), from the gazetteer."""
+    kinds = {"province", "autonomous-region"}
+    names = [row["zh"] for row in load_table("places") if row["kind"] in kinds]
+    stems = {name.removesuffix("省").removesuffix("自治区") for name in names}
+    return frozenset(stems | {name[:2] for name in names})  # 广西壮族自治区 → 广西
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1102,7 +1171,7 @@ _PAGE_FURNITURE = regex.compile(
     | \S\s*[>＞»]\s*\S[^>＞»]*[>＞»]                                # 首页 > 新闻中心 > 要闻
     | (?:^|\s)(?:来源|发布时间|发布日期|信息来源|浏览次数|浏览量|点击数|阅读量|字号)[：:]  # metadata
     | ^(?:上一篇|下一篇|上一条|下一条)                                 # links to other items
-    | ^【(?:关闭窗口|打印本页|打印|关闭|字体|返回顶部|收藏|分享)】       # buttons
+    | ^【(?:关闭窗口|打印本页|打印|关闭|字体|返回顶部|收藏|分享)[^】]{0,12}】  # buttons
     | ^(?:收录于合集|点击蓝字|点击上方)                                 # a post's own furniture
     """,
     regex.VERBOSE,
@@ -1310,9 +1379,10 @@ def split_statements(
         for block in blocks
         if not block.body and block.speaker is not None
     ]
+    city = masthead_city(text)
     for k, block in enumerate(blocks):
         speaker, warning = _infer_jurisdiction(
-            block.speaker, (block.headline, block.body[0] if block.body else None, title)
+            block.speaker, (block.headline, block.body[0] if block.body else None, title), city
         )
         if warning is not None:
             blocks[k] = replace(block, speaker=speaker)
@@ -1351,6 +1421,7 @@ def _single_statement(text: str, lines: Sequence[_Line]) -> ArticleLayout:
         warnings.append("no speaker found in the text")
         return ArticleLayout(title, (block,), tuple(warnings))
     turns = [(rest[0].paragraph.start, speaker), *_turns(text, block.body, speaker)]
+    city = masthead_city(text)
     if len(turns) > 1:
         names = "、".join(dict.fromkeys(turn_speaker.name for _, turn_speaker in turns))
         warnings = [
@@ -1367,7 +1438,7 @@ def _single_statement(text: str, lines: Sequence[_Line]) -> ArticleLayout:
         ]
         turn_block = _block(group, None, preamble if k == 0 else (), None, article_credit)
         first = turn_block.body[0] if turn_block.body else None
-        inferred, warning = _infer_jurisdiction(turn_speaker, (first, title))
+        inferred, warning = _infer_jurisdiction(turn_speaker, (first, title), city)
         if warning is not None:
             warnings.append(warning)
         blocks.append(replace(turn_block, speaker=inferred))
@@ -1391,7 +1462,7 @@ def _turns(
     a paragraph (谭卫东表示，… ; 在回答记者提问时，谭卫东说，…) takes the turn back with the positions
     named before."""
     turns: list[tuple[int, SpeakerParts]] = []
-    known = {first.name: first}
+    known = _mentions(text, body, first)
     current = first.name
     for paragraph in body:
         if paragraph.start <= first.start:
@@ -1403,6 +1474,17 @@ def _turns(
         turns.append((paragraph.start, known[speaker.name]))
         current = speaker.name
     return turns
+
+
+def _mentions(text: str, body: Sequence[Paragraph], first: SpeakerParts) -> dict[str, SpeakerParts]:
+    """Every official named with positions and a verb of speech in ``body``, by name, ``first``
+    first (副市长韩立群通报… in the lead makes a later 韩立群表示，… a turn)."""
+    known = {first.name: first}
+    position, end = first.end, body[-1].end
+    while (mention := find_speaker_mention(text, position, end)) is not None:
+        known.setdefault(mention.name, mention)
+        position = mention.end
+    return known
 
 
 def _turn_at(

@@ -62,7 +62,7 @@ _ACHIEVED_MARK = regex.compile(
 
 _CONTEXT_MARK = regex.compile(
     r"""
-    现有|拥有|共有|目前|当前|辖区?内?有|位居|位列|排名|被评为
+    现有|拥有|共有|目前|当前|辖区?内?有|下?辖(?=[0-9一二两三四五六七八九十])|位居|位列|排名|被评为
     | (?:总|占地|国土|陆域|海域|辖区|[市县区镇]域|行政区域)面积|海岸线  # the size of a place
     | 人口(?!\p{Han}{0,5}率)                # population (but 常住人口城镇化率 is a rate)
     """,
@@ -157,8 +157,9 @@ _DE_LINK = regex.compile(r"的[\p{Han}]{0,2}")
 _NOUN_AFTER = regex.compile(
     rf"""
     (?P<noun>{_NOUN}{{1,20}}?)    # the noun a count introduces: 53个新项目 → 新项目
-    (?=[和与及、，,。；;：:！？!?的]|作用|$   # up to a conjunction, punctuation or 作用,
-      |(?:超过|突破|达到|达)?[0-9])         # or the next figure (15个村集体收入超过50万元)
+    (?=[和与及、，,。；;：:！？!?的（(]|作用|$   # up to a conjunction, punctuation or 作用,
+      |(?:超过|突破|达到|达)?[0-9]          # or the next figure (15个村集体收入超过50万元)
+      |(?:计划|完成)?(?:总投资|年度投资))     # or the investment the next figure is (10件…计划总投资)
     """,
     regex.VERBOSE,
 )
@@ -186,7 +187,7 @@ _NARRATED_TIME = regex.compile(r"(?:时间)?(?:里|来|以来|中)")
 _MAX_VERB_LENGTH = 4
 # … except verbs that only introduce an object (发挥10个指挥部作用, 聚焦6个产业).
 _LIGHT_VERB = regex.compile(
-    r"发挥好?|注重发挥|聚焦|围绕|依托|调整优化|用好|抓好|推进|实施|打造|培育好?"
+    r"发挥好?|注重发挥|聚焦|围绕|依托|调整优化|用好|抓好|推进|实施|打造|培育好?|下?辖"
 )
 
 # A time word right after these is the base of a comparison, not a deadline (比上年, 较去年, 同比).
@@ -309,8 +310,10 @@ def extract_targets(
     header: tuple[_Column, ...] | None = None  # the columns of the table being read, if any
     for paragraph in body:
         cells = _table_cells(paragraph.text)
+        row: list[Target] | None = None
         if cells is not None:
             header, row = _table_row(paragraph, cells, header, year, as_of)
+        if row is not None:
             targets.extend(row)
             lead_in = None  # the table was what a lead-in (预期目标如下：) introduced
             continue
@@ -383,8 +386,9 @@ def _table_row(
     header: tuple[_Column, ...] | None,
     year: int | None,
     as_of: dt.date | None,
-) -> tuple[tuple[_Column, ...] | None, list[Target]]:
-    """The targets of one table row, and the header in force after it.
+) -> tuple[tuple[_Column, ...] | None, list[Target] | None]:
+    """The targets of one table row and the header in force after it; None for targets when the
+    row is to be read as running text (no header above it, or another number of cells).
 
     A row without figures is a header; a row under a header with as many cells gives a target for
     each figure: the row's first cell is the metric, the column says the deadline and whether the
@@ -396,7 +400,7 @@ def _table_row(
         columns = (_column(text[start:end], year, as_of) for start, end in cells)
         return tuple(columns), []
     if header is None or len(header) != len(cells):
-        return header, []
+        return None, None
     metric = _strip_noise(text[cells[0][0] : cells[0][1]])
     targets = [
         _table_target(paragraph, cells[i], match, metric, header[i])
@@ -713,6 +717,9 @@ def _metric_with_noun_after(before: str, after: str, unit: str) -> str:
     if unit in _MEASURED_UNITS and len(before) <= 2:
         noun = _NOUN_AFTER.match(after)
         return _strip_noise(before + noun["noun"]) if noun else before
+    if unit == "percent" and not before:  # 三成以上规上企业完成数字化改造: a share of the noun
+        noun = _NOUN_AFTER.match(after)
+        return _strip_noise(noun["noun"]) if noun else before
     if unit not in _COUNTED_UNITS:
         return before
     described = _DESCRIBED_NOUN.match(after)
@@ -830,7 +837,7 @@ def _strip_noise(metric: str) -> str:
     while previous != metric:
         previous = metric
         metric = _METRIC_HEAD_NOISE.sub("", metric)
-        metric = _METRIC_TAIL_NOISE.sub("", metric).strip(" ，、,；;：:")
+        metric = _METRIC_TAIL_NOISE.sub("", metric).strip(" ，、,；;：:|｜")
     return metric
 
 

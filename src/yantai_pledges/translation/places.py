@@ -22,6 +22,7 @@ import regex
 
 from .._data import load_table
 from ..errors import InputError
+from ..layout import masthead_city
 from .names import join_syllables, pinyin_syllables
 
 __all__ = ["article_city", "place_english", "place_name"]
@@ -130,34 +131,6 @@ def place_name(zh: str) -> str:
     return _GENERIC_LEVEL.sub("", place_english(zh))
 
 
-# A city paper's masthead or a city outlet names its city: 株洲日报, 烟台晚报, 盐城新闻网.
-_MASTHEAD = regex.compile(
-    r"""
-    (?<!\p{Han})(?P<stem>\p{Han}{2,3}?)               # the city, a word of its own: 株洲, 鞍山
-    (?:日报|晚报|都市报|新闻网|融媒体中心|发布)       # the outlet
-    """,
-    regex.VERBOSE,
-)
-# Mastheads that name no city: national and provincial papers and papers with a nickname.
-_NOT_CITY_PAPERS = frozenset(
-    {"大众", "人民", "光明", "经济", "中国", "农民", "科技", "法治", "法制", "工人", "南方", "新华"}
-    | {
-        "解放",
-        "文汇",
-        "齐鲁",
-        "半岛",
-        "扬子",
-        "羊城",
-        "楚天",
-        "钱江",
-        "今晚",
-        "新民",
-        "新京",
-        "华西",
-    }
-    | {"三秦", "燕赵", "龙城", "中华", "学习", "求是", "环球"}
-)
-_MASTHEAD_REACH = 200  # the top of an article, where its masthead or source line stands
 _CITY_KINDS = frozenset({"prefecture-city", "municipality"})
 
 
@@ -168,13 +141,9 @@ def article_city(text: str) -> str | None:
     city again; else the city of the gazetteer (data/places.tsv) the text names most often
     (烟台 in the seed); else None, and positions are rendered without a city ("Vice Mayor").
     """
-    for match in _MASTHEAD.finditer(text, 0, _MASTHEAD_REACH):
-        stem = match["stem"]
-        kind = _gazetteer().get(stem + "省", ("", ""))[1] or _gazetteer().get(stem, ("", ""))[1]
-        if stem in _NOT_CITY_PAPERS or kind in {"province", "autonomous-region"}:
-            continue
-        if text.count(stem) >= 2:  # named again beyond its masthead
-            return stem
+    masthead = masthead_city(text)
+    if masthead is not None:
+        return masthead
     counts = {stem: text.count(stem) for stem in _city_stems()}
     best = max(counts, key=lambda stem: (counts[stem], stem), default=None)
     return best if best is not None and counts[best] > 0 else None
