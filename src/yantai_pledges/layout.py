@@ -727,12 +727,12 @@ def find_places(text: str, level: str) -> tuple[str, ...]:
 
 
 def _infer_jurisdiction(
-    speaker: SpeakerParts | None, sources: Sequence[Paragraph | None], city: str | None = None
+    speaker: SpeakerParts | None, sources: Sequence[Paragraph | None], text: str = ""
 ) -> tuple[SpeakerParts | None, str | None]:
     """Fill in the jurisdiction of a post that names no place (区长, 区委书记) from the first of
     ``sources`` (headline, first paragraph, title) naming places of its level, if it names exactly
-    one, else for a city's post from ``city`` (the masthead's, 鞍山日报 → 鞍山市); return the speaker
-    and a warning if one was inferred."""
+    one, else for a city's post from the masthead of ``text`` (鞍山日报 → 鞍山市); return the
+    speaker and a warning if one was inferred."""
     if speaker is None or speaker.jurisdiction is not None:
         return speaker, None
     level = _post_level(speaker.positions)
@@ -746,7 +746,8 @@ def _infer_jurisdiction(
         if places:
             found = places[0]
             break
-    if found is None and level == "市" and city is not None:
+    city = masthead_city(text) if found is None and level == "市" else None
+    if city is not None:
         found = city + "市"
     if found is None:
         return speaker, None
@@ -1158,9 +1159,14 @@ def _standalone(line: str) -> _Standalone:
         return _Kind.DATE, None
     if is_credit_line(line):
         return _Kind.CREDIT, None
-    if _PAGE_FURNITURE.search(line):
+    if _may_be_furniture(line) and _PAGE_FURNITURE.search(line):
         return _Kind.FURNITURE, None
     return None
+
+
+def _may_be_furniture(line: str) -> bool:
+    """A cheap test before ``_PAGE_FURNITURE``: every furniture line has one of these."""
+    return not _FURNITURE_MARKS.isdisjoint(line) or line.startswith(_FURNITURE_STARTS)
 
 
 # Lines of a web page or a post that are not the article: breadcrumbs, metadata, links to other
@@ -1176,6 +1182,8 @@ _PAGE_FURNITURE = regex.compile(
     """,
     regex.VERBOSE,
 )
+_FURNITURE_MARKS = frozenset(">＞»：:【")
+_FURNITURE_STARTS = ("上一", "下一", "收录于", "点击")
 # A line after which the rest of a page links to other items (往期推荐, 相关阅读).
 _TRAILER = regex.compile(r"^(?:往期推荐|往期回顾|相关阅读|推荐阅读|相关新闻|延伸阅读|相关链接)")
 
@@ -1379,10 +1387,9 @@ def split_statements(
         for block in blocks
         if not block.body and block.speaker is not None
     ]
-    city = masthead_city(text)
     for k, block in enumerate(blocks):
         speaker, warning = _infer_jurisdiction(
-            block.speaker, (block.headline, block.body[0] if block.body else None, title), city
+            block.speaker, (block.headline, block.body[0] if block.body else None, title), text
         )
         if warning is not None:
             blocks[k] = replace(block, speaker=speaker)
@@ -1421,7 +1428,6 @@ def _single_statement(text: str, lines: Sequence[_Line]) -> ArticleLayout:
         warnings.append("no speaker found in the text")
         return ArticleLayout(title, (block,), tuple(warnings))
     turns = [(rest[0].paragraph.start, speaker), *_turns(text, block.body, speaker)]
-    city = masthead_city(text)
     if len(turns) > 1:
         names = "、".join(dict.fromkeys(turn_speaker.name for _, turn_speaker in turns))
         warnings = [
@@ -1438,7 +1444,7 @@ def _single_statement(text: str, lines: Sequence[_Line]) -> ArticleLayout:
         ]
         turn_block = _block(group, None, preamble if k == 0 else (), None, article_credit)
         first = turn_block.body[0] if turn_block.body else None
-        inferred, warning = _infer_jurisdiction(turn_speaker, (first, title), city)
+        inferred, warning = _infer_jurisdiction(turn_speaker, (first, title), text)
         if warning is not None:
             warnings.append(warning)
         blocks.append(replace(turn_block, speaker=inferred))

@@ -88,13 +88,14 @@ def _parse_text(raw: str, year: int | None) -> Article:
 def _statement(block: StatementBlock, year: int | None, as_of: dt.date | None) -> Statement:
     """One layout block → a Statement with its targets and milestones."""
     targets, milestones = extract_targets(block.body, year, as_of=as_of)
+    # Plain dicts for the nested models: pydantic builds them within one validation.
     return Statement(
         headline=_bilingual(block.headline),
         speaker=_speaker(block.speaker),
         compiled_by=Bilingual(zh=block.compiled_by) if block.compiled_by else None,
         date=block.date.text if block.date else None,
         span=(block.start, block.end),
-        paragraphs=[Bilingual(zh=p.text) for p in block.body],
+        paragraphs=[{"zh": p.text} for p in block.body],
         points=[_point(ordinal, part) for ordinal, part in enumerate(block.points, start=1)],
         targets=targets,
         milestones=milestones,

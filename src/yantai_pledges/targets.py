@@ -20,11 +20,10 @@ A clause with a deadline and a completion verb but no number (9月建成, 2月�
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 import regex
@@ -261,6 +260,7 @@ class _Sentence:
     lead_in: _LeadIn | None
     clauses: tuple[tuple[int, int], ...]
     pledge_words: tuple[_PledgeWord, ...]  # 确保, 力争, 计划 … in text order
+    cuts: tuple[tuple[int, int], ...]  # spans of deadlines and pledge words, sorted: not metrics
     looking_back: bool  # in a review of the past or reported statistics (see _status_at)
     status_marks: tuple[_StatusMark, ...]  # see _status_marks
 
@@ -318,8 +318,7 @@ def extract_targets(
             lead_in = None  # the table was what a lead-in (预期目标如下：) introduced
             continue
         header = None
-        for segment in split_sentences(paragraph.text, paragraph.start):
-            deadlines = _time_expressions(segment.text, year, as_of)
+        for segment, deadlines in _sentences(paragraph, year, as_of):
             opening = _opening(segment.text)
             looks_back, review = _review_state(opening, deadlines, review, year, as_of)
             quantities = _outside(find_quantities(segment.text), deadlines)
@@ -340,6 +339,7 @@ def extract_targets(
                 lead_in,
                 tuple(clause_bounds(segment.text)),
                 pledge_words,
+                _cuts(deadlines, pledge_words),
                 looking_back,
                 _status_marks(
                     segment.text,
@@ -373,6 +373,8 @@ class _Column:
 
 def _table_cells(paragraph: str) -> list[tuple[int, int]] | None:
     """The [start, end) of each cell of a table row written with | separators, else None."""
+    if "|" not in paragraph and "｜" not in paragraph:  # most paragraphs: no need to scan
+        return None
     separators = list(_CELL_SEPARATOR.finditer(paragraph))
     if len(separators) + 1 < _MIN_CELLS:
         return None
@@ -432,6 +434,31 @@ def _table_target(
         deadline=Deadline(text={"zh": deadline.text}, date=deadline.date) if deadline else None,
         status=Status.ACHIEVED if column.done else Status.PLEDGE,
     )
+
+
+def _sentences(
+    paragraph: Paragraph, year: int | None, as_of: dt.date | None
+) -> list[tuple[Segment, tuple[DeadlineMatch, ...]]]:
+    """The sentences of a paragraph, each with its time expressions (offsets in the sentence).
+
+    Time expressions are found in the whole paragraph at once, then dealt out: none spans a
+    sentence end, and no character that ends a sentence changes how one is read.
+    """
+    found = _time_expressions(paragraph.text, year, None)
+    sentences: list[tuple[Segment, tuple[DeadlineMatch, ...]]] = []
+    index = 0
+    for segment in split_sentences(paragraph.text, paragraph.start):
+        start = segment.start - paragraph.start
+        end = start + len(segment.text)
+        inside: list[DeadlineMatch] = []
+        while index < len(found) and found[index].start < end:
+            match = found[index]
+            if match.start >= start:
+                inside.append(replace(match, start=match.start - start, end=match.end - start))
+            index += 1
+        deadlines = tuple(inside) if as_of is None else _ended_before(tuple(inside), year, as_of)
+        sentences.append((segment, deadlines))
+    return sentences
 
 
 def _outside(
@@ -499,7 +526,7 @@ def _ended_before(
         elif date is not None and year_in_force is not None and date.year == year:
             date = _in_year(date, year_in_force)
         past = not deadline.is_past and date is not None and date < as_of
-        ended.append(dataclasses.replace(deadline, is_past=True) if past else deadline)
+        ended.append(replace(deadline, is_past=True) if past else deadline)
     return tuple(ended)
 
 
@@ -817,18 +844,24 @@ def _head_noun_after_next_quantity(
 
 def _remove_spans(text: str, begin: int, end: int, sentence: _Sentence) -> str:
     """The text between begin and end without deadlines, pledge words and qualifier-free noise."""
-    cut = [(d.start, d.end) for d in sentence.deadlines if begin <= d.start and d.end <= end]
-    cut += [(w.start, w.end) for w in sentence.pledge_words if begin <= w.start and w.end <= end]
-    if not cut:  # the common case
-        return text[begin:end]
     kept: list[str] = []
     position = begin
-    for start, stop in sorted(cut):
-        if start >= position:
+    for start, stop in sentence.cuts:  # sorted once per sentence
+        if begin <= start and stop <= end and start >= position:
             kept.append(text[position:start])
             position = stop
+    if not kept:  # the common case
+        return text[begin:end]
     kept.append(text[position:end])
     return "".join(kept)
+
+
+def _cuts(
+    deadlines: Sequence[DeadlineMatch], pledge_words: Sequence[_PledgeWord]
+) -> tuple[tuple[int, int], ...]:
+    """The spans a metric leaves out, sorted: deadlines and pledge words."""
+    spans = [(d.start, d.end) for d in deadlines] + [(w.start, w.end) for w in pledge_words]
+    return tuple(sorted(spans))
 
 
 def _strip_noise(metric: str) -> str:

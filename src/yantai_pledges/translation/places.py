@@ -17,6 +17,8 @@ Cities keep their official bare name (Qixia, Jinan); ``place_name`` strips a gen
 from __future__ import annotations
 
 import functools
+import re
+from collections import Counter
 
 import regex
 
@@ -144,16 +146,13 @@ def article_city(text: str) -> str | None:
     masthead = masthead_city(text)
     if masthead is not None:
         return masthead
-    counts = {stem: text.count(stem) for stem in _city_stems()}
-    best = max(counts, key=lambda stem: (counts[stem], stem), default=None)
-    return best if best is not None and counts[best] > 0 else None
+    counts = Counter(match.group() for match in _city_mention().finditer(text))
+    return max(counts, key=lambda stem: (counts[stem], stem)) if counts else None
 
 
 @functools.cache
-def _city_stems() -> tuple[str, ...]:
-    """The gazetteer's cities without 市: 烟台, 济南, 北京."""
-    return tuple(
-        sorted(
-            {zh.removesuffix("市") for zh, (_, kind) in _gazetteer().items() if kind in _CITY_KINDS}
-        )
-    )
+def _city_mention() -> re.Pattern[str]:
+    """The gazetteer's cities without 市 (烟台, 济南, 北京), as one pattern: one scan of a text
+    (stdlib ``re``: plain words, which it finds faster)."""
+    stems = {zh.removesuffix("市") for zh, (_, kind) in _gazetteer().items() if kind in _CITY_KINDS}
+    return re.compile("|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True)))
