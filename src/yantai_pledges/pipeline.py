@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .deadlines import infer_year, publication_date
 from .errors import InputError
 from .layout import PointParts, SpeakerParts, StandaloneLines, StatementBlock, split_statements
-from .models import Article, Bilingual, Point, Source, Speaker, Statement
+from .models import Article, Source, Statement
 from .sources import decode_bytes
 from .targets import extract_targets
 from .text import Paragraph, clean
@@ -88,11 +88,11 @@ def _parse_text(raw: str, year: int | None) -> Article:
 def _statement(block: StatementBlock, year: int | None, as_of: dt.date | None) -> Statement:
     """One layout block → a Statement with its targets and milestones."""
     targets, milestones = extract_targets(block.body, year, as_of=as_of)
-    # Plain dicts for the nested models: pydantic builds them within one validation.
+    # Plain dicts for the nested models: pydantic builds them all within one validation.
     return Statement(
         headline=_bilingual(block.headline),
         speaker=_speaker(block.speaker),
-        compiled_by=Bilingual(zh=block.compiled_by) if block.compiled_by else None,
+        compiled_by={"zh": block.compiled_by} if block.compiled_by else None,
         date=block.date.text if block.date else None,
         span=(block.start, block.end),
         paragraphs=[{"zh": p.text} for p in block.body],
@@ -102,32 +102,35 @@ def _statement(block: StatementBlock, year: int | None, as_of: dt.date | None) -
     )
 
 
-def _speaker(parts: SpeakerParts | None) -> Speaker | None:
+def _speaker(parts: SpeakerParts | None) -> dict[str, object] | None:
+    """A :class:`Speaker`'s fields, as plain data for the statement's validation."""
     if parts is None:
         return None
-    return Speaker(
-        name=Bilingual(zh=parts.name),
-        positions=[Bilingual(zh=p) for p in parts.positions],
-        jurisdiction=Bilingual(zh=parts.jurisdiction) if parts.jurisdiction else None,
-    )
+    return {
+        "name": {"zh": parts.name},
+        "positions": [{"zh": p} for p in parts.positions],
+        "jurisdiction": {"zh": parts.jurisdiction} if parts.jurisdiction else None,
+    }
 
 
-def _point(ordinal: int, part: PointParts) -> Point:
-    return Point(
-        ordinal=ordinal,
-        marker=part.marker,
-        lead=Bilingual(zh=part.lead),
-        paragraph=part.paragraph,
-        span=(part.start, part.end),
-    )
+def _point(ordinal: int, part: PointParts) -> dict[str, object]:
+    """A :class:`Point`'s fields, as plain data for the statement's validation."""
+    return {
+        "ordinal": ordinal,
+        "marker": part.marker,
+        "lead": {"zh": part.lead},
+        "paragraph": part.paragraph,
+        "span": (part.start, part.end),
+    }
 
 
 def _year_of(date: dt.date | None) -> int | None:
     return date.year if date is not None else None
 
 
-def _bilingual(paragraph: Paragraph | None) -> Bilingual | None:
-    return Bilingual(zh=paragraph.text) if paragraph is not None else None
+def _bilingual(paragraph: Paragraph | None) -> dict[str, str] | None:
+    """A :class:`Bilingual`'s fields, as plain data for the enclosing model's validation."""
+    return {"zh": paragraph.text} if paragraph is not None else None
 
 
 def _byte_source(data: bytes, encoding: str, source: Source | None) -> Source:

@@ -58,8 +58,14 @@ _SENTENCE_FINAL = frozenset("。！？；：…!?;:")
 _CLOSERS = frozenset("”’」』）)】》\"'")
 # Marks a line never ends with unless the sentence goes on in the next line.
 _OPEN_ENDINGS = frozenset("、“‘「『（(《—-/")
-# Punctuation inside a line that shows it is running text, not a headline.
-_CLAUSE_MARKS = frozenset("，。；！？,;")
+# Punctuation inside a line that shows it is running text, not a headline (stdlib re: it tests a
+# character class on Han text several times faster than a set's isdisjoint).
+_CLAUSE_MARK = re.compile(
+    r"""
+    [，。；！？,;]                        # Chinese and ASCII clause and sentence marks
+    """,
+    re.VERBOSE,
+)
 
 _NEWLINES = regex.compile(
     r"""
@@ -151,7 +157,7 @@ def _is_heading_like(line: str) -> bool:
     (a line ending in 、 or an opening quote is a broken sentence, never a headline)."""
     return (
         len(line) <= HEADING_MAX
-        and _CLAUSE_MARKS.isdisjoint(line)
+        and _CLAUSE_MARK.search(line) is None
         and line[-1:] not in _OPEN_ENDINGS
     )
 
