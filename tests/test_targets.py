@@ -675,3 +675,17 @@ def test_milestones(text: str, expected: list[tuple[str, str | None]]) -> None:
         (m.text.zh, m.deadline.date.isoformat() if m.deadline.date else None) for m in milestones
     ]
     assert observed == expected
+
+
+def test_metric_tail_noise_last_characters_are_complete() -> None:
+    """_strip_noise only looks for trailing linking words when the metric ends in one of
+    _METRIC_TAIL_NOISE_LAST: every character that can end such a word must be in it."""
+    from yantai_pledges import targets
+
+    ending = [
+        chr(code)
+        for code in range(0x20, 0x10000)
+        if not 0xD800 <= code <= 0xDFFF and targets._METRIC_TAIL_NOISE.search("项目" + chr(code))
+    ]
+    assert ending
+    assert set(ending) <= targets._METRIC_TAIL_NOISE_LAST

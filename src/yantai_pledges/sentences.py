@@ -10,6 +10,7 @@ Every piece keeps its offsets into the cleaned article text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -34,11 +35,12 @@ _SENTENCE_END = regex.compile(
     regex.VERBOSE,
 )
 
-_CLAUSE_END = regex.compile(
+# Run on every sentence with figures and needing no ``regex`` feature: stdlib ``re`` splits faster.
+_CLAUSE_END = re.compile(
     r"""
     [，,；;：:。！？!?]      # comma, semicolon, colon and the sentence end close a clause
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
 
@@ -52,7 +54,8 @@ def split_sentences(text: str, offset: int = 0) -> list[Segment]:
     sentences: list[Segment] = []
     start = 0
     ends = [match.end() for match in _SENTENCE_END.finditer(text)]
-    ends.append(len(text))
+    if not ends or ends[-1] < len(text):  # words after the last sentence end
+        ends.append(len(text))
     for end in ends:
         if end - start > MAX_SENTENCE:
             _add_pieces(sentences, text, start, end, offset)

@@ -68,20 +68,28 @@ _CONTEXT_MARK = regex.compile(
     regex.VERBOSE,
 )
 
-# How a sentence opens: with a review of the past, or turning from it to the year ahead. One
-# scan of the first words for both; at the very start a review opener comes first. This and
-# _SPEECH_LEAD run on every sentence and need no ``regex`` feature: stdlib ``re`` is faster.
+# Words that head the plan (目标是：) or say what a place will do (开局之年，南和区将…): they turn
+# to the year ahead anywhere in a sentence's first words.
+_HEADING_WORDS = r"""
+    目标(?:是|为)|总体要求|工作安排|重点抓好|重点做好                 # a heading of the plan
+    |[区县市镇乡们](?:将(?![近来])|要(?![求素点件闻]))           # 开局之年，南和区将…: what it will do
+"""
+
+# How a sentence opens: with a review of the past, or turning from it to the year ahead; matched
+# at the first word (a review opener comes first), then _HEADING searched in the words after it.
+# This and _SPEECH_LEAD run on every sentence and need no ``regex`` feature: stdlib ``re`` is
+# faster, the more so as _HEADING, searched alone, starts with a literal character set.
 _OPENING = re.compile(
-    r"""
-    ^(?P<last_year>去年|上年)                                       # a review of last year
-    | ^(?P<review>过去[一二三四五]?年|过去的一年|[一二三四五]年来|这一年|回顾)  # of the year gone
-    | ^(?P<forward>今年|明年|新的一年|下一步|下步|今后|未来|我们将              # turn to the
+    rf"""
+    (?P<last_year>去年|上年)                                       # a review of last year
+    | (?P<review>过去[一二三四五]?年|过去的一年|[一二三四五]年来|这一年|回顾)  # of the year gone
+    | (?P<forward>今年|明年|新的一年|下一步|下步|今后|未来|我们将              # turn to the
         |[我全本]?[区县市镇]?将|要|确保|力争)                                 # year ahead
-    | (?P<heading>目标(?:是|为)|总体要求|工作安排|重点抓好|重点做好            # or to the plan
-        |[区县市镇乡们](?:将(?![近来])|要(?![求素点件闻])))   # 开局之年，南和区将…: what it will do
+    | (?P<heading>{_HEADING_WORDS})                                  # or to the plan
     """,
     re.VERBOSE,
 )
+_HEADING = re.compile(_HEADING_WORDS, re.VERBOSE)
 
 # Words before the opening that only say who speaks: 王振国指出，2023年… ; 黄志坚：一年来… (an
 # interview's turn). The sentence opens after them.
@@ -139,6 +147,9 @@ _METRIC_TAIL_NOISE = regex.compile(
     """,
     regex.VERBOSE,
 )
+# The last characters of the words above ($ also matches before a final \n): a metric that ends
+# otherwise has no tail to strip, settled without a scan.
+_METRIC_TAIL_NOISE_LAST = frozenset("别都共计以可成现到达为至上入在超过破约近经已部再\n")
 
 # Words that end a subject whose figure a following bare number continues (增长7%以上，突破300亿元).
 _GROWTH_TAIL = regex.compile(r"(?:增长|增速|提高|提升|下降|降低|增加|减少|完成|实现)$")
@@ -248,7 +259,7 @@ class _Review:
     year: int | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: one is built per sentence, and frozen fields cost more
 class _Sentence:
     """A sentence with the quantities and deadlines found in it (offsets relative to it)."""
 
@@ -322,7 +333,7 @@ def extract_targets(
             opening = _opening(segment.text)
             looks_back, review = _review_state(opening, deadlines, review, year, as_of)
             quantities = _outside(find_quantities(segment.text), deadlines)
-            if not quantities and not deadlines:
+            if not quantities and not _may_hold_milestone(segment.text, deadlines):
                 continue  # most sentences: nothing to make a target or a milestone of
             pledge_words = _pledge_words(segment.text)
             # In a review of the past, or reporting statistics (同比增长6.2%, 据统计) in a
@@ -445,16 +456,23 @@ def _sentences(
     sentence end, and no character that ends a sentence changes how one is read.
     """
     found = _time_expressions(paragraph.text, year, None)
+    segments = split_sentences(paragraph.text, paragraph.start)
+    if not found:  # most paragraphs: nothing to deal out
+        return [(segment, ()) for segment in segments]
     sentences: list[tuple[Segment, tuple[DeadlineMatch, ...]]] = []
     index = 0
-    for segment in split_sentences(paragraph.text, paragraph.start):
+    for segment in segments:
         start = segment.start - paragraph.start
         end = start + len(segment.text)
         inside: list[DeadlineMatch] = []
         while index < len(found) and found[index].start < end:
             match = found[index]
             if match.start >= start:
-                inside.append(replace(match, start=match.start - start, end=match.end - start))
+                inside.append(  # a paragraph's first sentence starts where it does
+                    replace(match, start=match.start - start, end=match.end - start)
+                    if start
+                    else match
+                )
             index += 1
         deadlines = tuple(inside) if as_of is None else _ended_before(tuple(inside), year, as_of)
         sentences.append((segment, deadlines))
@@ -540,8 +558,11 @@ class _Opening(NamedTuple):
 def _opening(sentence: str) -> _Opening:
     lead = _SPEECH_LEAD.match(sentence)
     begin = lead.end() if lead else 0
-    opener = _OPENING.search(sentence[begin : begin + _OPENING_REACH])
-    return _Opening(begin, opener.lastgroup if opener else None)
+    reach = begin + _OPENING_REACH  # as the end of the text for lookaheads, too
+    opener = _OPENING.match(sentence, begin, reach)
+    if opener is not None:
+        return _Opening(begin, opener.lastgroup)
+    return _Opening(begin, "heading" if _HEADING.search(sentence, begin + 1, reach) else None)
 
 
 def _review_state(
@@ -669,9 +690,9 @@ def _sentence_milestones(sentence: _Sentence) -> list[Milestone]:
         offset = sentence.segment.start
         milestones.append(
             Milestone(
-                text=Bilingual(zh=text[start:end]),
+                text={"zh": text[start:end]},
                 span=(offset + start, offset + end),
-                deadline=Deadline(text=Bilingual(zh=deadline.text), date=deadline.date),
+                deadline={"text": {"zh": deadline.text}, "date": deadline.date},
                 commitment=_sentence_commitment(sentence, deadline.start),
                 status=Status.ACHIEVED
                 if deadline.is_past
@@ -679,6 +700,12 @@ def _sentence_milestones(sentence: _Sentence) -> list[Milestone]:
             )
         )
     return milestones
+
+
+def _may_hold_milestone(text: str, deadlines: Sequence[DeadlineMatch]) -> bool:
+    """Whether a completion verb follows a deadline (see _sentence_milestones): a cheap test that
+    spares the rest of the work on a sentence with a time word and no figure (全年新跨越)."""
+    return bool(deadlines) and bool(_MILESTONE_VERB.search(text, min(d.end for d in deadlines)))
 
 
 def _piece_bounds(sentence: _Sentence, match: QuantityMatch) -> tuple[int, int]:
@@ -870,7 +897,9 @@ def _strip_noise(metric: str) -> str:
     while previous != metric:
         previous = metric
         metric = _METRIC_HEAD_NOISE.sub("", metric)
-        metric = _METRIC_TAIL_NOISE.sub("", metric).strip(" ，、,；;：:|｜")
+        if metric[-1:] in _METRIC_TAIL_NOISE_LAST:
+            metric = _METRIC_TAIL_NOISE.sub("", metric)
+        metric = metric.strip(" ，、,；;：:|｜")
     return metric
 
 
@@ -903,22 +932,32 @@ def _inherited(previous_metric: str) -> str:
     return _GROWTH_TAIL.sub("", previous_metric)
 
 
-def _deadline_for(sentence: _Sentence, position: int) -> Deadline | None:
+# A Deadline's fields as a plain dict: pydantic builds the model inside the one validation of
+# the Target or Milestone that holds it, cheaper than a model validated on its own.
+_DeadlineFields = dict[str, object]
+
+
+def _deadline_for(sentence: _Sentence, position: int) -> _DeadlineFields | None:
     """The nearest deadline before ``position`` in the sentence, else one after it in its clause."""
     text = sentence.segment.text
     chosen: DeadlineMatch | None = None
-    for deadline in sentence.deadlines:
+    following: DeadlineMatch | None = None  # the first one after
+    for deadline in sentence.deadlines:  # in text order
         if deadline.end <= position:
             chosen = deadline  # the last one before
+        elif following is None and deadline.start >= position:
+            following = deadline
     if chosen is not None:
         if _DEADLINE_BREAK.search(text, chosen.end, position):
             return None
+    elif following is None:  # the common case settled without finding the clause
+        return None
     else:
         clause_end = next((e for s, e in sentence.clauses if s <= position < e), len(text))
-        chosen = next((d for d in sentence.deadlines if position <= d.start < clause_end), None)
-        if chosen is None:
+        if following.start >= clause_end:
             return None
-    return Deadline(text={"zh": chosen.text}, date=_anchored_date(sentence, chosen))
+        chosen = following
+    return {"text": {"zh": chosen.text}, "date": _anchored_date(sentence, chosen)}
 
 
 def _anchored_date(sentence: _Sentence, chosen: DeadlineMatch) -> dt.date | None:
@@ -930,14 +969,11 @@ def _anchored_date(sentence: _Sentence, chosen: DeadlineMatch) -> dt.date | None
         return chosen.date
     if chosen.date.year != sentence.year:
         return chosen.date
-    named = next(  # the last year named before it (2024年, 今年, 明年)
-        (
-            d
-            for d in reversed(sentence.deadlines)
-            if d.end <= chosen.start and _YEAR_NAMED.search(d.text)
-        ),
-        None,
-    )
+    named: DeadlineMatch | None = None  # the last year named before it (2024年, 今年, 明年)
+    for deadline in reversed(sentence.deadlines):
+        if deadline.end <= chosen.start and _YEAR_NAMED.search(deadline.text):
+            named = deadline
+            break
     if named is not None and named.date is not None and not named.is_past:
         return _in_year(chosen.date, named.date.year)
     if sentence.review and sentence.review.year and _NEUTRAL_PERIOD.match(chosen.text):
@@ -984,8 +1020,9 @@ def _sentence_commitment(sentence: _Sentence, position: int) -> Commitment | Non
 
 def _status_for(sentence: _Sentence, match: QuantityMatch) -> Status:
     """Status of a figure: a narrated span of time (两天半时间里) is context, else see below."""
-    after = sentence.segment.text[match.end :]
-    if match.quantity.base_unit in _DURATION_UNITS and _NARRATED_TIME.match(after):
+    if match.quantity.base_unit in _DURATION_UNITS and _NARRATED_TIME.match(
+        sentence.segment.text, match.end
+    ):
         return Status.CONTEXT
     return _status_at(sentence, match.start)
 
