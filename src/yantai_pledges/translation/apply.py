@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..errors import TranslationError, YantaiPledgesError
-from ..models import Article, Bilingual, Deadline, Milestone, Quantity, Speaker, Statement, Target
+from ..models import Article, Bilingual, Deadline, Milestone, Speaker, Statement, Target
 from .base import Translator
 from .english import (
     deadline_english,
@@ -38,40 +38,43 @@ from .positions import positions_english
 __all__ = ["translate_article"]
 
 
-class _FreeText:
-    """Collects the Bilingual fields left for the translator, each distinct text once.
+def _free_text(article: Article) -> list[Bilingual]:
+    """The fields left for a translator, in article order: those no rule filled, with text."""
+    fields: list[Bilingual | None] = [article.title]
+    for statement in article.statements:
+        fields.append(statement.headline)
+        fields.extend(statement.paragraphs)
+        fields.extend(point.lead for point in statement.points)
+        for target in statement.targets:
+            fields += (target.text, target.metric)
+        fields.extend(milestone.text for milestone in statement.milestones)
+    return [
+        field for field in fields if field is not None and field.en is None and field.zh.strip()
+    ]
 
-    Without a translator (``collect`` false) nothing is collected: nothing would fill them.
-    """
 
-    def __init__(self, *, collect: bool) -> None:
-        self.collect = collect
-        self.fields: list[Bilingual] = []
-
-    def add(self, field: Bilingual | None) -> None:
-        if self.collect and field is not None and field.en is None and field.zh.strip():
-            self.fields.append(field)
-
-    def translate(self, translator: Translator) -> None:
-        texts = list(dict.fromkeys(field.zh for field in self.fields))
-        if not texts:
-            return
-        try:
-            results = translator.translate_batch(texts)
-        except YantaiPledgesError:
-            raise
-        except Exception as error:
-            raise TranslationError(
-                f"translator {getattr(translator, 'name', translator)!r} failed: {error}"
-            ) from error
-        if len(results) != len(texts):
-            raise TranslationError(
-                f"translator {translator.name!r} returned {len(results)} results for "
-                f"{len(texts)} texts: a backend must return one result per input"
-            )
-        english = dict(zip(texts, results, strict=True))
-        for field in self.fields:
-            field.en = english[field.zh]
+def _translate_free_text(article: Article, translator: Translator) -> None:
+    """Fill the free-text fields with one ``translate_batch`` call, each distinct text once."""
+    fields = _free_text(article)
+    texts = list(dict.fromkeys(field.zh for field in fields))
+    if not texts:
+        return
+    try:
+        results = translator.translate_batch(texts)
+    except YantaiPledgesError:
+        raise
+    except Exception as error:
+        raise TranslationError(
+            f"translator {getattr(translator, 'name', translator)!r} failed: {error}"
+        ) from error
+    if len(results) != len(texts):
+        raise TranslationError(
+            f"translator {translator.name!r} returned {len(results)} results for "
+            f"{len(texts)} texts: a backend must return one result per input"
+        )
+    english = dict(zip(texts, results, strict=True))
+    for field in fields:
+        field.en = english[field.zh]
 
 
 def _safe(function: Callable[[str], str], zh: str) -> str | None:
@@ -102,17 +105,14 @@ def _speaker(speaker: Speaker, city: str | None) -> None:
             position.en = english
 
 
-def _quantity(quantity: Quantity) -> None:
-    quantity.unit.en = unit_english(quantity.unit.zh)
-
-
 def _deadline(deadline: Deadline | None) -> None:
     if deadline is not None:
         deadline.text.en = deadline_english(deadline.text.zh, deadline.date)
 
 
-def _target(target: Target, glossary: Glossary, free: _FreeText) -> None:
-    _quantity(target.quantity)
+def _target(target: Target, glossary: Glossary) -> None:
+    unit = target.quantity.unit
+    unit.en = unit_english(unit.zh)
     _deadline(target.deadline)
     try:
         target.metric.en, summary = target_english(target, glossary)
@@ -120,8 +120,6 @@ def _target(target: Target, glossary: Glossary, free: _FreeText) -> None:
         target.metric.en = metric_english(target.metric.zh, glossary)
         summary = _fallback_summary(target)
     target.summary = Bilingual(zh=target.text.zh, en=summary)
-    free.add(target.text)
-    free.add(target.metric)
 
 
 def _fallback_summary(target: Target) -> str:
@@ -132,28 +130,23 @@ def _fallback_summary(target: Target) -> str:
     return f"A stated target {figure}".strip() + "."
 
 
-def _milestone(milestone: Milestone, glossary: Glossary, free: _FreeText) -> None:
+def _milestone(milestone: Milestone, glossary: Glossary) -> None:
     _deadline(milestone.deadline)
     milestone.summary = Bilingual(zh=milestone.text.zh, en=milestone_summary(milestone, glossary))
-    free.add(milestone.text)
 
 
-def _statement(statement: Statement, glossary: Glossary, free: _FreeText, city: str | None) -> None:
+def _statement(statement: Statement, glossary: Glossary, city: str | None) -> None:
     _exact(statement.headline, glossary)
-    free.add(statement.headline)
     if statement.speaker is not None:
         _speaker(statement.speaker, city)
     if statement.compiled_by is not None:
         statement.compiled_by.en = _safe(person_name_english, statement.compiled_by.zh)
-    for paragraph in statement.paragraphs:
-        free.add(paragraph)
     for point in statement.points:
         _exact(point.lead, glossary)
-        free.add(point.lead)
     for target in statement.targets:
-        _target(target, glossary, free)
+        _target(target, glossary)
     for milestone in statement.milestones:
-        _milestone(milestone, glossary, free)
+        _milestone(milestone, glossary)
 
 
 def translate_article(
@@ -173,14 +166,12 @@ def translate_article(
     """
     result = article if in_place else article.model_copy(deep=True)
     terms = glossary or default_glossary()
-    free = _FreeText(collect=translator is not None)
     _exact(result.title, terms)
-    free.add(result.title)
     city = city if city is not None else article_city(result.text)
     for statement in result.statements:
-        _statement(statement, terms, free, city)
-    if translator is not None:
-        free.translate(translator)
+        _statement(statement, terms, city)
+    if translator is not None:  # after the rules: only what they left goes to the translator
+        _translate_free_text(result, translator)
     result.translation = {
         "structured": "glossary",
         "free_text": translator.name if translator is not None else "none",

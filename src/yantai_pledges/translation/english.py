@@ -35,6 +35,7 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from itertools import product
 from typing import NamedTuple
 
 import regex
@@ -193,11 +194,14 @@ def _quantity_phrase(
         comparator = Comparator.EXACT
     elif not isinstance(comparator, Comparator):  # a plain string: checked and converted
         comparator = Comparator(comparator)
-    if q.low is not None and q.high is not None:
+    low, high = q.low, q.high  # read once: a model's attributes cost more than locals
+    if low is not None and high is not None:
         factor, unit = _scaled_unit(q.unit.zh)
-        number = _format_range(q.low * factor, q.high * factor)
+        number = _format_range(low * factor, high * factor)
         return _with_unit(number, unit, one=False, include_noun=include_noun)
-    value = q.value if q.value is not None else (q.low if q.low is not None else q.high)
+    value = q.value
+    if value is None:
+        value = low if low is not None else high
     if value is None:
         raise InputError(f"quantity {q.raw!r} has no value: set value, or low and high")
     return _COMPARATOR_WORDS[comparator] + _amount(value, q.unit.zh, include_noun=include_noun)
@@ -458,18 +462,22 @@ class _Phrase(NamedTuple):  # one per sub-phrase composed: a tuple builds faster
         return _collapse(self.flat().replace(_SLOT, ""))
 
     def simple(self) -> bool:
-        words = self.noun.split()
-        return (
-            self.verb is None
-            and _SLOT not in self.noun
-            and len(words) <= _SIMPLE_MAX_WORDS
-            and not _FUNCTION_WORDS.intersection(words)
-            and '"' not in self.noun
-            and not _PLURAL_END.search(self.noun)  # "growth in listed companies"
-        )
+        noun = self.noun
+        if self.verb is not None or _SLOT in noun or '"' in noun:
+            return False
+        if _PLURAL_END.search(noun):  # "growth in listed companies"
+            return False
+        words = noun.split()
+        return len(words) <= _SIMPLE_MAX_WORDS and _FUNCTION_WORDS.isdisjoint(words)
 
 
 def _collapse(text: str) -> str:
+    """Each run of whitespace as one space, none at the ends."""
+    # Most text is collapsed already, and testing that is cheaper than splitting and joining:
+    # a printable string has no whitespace but the ASCII space (str.split's other separators
+    # are all unprintable).
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 
@@ -492,7 +500,8 @@ class _Pattern:
         return middle if middle or _SLOT in self.simple_en else None
 
     def apply(self, inner: _Phrase) -> _Phrase:
-        template = self.simple_en if inner.simple() else self.complex_en
+        one_form = self.complex_en == self.simple_en  # most patterns: no need to ask simple()
+        template = self.simple_en if one_form or inner.simple() else self.complex_en
         if self.frame == "inherit" and not (self.verb and inner.verb):
             noun = template.replace("{x}", inner.noun)
             return _Phrase(noun, self.verb or inner.verb, inner.frame)
@@ -519,29 +528,36 @@ def _patterns() -> tuple[_Pattern, ...]:
     return tuple(patterns)  # in file order: the table puts specific rows first
 
 
+# Patterns are indexed by the first two characters of their prefix and the last two of their
+# suffix (fewer when shorter, "" when empty): two characters single out a prefix family (新增 of
+# the twelve 新… prefixes) where one would not.
+_END_KEY = 2
+
+
 @functools.cache
 def _patterns_by_ends() -> dict[tuple[str, str], tuple[tuple[int, _Pattern], ...]]:
-    """The patterns with their file positions, by the first character of their prefix and the
-    last of their suffix ("" when empty): a text is tried only against patterns that can fit it."""
+    """The patterns with their file positions, by the ends of their prefix and suffix (see
+    ``_END_KEY``): a text is tried only against patterns that can fit it."""
     index: dict[tuple[str, str], list[tuple[int, _Pattern]]] = {}
     for position, pattern in enumerate(_patterns()):
-        key = (pattern.prefix[:1], pattern.suffix[-1:])
+        key = (pattern.prefix[:_END_KEY], pattern.suffix[-_END_KEY:])
         index.setdefault(key, []).append((position, pattern))
     return {key: tuple(found) for key, found in index.items()}
 
 
 def _candidate_patterns(text: str) -> tuple[_Pattern, ...]:
     """The patterns whose prefix and suffix can fit ``text``, in file order."""
-    return _patterns_for_ends(text[:1], text[-1:])
+    return _patterns_for_ends(text[:_END_KEY], text[-_END_KEY:])
 
 
-# Cached: keyed on two characters (a metric's first and last), a small vocabulary that recurs in
-# every article; the value is an immutable tuple.
+# Cached: keyed on a metric's first two and last two characters, a small vocabulary that recurs
+# in every article (新增, 引进; 项目, 投资); the value is an immutable tuple.
 @functools.lru_cache(maxsize=4096)
 def _patterns_for_ends(first: str, last: str) -> tuple[_Pattern, ...]:
     index = _patterns_by_ends()
-    keys = {(start, end) for start in ("", first) for end in ("", last)}
-    found = sorted(item for key in keys for item in index.get(key, ()))
+    starts = {first[:length] for length in range(_END_KEY + 1)}
+    ends = {last[len(last) - length :] for length in range(_END_KEY + 1)}
+    found = sorted(item for key in product(starts, ends) for item in index.get(key, ()))
     return tuple(pattern for _, pattern in found)
 
 
@@ -586,7 +602,7 @@ class _Composer:
             return _Phrase(exact)
         if len(text) > _METRIC_MAX_LENGTH or not unquoted:
             return None
-        label = _LABEL.search(text)
+        label = _LABEL.search(text) if unquoted != text else None  # a label is quoted
         if label is not None:
             return self._labelled(text, label, depth)
         return (
@@ -753,7 +769,9 @@ def _lead(commitment: Commitment | None, status: Status) -> str:
 
 
 def _sentence(*parts: str) -> str:
-    text = _collapse(" ".join(parts))  # also drops the spaces around empty or padded parts
+    # Also drops the spaces around empty or padded parts (most often an empty last part: no
+    # deadline), the trailing ones before _collapse, which then finds most summaries collapsed.
+    text = _collapse(" ".join(parts).rstrip())
     return text[:1].upper() + text[1:] + "."
 
 
@@ -802,15 +820,16 @@ _MULTIPLYING = {2: "a doubling of", 4: "a quadrupling of"}
 def _figure(phrase: _Phrase, target: Target) -> str:
     """The subject, predicate and number of a summary: "at least 130 new projects start construction".
 
-    Spaces are left as they fall: ``_sentence`` collapses the whole summary once.
+    Other spaces are left as they fall: ``_sentence`` collapses the whole summary once.
     """
     q, comparator = target.quantity, target.comparator
+    value = q.value
     factor, unit = _scaled_unit(q.unit.zh)
     kind = unit.kind if unit is not None else ""
-    single = q.value is not None and q.value * factor == 1 and q.low is None
+    single = value is not None and value * factor == 1 and q.low is None
     tail = ""
-    if q.base_unit == "times" and q.raw.startswith("翻") and q.value is not None:
-        return f"{_MULTIPLYING.get(int(q.value), f'a {q.value}-fold rise in')} {phrase.flat()}"
+    if q.base_unit == "times" and value is not None and q.raw.startswith("翻"):
+        return f"{_MULTIPLYING.get(int(value), f'a {value}-fold rise in')} {phrase.flat()}"
     # Each branch below words the figure one way: with its unit noun (full) or without (count).
     if _SLOT in phrase.noun:
         figure = _count(q, comparator) if kind in _COUNT_KINDS else _full(q, comparator)
@@ -827,8 +846,9 @@ def _figure(phrase: _Phrase, target: Target) -> str:
         subject, plural = f"{_full(q, comparator)} of {phrase.noun}", True
     else:
         subject, plural = f"{phrase.noun} of {_full(q, comparator)}", False
-    verb = _predicate(phrase.verb, target.commitment, target.status, plural) if phrase.verb else ""
-    return f"{subject} {verb} {tail}"
+    if phrase.verb is not None:
+        subject = f"{subject} {_predicate(phrase.verb, target.commitment, target.status, plural)}"
+    return f"{subject} {tail}" if tail else subject
 
 
 def _count(q: Quantity, comparator: Comparator) -> str:
@@ -837,8 +857,8 @@ def _count(q: Quantity, comparator: Comparator) -> str:
 
 
 def _full(q: Quantity, comparator: Comparator) -> str:
-    """The figure with its unit: "185 billion yuan"."""
-    return quantity_english(q, comparator)
+    """The figure with its unit: "185 billion yuan" (:func:`quantity_english`)."""
+    return _quantity_phrase(q, comparator, include_noun=True)
 
 
 _REACH = _Verb("reach", "reaches", "reaching", "reached", "reached", "to reach")
@@ -868,9 +888,8 @@ def target_english(target: Target, glossary: Glossary | None = None) -> tuple[st
 
 
 def _summary(target: Target, metric: tuple[_Phrase, str] | None) -> str:
-    deadline = (
-        deadline_english(target.deadline.text.zh, target.deadline.date) if target.deadline else ""
-    )
+    due = target.deadline
+    deadline = deadline_english(due.text.zh, due.date) if due is not None else ""
     if metric is None:
         figure = quantity_english(target.quantity, target.comparator)
         figure = f"{figure} {_quoted_chinese(target.metric.zh)}"

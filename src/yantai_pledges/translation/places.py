@@ -146,7 +146,7 @@ def article_city(text: str) -> str | None:
     masthead = masthead_city(text)
     if masthead is not None:
         return masthead
-    counts = Counter(match.group() for match in _city_mention().finditer(text))
+    counts = Counter(_city_mention().findall(text))  # findall: no match object per mention
     return max(counts, key=lambda stem: (counts[stem], stem)) if counts else None
 
 
