@@ -11,16 +11,16 @@ Every piece keeps its offsets into the cleaned article text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
 __all__ = ["Segment", "clause_bounds", "split_sentences"]
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A piece of the cleaned text with its offsets."""
+class Segment(NamedTuple):
+    """A piece of the cleaned text with its offsets (a tuple: made for every sentence of every
+    article, and several times cheaper to make than a frozen dataclass)."""
 
     text: str
     start: int
