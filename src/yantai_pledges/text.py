@@ -169,7 +169,14 @@ def _display_width(line: str) -> int:
 
 def _wrap_width(lines: Sequence[str]) -> int | None:
     """The display width a hard-wrapped text is wrapped at, or None if it is not hard-wrapped."""
-    widths = Counter(_display_width(line) for line in lines if len(line) <= 4 * HEADING_MAX)
+    # _display_width inlined: this reads every line of every article.
+    widths = Counter(
+        [
+            2 * len(line) - len(line.encode("ascii", "ignore"))
+            for line in lines
+            if len(line) <= 4 * HEADING_MAX
+        ]
+    )
     # A candidate width counts the lines of three widths: unless three times the most frequent
     # width's count reaches the lines needed (not in prose, whose widths all differ), none can.
     needed = max(_WRAP_MIN_LINES, _WRAP_MIN_SHARE * len(lines))

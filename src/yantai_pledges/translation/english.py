@@ -33,6 +33,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from itertools import product
@@ -371,11 +372,12 @@ _CONNECTOR = regex.compile(
     """,
     regex.VERBOSE,
 )
-_QUOTES = regex.compile(
+# stdlib re: a plain character class, tried on every metric composed, which it scans faster.
+_QUOTES = re.compile(
     r"""
     [“”‘’"'「」『』]    # quote marks around a slogan or programme name: “重中之重”项目
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 _LABEL = regex.compile(
     r"""
