@@ -359,16 +359,37 @@ def _first_characters(vocabulary: _Vocabulary) -> str:
     return "".join(regex.escape(character) for character in sorted(firsts))
 
 
-_INFER_PATTERN = regex.compile(
-    rf"""
-    (?P<horizon>到|至|截至|截止|直到|直至)?    # 到2025年: a horizon, not the article's year
-    (?: (?P<year>{_YEAR})年                   # 2023年, 二〇二三年
-      | (?P<iso_year>(?<![0-9.])(?:19|20|21)[0-9]{{2}})[-/.](?:1[0-2]|0?[1-9])
-        [-/.](?:3[01]|[12][0-9]|0?[1-9])(?![0-9])   # 2023-04-11
-    )
+# infer_year's years, found from the character after them: stdlib ``re`` finds a pattern that
+# opens with a literal character with a fast search, where a pattern opening with a class or a
+# lookbehind is tried at every position of the article. 2023年 and 二〇二三年, from their 年
+# (a year is four digits that do not continue a longer number):
+_YEAR_BEFORE_NIAN = re.compile(
+    r"""
+    年
+    (?: (?<=(?:19|20|21)[0-9]{2}年)(?<![0-9.][0-9]{4}年)                          # 2023年
+      | (?<=[一二][〇零○Ｏ一二三四五六七八九]{3}年)(?<![〇零○Ｏ一二三四五六七八九]{5}年) )  # 二〇二三年
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
+# The year of an ISO date (2023-04-11, 2023/4/11, 2023.4.11), from its first separator: one
+# pattern per separator, so that each opens with a literal.
+_ISO_YEAR_BY_SEPARATOR = tuple(
+    re.compile(
+        rf"""
+        {re.escape(separator)}
+        (?<=(?:19|20|21)[0-9]{{2}}{re.escape(separator)})          # after a year
+        (?<![0-9.][0-9]{{4}}{re.escape(separator)})                # that is not in a longer number
+        (?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12][0-9]|0?[1-9])(?![0-9])  # then a month and a day
+        """,
+        re.VERBOSE,
+    )
+    for separator in "-/."
+)
+_YEAR_LENGTH = 4  # the characters of a year, before its 年 or its ISO separator
+# Words just before a year that make it a horizon (到2025年, 截至2022年底): 到, 至, 截至, 截止,
+# 直到, 直至, by their last one or two characters.
+_HORIZON_ENDS = frozenset("到至")
+_HORIZON_PAIR = "截止"
 
 
 def find_deadlines(text: str, year: int | None) -> list[DeadlineMatch]:
@@ -436,10 +457,18 @@ def infer_year(text: str) -> int | None:
     counted: Counter[int] = Counter()
     horizons: Counter[int] = Counter()
     folded = text.translate(_FOLD_DIGITS) if _FULL_WIDTH_DIGIT.search(text) else text
-    for match in _INFER_PATTERN.finditer(folded):
-        value = _year_number(match["year"] or match["iso_year"])
+    # The two kinds of year never overlap (an ISO date has no 年), so they are found apart.
+    year_starts = [match.start() - _YEAR_LENGTH for match in _YEAR_BEFORE_NIAN.finditer(folded)]
+    for pattern in _ISO_YEAR_BY_SEPARATOR:
+        year_starts += [match.start() - _YEAR_LENGTH for match in pattern.finditer(folded)]
+    for start in year_starts:
+        value = _year_number(folded[start : start + _YEAR_LENGTH])
         if _YEAR_MIN <= value <= _YEAR_MAX:
-            (horizons if match["horizon"] else counted)[value] += 1
+            horizon = (
+                folded[start - 1 : start] in _HORIZON_ENDS
+                or folded[start - 2 : start] == _HORIZON_PAIR
+            )
+            (horizons if horizon else counted)[value] += 1
     votes = counted or horizons
     if not votes:
         return None

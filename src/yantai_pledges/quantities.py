@@ -612,7 +612,7 @@ def _parts(match: re.Match[str]) -> _Parts | None:
     number_start = match.start() + len(match[_PREFIX] or "")
     percent = match[_PCT_AR] or match[_PCT_CN]
     if percent:
-        high = _read(percent, "", approximate=False, percent=True)
+        high = _read(percent, "", False, False, True)  # positional: a smaller cache key
         if high is None:
             return None
         unit_end = max(match.end(_PCT_AR), match.end(_PCT_CN))
@@ -657,9 +657,8 @@ def _read_group(match: re.Match[str], first: int, *, in_range: bool) -> _Reading
     """Read the number whose pattern groups start at group number ``first`` (_A or _B)."""
     written = match[first + _AR_GROUP] or match[first + _CN_GROUP] or ""
     approximate = bool(match[first + _APPROX_GROUP] or match[first + _APPROX2_GROUP])
-    return _read(
-        written, match[first + _SCALE_GROUP] or "", approximate=approximate, in_range=in_range
-    )
+    # Positional arguments: the cache key of a keyword call is bigger and slower to build.
+    return _read(written, match[first + _SCALE_GROUP] or "", approximate, in_range, False)
 
 
 def _is_ordinal(text: str, position: int) -> bool:
@@ -672,7 +671,7 @@ def _is_ordinal(text: str, position: int) -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _read(
-    written: str, scale: str, *, approximate: bool, in_range: bool = False, percent: bool = False
+    written: str, scale: str, approximate: bool, in_range: bool, percent: bool
 ) -> _Reading | None:
     """Read one matched number; None when it is not a figure (二〇二三, 零部件, a 30-digit code).
 
