@@ -689,3 +689,27 @@ def test_metric_tail_noise_last_characters_are_complete() -> None:
     ]
     assert ending
     assert set(ending) <= targets._METRIC_TAIL_NOISE_LAST
+
+
+@pytest.mark.parametrize(
+    ("pattern_name", "first_name"),
+    [
+        ("_METRIC_HEAD_NOISE", "_METRIC_HEAD_NOISE_FIRST"),
+        ("_DESCRIBED_NOUN", "_DESCRIBED_NOUN_FIRST"),
+    ],
+)
+def test_first_character_sets_are_complete(pattern_name: str, first_name: str) -> None:
+    """The cheap first-character tests before these patterns skip no text they could match."""
+    from yantai_pledges import targets
+
+    pattern = getattr(targets, pattern_name)
+    firsts = getattr(targets, first_name)
+    starting = {
+        chr(code)
+        for code in range(0x21, 0x10000)
+        if not 0xD800 <= code <= 0xDFFF
+        and not chr(code).isspace()
+        and pattern.match(chr(code), partial=True)
+    }
+    assert starting
+    assert starting <= firsts

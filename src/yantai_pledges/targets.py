@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -76,7 +77,8 @@ _HEADING_WORDS = r"""
 """
 
 # How a sentence opens: with a review of the past, or turning from it to the year ahead; matched
-# at the first word (a review opener comes first), then _HEADING searched in the words after it.
+# at the first word (a review opener comes first). _HEADING is searched in the words after it
+# only where it can end a review in progress (see _review_state).
 # This and _SPEECH_LEAD run on every sentence and need no ``regex`` feature: stdlib ``re`` is
 # faster, the more so as _HEADING, searched alone, starts with a literal character set.
 _OPENING = re.compile(
@@ -133,6 +135,12 @@ _METRIC_HEAD_NOISE = regex.compile(
     """,
     regex.VERBOSE,
 )
+# The first characters of the words above, whitespace aside (see _strip_noise): a metric that
+# starts otherwise has no head to strip, settled without a scan.
+_METRIC_HEAD_NOISE_FIRST = frozenset(
+    "、，,的和及与以并同其要将使让把均全实推带0123456789（①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+    "未目当现已共拥累建达投我本"
+)
 
 # Trailing linking words between the metric and its number (贡献度达到25%).
 _METRIC_TAIL_NOISE = regex.compile(
@@ -184,6 +192,7 @@ _DESCRIBED_NOUN = regex.compile(
     """,
     regex.VERBOSE,
 )
+_DESCRIBED_NOUN_FIRST = frozenset("计总年投")  # the first characters it can match: a cheap test
 
 _COUNTED_UNITS = frozenset({"count", "person"})
 # Units of things built or laid out, whose noun may follow the figure (15公里滨海景观带).
@@ -265,6 +274,8 @@ class _Sentence:
 
     segment: Segment
     quantities: tuple[QuantityMatch, ...]
+    figures: list[QuantityMatch]  # the quantities that are not qualifiers, in text order
+    figure_starts: list[int]  # where each of them starts, for a binary search
     deadlines: tuple[DeadlineMatch, ...]
     review: _Review | None  # the review of the past this sentence belongs to, if any
     year: int | None  # the article's year
@@ -331,7 +342,9 @@ def extract_targets(
         header = None
         for segment, deadlines in _sentences(paragraph, year, as_of):
             opening = _opening(segment.text)
-            looks_back, review = _review_state(opening, deadlines, review, year, as_of)
+            looks_back, review = _review_state(
+                segment.text, opening, deadlines, review, year=year, as_of=as_of
+            )
             quantities = _outside(find_quantities(segment.text), deadlines)
             if not quantities and not _may_hold_milestone(segment.text, deadlines):
                 continue  # most sentences: nothing to make a target or a milestone of
@@ -341,9 +354,12 @@ def extract_targets(
             looking_back = looks_back is not None or (
                 opening.kind != "forward" and bool(_REPORTED_MARK.search(segment.text))
             )
+            figures = [match for match in quantities if not match.qualifier]
             sentence = _Sentence(
                 segment,
                 quantities,
+                figures,
+                [match.start for match in figures],
                 deadlines,
                 looks_back,
                 year,
@@ -469,7 +485,14 @@ def _sentences(
             match = found[index]
             if match.start >= start:
                 inside.append(  # a paragraph's first sentence starts where it does
-                    replace(match, start=match.start - start, end=match.end - start)
+                    # Built directly: dataclasses.replace costs several times more.
+                    DeadlineMatch(
+                        match.start - start,
+                        match.end - start,
+                        match.text,
+                        match.date,
+                        match.is_past,
+                    )
                     if start
                     else match
                 )
@@ -518,13 +541,15 @@ def _time_expressions(
     """Deadlines of a sentence, without the base of a comparison (比上年增长6%: 上年 is no
     deadline); those that ended before ``as_of`` point back."""
     found = tuple(
-        match
-        for match in find_deadlines(sentence, year)
-        if not (
-            match.start  # cheap test first: the character before the match
-            and sentence[match.start - 1] in _COMPARISON_BASE_LAST
-            and _COMPARISON_BASE.search(sentence[max(0, match.start - 2) : match.start])
-        )
+        [
+            match
+            for match in find_deadlines(sentence, year)
+            if not (
+                match.start  # cheap test first: the character before the match
+                and sentence[match.start - 1] in _COMPARISON_BASE_LAST
+                and _COMPARISON_BASE.search(sentence[max(0, match.start - 2) : match.start])
+            )
+        ]
     )
     return found if as_of is None else _ended_before(found, year, as_of)
 
@@ -552,23 +577,23 @@ class _Opening(NamedTuple):
     """Where a sentence's own words begin (after 王振国指出，) and how they open (see _OPENING)."""
 
     begin: int
-    kind: str | None  # "review", "forward", "heading" or None
+    kind: str | None  # "last_year", "review", "forward", "heading" or None (any other first word)
 
 
 def _opening(sentence: str) -> _Opening:
     lead = _SPEECH_LEAD.match(sentence)
     begin = lead.end() if lead else 0
-    reach = begin + _OPENING_REACH  # as the end of the text for lookaheads, too
-    opener = _OPENING.match(sentence, begin, reach)
-    if opener is not None:
-        return _Opening(begin, opener.lastgroup)
-    return _Opening(begin, "heading" if _HEADING.search(sentence, begin + 1, reach) else None)
+    # The reach is the end of the text for lookaheads, too.
+    opener = _OPENING.match(sentence, begin, begin + _OPENING_REACH)
+    return _Opening(begin, opener.lastgroup if opener is not None else None)
 
 
 def _review_state(
+    sentence: str,
     opening: _Opening,
     deadlines: Sequence[DeadlineMatch],
     previous: _Review | None,
+    *,
     year: int | None,
     as_of: dt.date | None,
 ) -> tuple[_Review | None, _Review | None]:
@@ -584,11 +609,15 @@ def _review_state(
         reviewed = _Review(_reviewed_year(opening.kind, year, as_of))
         return reviewed, reviewed
     begin = opening.begin
-    periods = [
-        d
-        for d in deadlines
-        if begin <= d.start and d.end <= begin + 16 and not _NEUTRAL_PERIOD.match(d.text)
-    ]
+    periods = (
+        [
+            d
+            for d in deadlines
+            if begin <= d.start and d.end <= begin + 16 and not _NEUTRAL_PERIOD.match(d.text)
+        ]
+        if deadlines
+        else deadlines  # most sentences: no time expression
+    )
     # After words of speech (据介绍，今年以来…) only a dated past period opens a review; a day
     # (1月16日，…: when the reported event took place) looks back for its own sentence only.
     if (
@@ -603,6 +632,10 @@ def _review_state(
     if periods and periods[0].is_past:
         return _Review(None), previous
     if periods or opening.kind:  # a turn to the year ahead
+        return None, None
+    # So is a heading of the plan in the first words (开局之年，南和区将…); with no review in
+    # progress there is none to end, and the search is spared.
+    if previous is not None and _HEADING.search(sentence, begin + 1, begin + _OPENING_REACH):
         return None, None
     return previous, previous
 
@@ -681,7 +714,8 @@ def _sentence_milestones(sentence: _Sentence) -> list[Milestone]:
                 deadline = candidate  # the last one inside the clause
         if deadline is None:
             continue  # cheapest test first: most clauses hold no deadline
-        if any(start <= q.start < end and not q.qualifier for q in sentence.quantities):
+        after = bisect_left(sentence.figure_starts, start)  # the first figure from the start on
+        if after < len(sentence.figure_starts) and sentence.figure_starts[after] < end:
             continue
         if _in_quotes(text, deadline.start):
             continue
@@ -716,35 +750,17 @@ def _piece_bounds(sentence: _Sentence, match: QuantityMatch) -> tuple[int, int]:
             break
     else:  # the match starts on punctuation: keep the match alone
         return match.start, match.end
-    previous, following = _neighbours(sentence.quantities, match, start, end)
-    if previous is not None:
-        comma = text.rfind("、", previous.end, match.start)
+    # The figures just before and after it, if in the clause: figures come in text order, and
+    # spans never overlap, so ``match`` is found by where it starts.
+    figures = sentence.figures
+    index = bisect_left(sentence.figure_starts, match.start)
+    if index and figures[index - 1].start >= start:
+        comma = text.rfind("、", figures[index - 1].end, match.start)
         start = comma + 1 if comma >= 0 else start
-    if following is not None:
-        comma = text.find("、", match.end, following.start)
+    if index + 1 < len(figures) and figures[index + 1].start < end:
+        comma = text.find("、", match.end, figures[index + 1].start)
         end = comma if comma >= 0 else end
     return start, end
-
-
-def _neighbours(
-    quantities: Sequence[QuantityMatch], match: QuantityMatch, start: int, end: int
-) -> tuple[QuantityMatch | None, QuantityMatch | None]:
-    """The figures (qualifiers aside) just before and just after ``match`` in [start, end).
-
-    Found in one pass without building the clause's list: this runs for every figure.
-    """
-    previous: QuantityMatch | None = None
-    seen = False
-    for quantity in quantities:
-        if quantity.qualifier or not start <= quantity.start < end:
-            continue
-        if seen:
-            return previous, quantity
-        if quantity is match:
-            seen = True
-        else:
-            previous = quantity
-    return previous, None
 
 
 def _metric(
@@ -776,7 +792,7 @@ def _metric_with_noun_after(before: str, after: str, unit: str) -> str:
         return _strip_noise(noun["noun"]) if noun else before
     if unit not in _COUNTED_UNITS:
         return before
-    described = _DESCRIBED_NOUN.match(after)
+    described = _DESCRIBED_NOUN.match(after) if after[:1] in _DESCRIBED_NOUN_FIRST else None
     if described:  # 73个总投资1000亿元…的“重中之重”项目 → “重中之重”项目
         return described["noun"]
     noun = _NOUN_AFTER.match(after)
@@ -796,7 +812,9 @@ def _end_of_previous(
             last = quantity  # the last one before
     if last is None:
         return 0
-    if _DESCRIBED_NOUN.match(text, last.end):  # 73个总投资1000亿元: 总投资 names the next figure
+    if text[last.end : last.end + 1] in _DESCRIBED_NOUN_FIRST and _DESCRIBED_NOUN.match(
+        text, last.end
+    ):  # 73个总投资1000亿元: 总投资 names the next figure
         return last.end
     noun = _NOUN_AFTER.match(text, last.end, match.start)
     if noun and last.quantity.base_unit in _COUNTED_UNITS:
@@ -896,7 +914,9 @@ def _strip_noise(metric: str) -> str:
     previous = None
     while previous != metric:
         previous = metric
-        metric = _METRIC_HEAD_NOISE.sub("", metric)
+        first = metric[:1]
+        if first in _METRIC_HEAD_NOISE_FIRST or first.isspace():
+            metric = _METRIC_HEAD_NOISE.sub("", metric)
         if metric[-1:] in _METRIC_TAIL_NOISE_LAST:
             metric = _METRIC_TAIL_NOISE.sub("", metric)
         metric = metric.strip(" ，、,；;：:|｜")
