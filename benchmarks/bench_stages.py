@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import yantai_pledges
-from yantai_pledges import deadlines, numbers, quantities
-from yantai_pledges.sentences import split_sentences
+from yantai_pledges.extract import deadlines, numbers, quantities
+from yantai_pledges.extract.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_bad21ed3cf753cea.txt"

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from yantai_pledges.errors import InputError
-from yantai_pledges.numbers import parse_number
+from yantai_pledges.extract.numbers import parse_number
 
 # Figures as printed in the seed article (Yantai Daily, 2023).
 SEED = [

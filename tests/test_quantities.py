@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from yantai_pledges.extract.quantities import QuantityMatch, find_quantities
 from yantai_pledges.models import Comparator
-from yantai_pledges.quantities import QuantityMatch, find_quantities
 
 Bounds = str | tuple[str, str]
 Expected = tuple[str, Bounds, Bounds, str, str, bool]

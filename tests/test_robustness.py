@@ -16,12 +16,12 @@ from hypothesis import strategies as st
 
 import yantai_pledges
 from yantai_pledges import Article, Milestone, Target, YantaiPledgesError
-from yantai_pledges.deadlines import find_deadlines, infer_year
+from yantai_pledges.extract.deadlines import find_deadlines, infer_year
+from yantai_pledges.extract.quantities import find_quantities
+from yantai_pledges.extract.sentences import split_sentences
+from yantai_pledges.extract.targets import extract_targets
 from yantai_pledges.layout import split_statements
-from yantai_pledges.quantities import find_quantities
-from yantai_pledges.sentences import split_sentences
 from yantai_pledges.sources import decode_bytes, html_to_text
-from yantai_pledges.targets import extract_targets
 from yantai_pledges.text import Paragraph, clean
 from yantai_pledges.translation.glossary import default_glossary
 from yantai_pledges.translation.names import person_name_english

@@ -13,8 +13,8 @@ from typing import NamedTuple
 
 import pytest
 
+from yantai_pledges.extract.targets import extract_targets
 from yantai_pledges.models import Milestone, Target
-from yantai_pledges.targets import extract_targets
 from yantai_pledges.text import Paragraph
 
 
@@ -680,7 +680,7 @@ def test_milestones(text: str, expected: list[tuple[str, str | None]]) -> None:
 def test_metric_tail_noise_last_characters_are_complete() -> None:
     """_strip_noise only looks for trailing linking words when the metric ends in one of
     _METRIC_TAIL_NOISE_LAST: every character that can end such a word must be in it."""
-    from yantai_pledges import targets
+    from yantai_pledges.extract import targets
 
     ending = [
         chr(code)
@@ -700,7 +700,7 @@ def test_metric_tail_noise_last_characters_are_complete() -> None:
 )
 def test_first_character_sets_are_complete(pattern_name: str, first_name: str) -> None:
     """The cheap first-character tests before these patterns skip no text they could match."""
-    from yantai_pledges import targets
+    from yantai_pledges.extract import targets
 
     pattern = getattr(targets, pattern_name)
     firsts = getattr(targets, first_name)

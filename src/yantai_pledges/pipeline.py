@@ -10,12 +10,11 @@ import datetime as dt
 import hashlib
 from typing import TYPE_CHECKING
 
-from .deadlines import infer_year, publication_date
 from .errors import InputError
+from .extract import extract_targets, infer_year, publication_date
 from .layout import PointParts, SpeakerParts, StandaloneLines, StatementBlock, split_statements
 from .models import Article, Source, Statement
 from .sources import decode_bytes
-from .targets import extract_targets
 from .text import Paragraph, clean
 from .translation import Translator, translate
 

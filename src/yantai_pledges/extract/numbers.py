@@ -22,7 +22,7 @@ from typing import Final
 
 import regex
 
-from .errors import InputError
+from ..errors import InputError
 
 __all__ = ["CHINESE_NUMERAL_CHARS", "parse_number"]
 

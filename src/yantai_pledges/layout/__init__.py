@@ -57,8 +57,8 @@ from typing import NamedTuple, TypeAlias
 
 import regex
 
-from ._data import load_table
-from .text import HEADING_MAX, Paragraph, ends_sentence
+from .._data import load_table
+from ..text import HEADING_MAX, Paragraph, ends_sentence
 
 __all__ = [
     "ArticleLayout",

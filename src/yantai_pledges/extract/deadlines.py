@@ -56,7 +56,7 @@ from typing import Any
 
 import regex
 
-from ._data import load_table
+from .._data import load_table
 
 __all__ = ["DeadlineMatch", "find_deadlines", "infer_year", "publication_date"]
 

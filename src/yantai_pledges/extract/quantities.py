@@ -47,9 +47,9 @@ from typing import Final, NamedTuple
 
 import regex
 
-from ._data import load_table
-from .errors import DataFileError, InputError
-from .models import Comparator, Quantity
+from .._data import load_table
+from ..errors import DataFileError, InputError
+from ..models import Comparator, Quantity
 from .numbers import CHINESE_NUMERAL_CHARS, parse_number
 
 __all__ = ["QuantityMatch", "find_quantities"]

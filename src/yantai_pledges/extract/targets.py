@@ -29,11 +29,11 @@ from typing import NamedTuple
 
 import regex
 
+from ..models import Bilingual, Commitment, Deadline, Milestone, Status, Target
+from ..text import Paragraph
 from .deadlines import DeadlineMatch, find_deadlines
-from .models import Bilingual, Commitment, Deadline, Milestone, Status, Target
 from .quantities import QuantityMatch, find_quantities
 from .sentences import Segment, clause_bounds, split_sentences
-from .text import Paragraph
 
 __all__ = ["extract_targets"]
 

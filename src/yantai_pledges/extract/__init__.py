@@ -1,0 +1,23 @@
+"""Extraction: from a statement's paragraphs to typed figures, periods and targets.
+
+numbers (Chinese and Arabic numerals) → quantities (a figure with its unit and comparator) and
+deadlines (time expressions) → sentences → targets (metric, status, commitment, milestones).
+"""
+
+from .deadlines import DeadlineMatch, find_deadlines, infer_year, publication_date
+from .numbers import parse_number
+from .quantities import QuantityMatch, find_quantities
+from .sentences import split_sentences
+from .targets import extract_targets
+
+__all__ = [
+    "DeadlineMatch",
+    "QuantityMatch",
+    "extract_targets",
+    "find_deadlines",
+    "find_quantities",
+    "infer_year",
+    "parse_number",
+    "publication_date",
+    "split_sentences",
+]
