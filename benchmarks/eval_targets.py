@@ -15,11 +15,22 @@ range), ``unit`` (base unit), ``comparator``, ``deadline`` (ISO date), ``commitm
 ``metric`` (the label's ``metric_contains`` is a substring of ``metric.zh``). A field missing from a
 label is not scored (used where the reading is genuinely ambiguous). Speaker and jurisdiction are
 scored per labelled statement. The output is deterministic: same parser, same report.
+
+Real pages (``tests/fixtures/real/``, ``--real``). Such a set is parsed as a corpus user would, with
+no year hint: the label's ``year`` is then scored as the article's year. Two more fields are scored
+where labelled: ``period`` (``period_end``: the last day of the period a figure is about — for a
+pledge when it falls due, for a result the period it reports; read from the target's ``period``
+when the model has one, else from its deadline's date) and the statement's jurisdiction falls back
+on the article's own (``Article.jurisdiction``, when the model has one). ``speaker`` counts only
+statements whose label names a speaker, so an article without a speaker does not inflate it. Each
+article's ``form`` puts it in a group (news-type pages or reports) with precision and recall of its
+own.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -33,7 +44,29 @@ from yantai_pledges.models import Article, Target
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "eval"
 
 # Target fields scored for each matched pair, in report order.
-FIELDS = ("value", "unit", "comparator", "deadline", "commitment", "status", "metric")
+FIELDS = (
+    "value",
+    "unit",
+    "comparator",
+    "deadline",
+    "period",
+    "commitment",
+    "status",
+    "metric",
+)
+
+# A labelled article's ``form`` → the group it is scored in on real pages.
+FORM_GROUPS = {
+    "press_conference": "news",
+    "interview": "news",
+    "meeting_report": "news",
+    "event_report": "news",
+    "column": "news",
+    "other": "news",
+    "work_report": "report",
+    "review": "report",
+    "communique": "report",
+}
 
 # Words that may or may not be included in ``raw`` around the number; longest first.
 _COMPARATOR_WORDS = (
@@ -97,6 +130,7 @@ class Case:
     year: int
     statements: tuple[LabelledStatement, ...]
     targets: tuple[LabelledTarget, ...]
+    form: str | None = None
 
 
 @dataclass
@@ -121,6 +155,7 @@ class ArticleScore:
     labelled: int = 0
     predicted: int = 0
     matched: int = 0
+    group: str | None = None
 
 
 @dataclass
@@ -133,6 +168,7 @@ class Scores:
     fields: dict[str, Tally] = field(default_factory=lambda: {name: Tally() for name in FIELDS})
     speaker: Tally = field(default_factory=Tally)
     jurisdiction: Tally = field(default_factory=Tally)
+    year: Tally = field(default_factory=Tally)
     articles: list[ArticleScore] = field(default_factory=list)
     mismatches: list[Mismatch] = field(default_factory=list)
 
@@ -148,6 +184,17 @@ class Scores:
         """Share of matched targets whose field ``name`` (one of :data:`FIELDS`) is right."""
         return self.fields[name].rate
 
+    def group(self, name: str) -> tuple[float, float]:
+        """Precision and recall over the articles of one :data:`FORM_GROUPS` group."""
+        rows = [row for row in self.articles if row.group == name]
+        predicted = sum(row.predicted for row in rows)
+        labelled = sum(row.labelled for row in rows)
+        matched = sum(row.matched for row in rows)
+        return (
+            matched / predicted if predicted else 1.0,
+            matched / labelled if labelled else 1.0,
+        )
+
 
 # --- loading -------------------------------------------------------------------------------------
 
@@ -162,6 +209,7 @@ def _label_fields(row: dict[str, Any]) -> dict[str, str | None]:
         "unit": "base_unit",
         "comparator": "comparator",
         "deadline": "deadline_date",
+        "period": "period_end",
         "commitment": "commitment",
         "status": "status",
         "metric": "metric_contains",
@@ -189,12 +237,13 @@ def load_case(text_path: Path) -> Case:
         year=int(labels["year"]),
         statements=statements,
         targets=targets,
+        form=labels.get("form"),
     )
 
 
 def load_cases(directory: Path = DEFAULT_DIR) -> list[Case]:
-    """All labelled articles of ``directory``, by file name."""
-    return [load_case(path) for path in sorted(directory.glob("*.txt"))]
+    """All labelled articles of ``directory`` and its subfolders, by path."""
+    return [load_case(path) for path in sorted(directory.rglob("*.txt"))]
 
 
 # --- comparing -----------------------------------------------------------------------------------
@@ -213,6 +262,18 @@ def _value_text(value: object, low: object, high: object) -> str | None:
     return _number_text(value)
 
 
+def _iso(date: object) -> str | None:
+    return date.isoformat() if isinstance(date, dt.date) else None
+
+
+def _period_end(target: Target) -> str | None:
+    """The end of the period a target is about: its ``period`` once the model has one."""
+    period = getattr(target, "period", None)
+    if period is not None:
+        return _iso(period.end)
+    return _iso(target.deadline.date) if target.deadline is not None else None
+
+
 def _predicted_fields(target: Target) -> dict[str, str | None]:
     quantity = target.quantity
     return {
@@ -224,6 +285,7 @@ def _predicted_fields(target: Target) -> dict[str, str | None]:
             if target.deadline is not None and target.deadline.date is not None
             else None
         ),
+        "period": _period_end(target),
         "commitment": target.commitment.value if target.commitment is not None else None,
         "status": target.status.value,
         "metric": target.metric.zh,
@@ -326,11 +388,12 @@ def _show(value: str | None) -> str:
     return "null" if value is None else value
 
 
-def score_case(case: Case, article: Article, scores: Scores) -> None:
-    """Add one article's comparison to ``scores``."""
+def score_case(case: Case, article: Article, scores: Scores, *, real: bool = False) -> None:
+    """Add one article's comparison to ``scores`` (``real``: see the module docstring)."""
     predicted = _predictions(article)
     pairs = _pair(case.targets, predicted)
-    result = ArticleScore(case.name, len(case.targets), len(predicted), len(pairs))
+    group = FORM_GROUPS.get(case.form) if case.form is not None else None
+    result = ArticleScore(case.name, len(case.targets), len(predicted), len(pairs), group)
     scores.articles.append(result)
     scores.labelled += result.labelled
     scores.predicted += result.predicted
@@ -356,11 +419,17 @@ def score_case(case: Case, article: Article, scores: Scores) -> None:
             scores.mismatches.append(
                 Mismatch(case.name, row.target.quantity.raw, "extra", "-", row.target.metric.zh)
             )
-    _score_statements(case, article, pairs, scores)
+    _score_statements(case, article, pairs, scores, real=real)
+    if real:
+        scores.year.add(article.year == case.year)
+        if article.year != case.year:
+            scores.mismatches.append(
+                Mismatch(case.name, "-", "year", str(case.year), _show(str(article.year)))
+            )
 
 
 def _score_statements(
-    case: Case, article: Article, pairs: dict[int, _Predicted], scores: Scores
+    case: Case, article: Article, pairs: dict[int, _Predicted], scores: Scores, *, real: bool
 ) -> None:
     if len(article.statements) != len(case.statements):
         scores.mismatches.append(
@@ -373,18 +442,21 @@ def _score_statements(
             )
         )
     mapping = _statement_map(case, pairs, len(article.statements))
+    own = getattr(article, "jurisdiction", None)  # the article's own government, once modelled
+    own_place = own.zh if own is not None else None
     for index, labelled in enumerate(case.statements):
         position = mapping[index]
         speaker = article.statements[position].speaker if position is not None else None
         got_name = speaker.name.zh.replace(" ", "").replace("\u3000", "") if speaker else None
-        got_place = speaker.jurisdiction.zh if speaker and speaker.jurisdiction else None
+        got_place = speaker.jurisdiction.zh if speaker and speaker.jurisdiction else own_place
         name_ok = got_name == labelled.speaker
         place_ok = (
             got_place is None
             if labelled.jurisdiction is None
             else got_place is not None and labelled.jurisdiction in got_place
         )
-        scores.speaker.add(name_ok)
+        if labelled.speaker is not None or not real:
+            scores.speaker.add(name_ok)
         scores.jurisdiction.add(place_ok)
         where = f"statement {index}"
         if not name_ok:
@@ -399,12 +471,16 @@ def _score_statements(
             )
 
 
-def evaluate(directory: Path = DEFAULT_DIR) -> Scores:
-    """Parse every labelled article of ``directory`` and score it."""
+def evaluate(directory: Path = DEFAULT_DIR, *, real: bool = False) -> Scores:
+    """Parse every labelled article of ``directory`` and score it.
+
+    ``real``: parse with no year hint, as a corpus user would, and score the article's year.
+    """
     scores = Scores()
     for case in load_cases(directory):
-        article = yantai_pledges.parse(case.text, year=case.year, translator=None)
-        score_case(case, article, scores)
+        year = None if real else case.year
+        article = yantai_pledges.parse(case.text, year=year, translator=None)
+        score_case(case, article, scores, real=real)
     return scores
 
 
@@ -427,8 +503,19 @@ def format_report(scores: Scores) -> str:
     for name in FIELDS:
         tally = scores.fields[name]
         lines.append(f"  {name:<12} {_percent(tally.rate)}  ({tally.correct}/{tally.total})")
-    for label, tally in (("speaker", scores.speaker), ("jurisdiction", scores.jurisdiction)):
+    tallies: list[tuple[str, Tally]] = [
+        ("speaker", scores.speaker),
+        ("jurisdiction", scores.jurisdiction),
+    ]
+    if scores.year.total:
+        tallies.append(("year", scores.year))
+    for label, tally in tallies:
         lines.append(f"  {label:<12} {_percent(tally.rate)}  ({tally.correct}/{tally.total})")
+    for group in sorted({row.group for row in scores.articles if row.group is not None}):
+        precision, recall = scores.group(group)
+        lines.append(
+            f"  {group + ' pages':<12} precision {_percent(precision)}  recall {_percent(recall)}"
+        )
     lines += ["", f"{'article':<36} {'labelled':>8} {'predicted':>9} {'matched':>7}"]
     for result in scores.articles:
         lines.append(
@@ -443,8 +530,11 @@ def format_report(scores: Scores) -> str:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--dir", type=Path, default=DEFAULT_DIR, help="labelled articles")
+    parser.add_argument(
+        "--real", action="store_true", help="real pages: no year hint, the year scored"
+    )
     arguments = parser.parse_args(argv)
-    print(format_report(evaluate(arguments.dir)))
+    print(format_report(evaluate(arguments.dir, real=arguments.real)))
 
 
 if __name__ == "__main__":

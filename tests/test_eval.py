@@ -108,6 +108,7 @@ RIGHT = {
     "base_unit": "count",
     "comparator": "at_least",
     "deadline_date": "2024-12-31",
+    "period_end": "2024-12-31",
     "commitment": "ensure",
     "status": "pledge",
     "metric_contains": "新开工项目",
@@ -118,6 +119,7 @@ WRONG_LABELS = [
     ({"base_unit": "person"}, "unit"),
     ({"comparator": "exact"}, "comparator"),
     ({"deadline_date": "2024-06-30"}, "deadline"),
+    ({"period_end": "2024-06-30"}, "period"),
     ({"commitment": "strive"}, "commitment"),
     ({"status": "achieved"}, "status"),
     ({"metric_contains": "外资"}, "metric"),
@@ -143,6 +145,18 @@ def test_scorer_matches_raw_that_differs_only_by_comparator_words(tmp_path: Path
     result = scorer().evaluate(_tiny_case(tmp_path, [RIGHT, label]))
     assert result.matched == 2
     assert result.precision == 1.0
+
+
+def test_scorer_on_real_pages_scores_the_year_it_was_not_given(tmp_path: Path) -> None:
+    # No year in the text and none passed: the article's year is unknown, and that is a miss.
+    result = scorer().evaluate(_tiny_case(tmp_path, [RIGHT]), real=True)
+    assert (result.year.correct, result.year.total) == (0, 1)
+    assert ("year", "2024") in [(item.field, item.expected) for item in result.mismatches]
+
+
+def test_scorer_on_real_pages_counts_only_named_speakers(tmp_path: Path) -> None:
+    assert scorer().evaluate(_tiny_case(tmp_path, [RIGHT]), real=True).speaker.total == 0
+    assert scorer().evaluate(_tiny_case(tmp_path, [RIGHT])).speaker.total == 1
 
 
 def test_scorer_reports_a_missing_target(tmp_path: Path) -> None:
