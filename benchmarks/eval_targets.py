@@ -127,7 +127,7 @@ class Case:
 
     name: str
     text: str
-    year: int
+    year: int | None  # null on a real page that prints no year: the parser should find none
     statements: tuple[LabelledStatement, ...]
     targets: tuple[LabelledTarget, ...]
     form: str | None = None
@@ -234,7 +234,7 @@ def load_case(text_path: Path) -> Case:
     return Case(
         name=text_path.stem,
         text=text_path.read_text(encoding="utf-8"),
-        year=int(labels["year"]),
+        year=None if labels["year"] is None else int(labels["year"]),
         statements=statements,
         targets=targets,
         form=labels.get("form"),
