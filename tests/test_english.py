@@ -643,6 +643,10 @@ MILESTONES = [
     ),
     (
         milestone("某某年底前完成", "年底前", Y23, Commitment.PLAN),
+        "Plan for completion (某某) by the end of 2023.",
+    ),
+    (  # no completion verb of the table: the fallback phrase
+        milestone("某某年底前到位", "年底前", Y23, Commitment.PLAN),
         "Plan for the stated milestone (某某) by the end of 2023.",
     ),
 ]  # fmt: skip
@@ -653,7 +657,7 @@ def test_milestone_summary(item: Milestone, en: str) -> None:
     assert milestone_summary(item) == en
 
 
-@pytest.mark.parametrize("table", ["units_english", "milestone_actions", "metric_patterns"])
+@pytest.mark.parametrize("table", ["units", "milestone_verbs", "metric_patterns"])
 def test_table_integrity(table: str) -> None:
     rows = load_table(table)
     first = next(iter(rows[0]))
@@ -662,7 +666,7 @@ def test_table_integrity(table: str) -> None:
     assert "source" in rows[0]
     for row in rows:
         assert row["source"].strip(), row
-        if table != "units_english" or row["kind"] != "counter":
+        if table != "units" or row["kind"] != "counter":
             assert row["en"].strip(), row
         if table == "metric_patterns":
             assert row["pattern"].count("X") == 1, row

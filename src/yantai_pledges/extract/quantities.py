@@ -1,7 +1,7 @@
 """Find the quantities in Chinese text: number, scale word, unit, and the comparators around them.
 
 This is the QUANTITIES stage. :func:`find_quantities` scans a text once with one regular expression
-built from ``data/units.tsv`` and returns every figure a target can be made of::
+built from ``data/units.tsv`` (:mod:`~yantai_pledges.lexicon.units`) and returns every figure a target can be made of::
 
     突破10亿美元   more_than 10 亿美元 → base 1000000000 USD
     130个以上      at_least 130 个 → 130 count
@@ -47,8 +47,8 @@ from typing import Final, NamedTuple
 
 import regex
 
-from .._data import load_table
-from ..errors import DataFileError, InputError
+from ..errors import InputError
+from ..lexicon.units import COUNTED_BASE_UNITS, CURRENCY_BASE_UNITS, TIME_BASE_UNITS, Unit, units
 from ..models import Comparator, Quantity
 from .numbers import CHINESE_NUMERAL_CHARS, parse_number
 
@@ -64,16 +64,6 @@ class QuantityMatch:
     quantity: Quantity
     comparator: Comparator
     qualifier: bool
-
-
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    """A row of units.tsv."""
-
-    zh: str
-    base_unit: str
-    factor: Decimal
-    arabic_only: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,11 +180,6 @@ _UNIT_COMPOUNDS: Final[dict[str, tuple[str, ...]]] = {
 }
 # Before 前 these make a word (提前, 目前, 年底前 …), so 前 does not mean "the first N".
 _NOT_FIRST_N: Final = frozenset("提目当空以此向之眼跟面门超领居绝底末日号节旬")
-_TIME_UNITS: Final = frozenset({"day", "month", "year", "hour"})
-_COUNTED_BASE_UNITS: Final = frozenset({"count", "person"})
-_CURRENCIES: Final = frozenset(
-    {"CNY", "USD", "EUR", "HKD", "JPY", "GBP", "KRW", "AUD", "CAD", "SGD", "CHF", "RUB", "TWD"}
-)
 _PERCENT_SIGNS: Final = frozenset("%％")
 _BIG_SCALE_CHARS: Final = frozenset("万亿萬億")
 _DIGIT_CHARS: Final = frozenset("〇零一二三四五六七八九")
@@ -287,19 +272,6 @@ _COUNTED_AFTER: Final = regex.compile(
 _Trie = dict[str, "_Trie"]
 
 
-@functools.cache
-def _units() -> dict[str, _Unit]:
-    """units.tsv, keyed by the unit as written."""
-    units: dict[str, _Unit] = {}
-    for row in load_table("units"):
-        try:
-            factor = Decimal(row["factor"])
-        except ArithmeticError as error:
-            raise DataFileError(f"data/units.tsv: bad factor {row['factor']!r}") from error
-        units[row["zh"]] = _Unit(row["zh"], row["base_unit"], factor, row["numerals"] == "arabic")
-    return units
-
-
 def _alternation(words: tuple[str, ...], *, guard_latin: bool = False) -> str:
     """A regex matching any of ``words``, longest first, as a trie (个(?:百分点|月)?) for speed.
 
@@ -368,7 +340,7 @@ def _pattern() -> re.Pattern[str]:
     Stdlib ``re``: the pattern needs no ``regex`` feature, and ``re`` matches it in less than half
     the time (it is tried at every candidate number of every sentence).
     """
-    units = _alternation(tuple(_units()), guard_latin=True)
+    unit_words = _alternation(tuple(units()), guard_latin=True)
     source = rf"""
         (?P<prefix>{_alternation(tuple(_PREFIXES))})?        # comparator before: 突破, 超过, 约
         (?:
@@ -378,7 +350,7 @@ def _pattern() -> re.Pattern[str]:
                 {_SPACE}(?:——|[—–\-－～~〜―至到]){_SPACE}      # 2—3, 2~3, 5至8, 2到3
                 {_number("b_")} )?                             # the high end of a range
             {_SPACE}
-            (?(a_pct)(?P<unit_pct>[%％])|(?P<unit>{units}))   # the unit, % again after 6%—
+            (?(a_pct)(?P<unit_pct>[%％])|(?P<unit>{unit_words}))   # the unit, % again after 6%—
         )
         (?P<half>半)?                                         # 一年半, 两天半
         (?P<suffix>以上|及以上|或以上|以下|及以下|以内|之内|左右|上下(?![游级班联同贯楼])
@@ -512,7 +484,7 @@ class _Labels:
 def _continuations() -> frozenset[str]:
     """Characters that can follow a run of numerals in a quantity: a quick test before matching."""
     chars = (
-        set("".join(_units())) | set("".join(_SCALES)) | set("多余几%％ \u3000\u00a0.．,，点點分")
+        set("".join(units())) | set("".join(_SCALES)) | set("多余几%％ \u3000\u00a0.．,，点點分")
     )
     chars |= set("—–-－～~〜―至到")
     return frozenset(chars)
@@ -554,7 +526,7 @@ class _Parts(NamedTuple):
 
     high: _Reading  # the number, or the high end of a range
     low: _Reading | None  # the low end of a range written with two numbers
-    unit: _Unit
+    unit: Unit
     unit_text: str
     number_start: int
     unit_end: int
@@ -579,7 +551,7 @@ def _interpret(text: str, match: re.Match[str], labels: _Labels) -> QuantityMatc
     end, suffix = match.end(), match[_SUFFIX]
     if match[_HALF] and not parts.half:
         end, suffix = parts.unit_end, None  # 3个半月: 半 belongs to the next word
-    elif suffix == "内" and parts.unit.base_unit not in _TIME_UNITS:
+    elif suffix == "内" and parts.unit.base_unit not in TIME_BASE_UNITS:
         end, suffix = match.end(_SUFFIX) - 1, None  # 内 is "within" after a span of time only
     if (
         _is_ordinal(text, parts.number_start)
@@ -591,7 +563,7 @@ def _interpret(text: str, match: re.Match[str], labels: _Labels) -> QuantityMatc
     size_class = text[end : end + 1] == "级"
     comparator = _comparator(prefix, suffix, parts)
     bare_scale = parts.high.bare_scale or (parts.low is not None and parts.low.bare_scale)
-    if size_class and parts.unit.base_unit not in _CURRENCIES:
+    if size_class and parts.unit.base_unit not in CURRENCY_BASE_UNITS:
         return None  # 10万吨级, 百万千瓦级: a size class
     if (
         bare_scale
@@ -616,11 +588,11 @@ def _parts(match: re.Match[str]) -> _Parts | None:
         if high is None:
             return None
         unit_end = max(match.end(_PCT_AR), match.end(_PCT_CN))
-        return _Parts(high, None, _units()["%"], "%", number_start, unit_end, half=False)
+        return _Parts(high, None, units()["%"], "%", number_start, unit_end, half=False)
     unit_text = match[_UNIT] or match[_UNIT_PCT] or ""
-    unit = _units()[unit_text]
+    unit = units()[unit_text]
     unit_end = max(match.end(_UNIT), match.end(_UNIT_PCT))
-    half = bool(match[_HALF]) and unit.base_unit in _TIME_UNITS
+    half = bool(match[_HALF]) and unit.base_unit in TIME_BASE_UNITS
     ranged = bool(match[_B + _AR_GROUP] or match[_B + _CN_GROUP])
     first = _read_group(match, _A, in_range=ranged)
     if not ranged:
@@ -762,7 +734,7 @@ def _is_article(text: str, parts: _Parts) -> bool:
         and high.number == 2
         and not high.scale
         and not high.approximate
-        and parts.unit.base_unit in _COUNTED_BASE_UNITS
+        and parts.unit.base_unit in COUNTED_BASE_UNITS
     )
     return high.lone_one or lone_two
 
@@ -805,7 +777,7 @@ def _is_speech_structure(text: str, parts: _Parts) -> bool:
 
 def _is_time_window(text: str, start: int, end: int, prefix: str | None, parts: _Parts) -> bool:
     """近三年, 五年来, 3年间, 过去5年: a period looked back on, not a figure."""
-    if parts.unit.base_unit not in _TIME_UNITS:
+    if parts.unit.base_unit not in TIME_BASE_UNITS:
         return False
     return (
         prefix == "近"

@@ -29,6 +29,8 @@ from typing import NamedTuple
 
 import regex
 
+from ..lexicon.milestones import milestone_verb_pattern
+from ..lexicon.units import COUNTED_BASE_UNITS, TIME_BASE_UNITS
 from ..models import Bilingual, Commitment, Deadline, Milestone, Status, Target
 from ..text import Paragraph
 from .deadlines import DeadlineMatch, find_deadlines
@@ -117,14 +119,6 @@ _ESTIMATE_WORDS = frozenset({"预计", "预期"})
 # Words after which a deadline stated earlier no longer applies (未来总投资2000亿元).
 _DEADLINE_BREAK = regex.compile(r"未来|远期|长远|建成后|达产后|投产后|届时")
 
-_MILESTONE_VERB = regex.compile(
-    r"""
-    建成|开工|启用|投用|投入使用|投入运营|竣工|投产|达产|完工|完成|通过验收|验收|落地|运营|开业|开园
-    |开放|挂牌|交付|试运行|上线|通车|封顶|启动|签约|落户|开建|入驻|揭牌|运行
-    """,
-    regex.VERBOSE,
-)
-
 # Leading words that belong to the sentence, not to the metric.
 _METRIC_HEAD_NOISE = regex.compile(
     r"""
@@ -194,11 +188,9 @@ _DESCRIBED_NOUN = regex.compile(
 )
 _DESCRIBED_NOUN_FIRST = frozenset("计总年投")  # the first characters it can match: a cheap test
 
-_COUNTED_UNITS = frozenset({"count", "person"})
 # Units of things built or laid out, whose noun may follow the figure (15公里滨海景观带).
 _MEASURED_UNITS = frozenset({"metre", "square_metre", "mu"})
 
-_DURATION_UNITS = frozenset({"day", "month", "year", "hour"})
 _WINDOW_AFTER = regex.compile(r"[内里](?=\p{Han})")  # 6个月内开工率: the noun goes on
 _NARRATED_TIME = regex.compile(r"(?:时间)?(?:里|来|以来|中)")
 
@@ -692,7 +684,7 @@ _NO_LEAD_IN = _LeadIn(None, None)
 
 def _is_time_window(text: str, match: QuantityMatch) -> bool:
     """签约项目6个月内开工率不低于80%: a window that qualifies the metric, not a figure."""
-    return match.quantity.base_unit in _DURATION_UNITS and bool(
+    return match.quantity.base_unit in TIME_BASE_UNITS and bool(
         _WINDOW_AFTER.match(text, match.end)
     )
 
@@ -719,7 +711,7 @@ def _sentence_milestones(sentence: _Sentence) -> list[Milestone]:
             continue
         if _in_quotes(text, deadline.start):
             continue
-        if not _MILESTONE_VERB.search(text, deadline.end, end):
+        if not milestone_verb_pattern().search(text, deadline.end, end):
             continue
         offset = sentence.segment.start
         milestones.append(
@@ -739,7 +731,9 @@ def _sentence_milestones(sentence: _Sentence) -> list[Milestone]:
 def _may_hold_milestone(text: str, deadlines: Sequence[DeadlineMatch]) -> bool:
     """Whether a completion verb follows a deadline (see _sentence_milestones): a cheap test that
     spares the rest of the work on a sentence with a time word and no figure (全年新跨越)."""
-    return bool(deadlines) and bool(_MILESTONE_VERB.search(text, min(d.end for d in deadlines)))
+    return bool(deadlines) and bool(
+        milestone_verb_pattern().search(text, min(d.end for d in deadlines))
+    )
 
 
 def _piece_bounds(sentence: _Sentence, match: QuantityMatch) -> tuple[int, int]:
@@ -790,7 +784,7 @@ def _metric_with_noun_after(before: str, after: str, unit: str) -> str:
     if unit == "percent" and not before:  # 三成以上规上企业完成数字化改造: a share of the noun
         noun = _NOUN_AFTER.match(after)
         return _strip_noise(noun["noun"]) if noun else before
-    if unit not in _COUNTED_UNITS:
+    if unit not in COUNTED_BASE_UNITS:
         return before
     described = _DESCRIBED_NOUN.match(after) if after[:1] in _DESCRIBED_NOUN_FIRST else None
     if described:  # 73个总投资1000亿元…的“重中之重”项目 → “重中之重”项目
@@ -817,7 +811,7 @@ def _end_of_previous(
     ):  # 73个总投资1000亿元: 总投资 names the next figure
         return last.end
     noun = _NOUN_AFTER.match(text, last.end, match.start)
-    if noun and last.quantity.base_unit in _COUNTED_UNITS:
+    if noun and last.quantity.base_unit in COUNTED_BASE_UNITS:
         return noun.end()
     return last.end
 
@@ -934,8 +928,8 @@ def _listed_after(
     return (
         index > 0
         and sentence.segment.text[previous_end:start] == "、"
-        and counted[index - 1].quantity.base_unit in _COUNTED_UNITS
-        and counted[index].quantity.base_unit in _COUNTED_UNITS
+        and counted[index - 1].quantity.base_unit in COUNTED_BASE_UNITS
+        and counted[index].quantity.base_unit in COUNTED_BASE_UNITS
     )
 
 
@@ -1040,7 +1034,7 @@ def _sentence_commitment(sentence: _Sentence, position: int) -> Commitment | Non
 
 def _status_for(sentence: _Sentence, match: QuantityMatch) -> Status:
     """Status of a figure: a narrated span of time (两天半时间里) is context, else see below."""
-    if match.quantity.base_unit in _DURATION_UNITS and _NARRATED_TIME.match(
+    if match.quantity.base_unit in TIME_BASE_UNITS and _NARRATED_TIME.match(
         sentence.segment.text, match.end
     ):
         return Status.CONTEXT

@@ -43,6 +43,8 @@ import regex
 
 from .._data import load_table
 from ..errors import DataFileError, InputError
+from ..lexicon.milestones import milestone_actions
+from ..lexicon.units import Unit, units
 from ..models import Commitment, Comparator, Milestone, Quantity, Status, Target
 from .glossary import Glossary, default_glossary
 
@@ -97,25 +99,10 @@ _METRIC_MAX_LENGTH = 60  # longer "metrics" are clauses, not names: no compositi
 _METRIC_MAX_DEPTH = 4
 
 
-@dataclass(frozen=True, slots=True)
-class _Unit:
-    plural: str
-    singular: str
-    kind: str
-
-
-@functools.cache
-def _units() -> dict[str, _Unit]:
-    return {
-        row["zh"]: _Unit(row["en"].strip(), row["singular"].strip(), row["kind"])
-        for row in load_table("units_english")
-    }
-
-
 def _split_unit(unit_zh: str) -> tuple[Decimal, str]:
     """万人 → (10000, 人); 亿元 → (10**8, 元); 家 → (1, 家). A known unit is never split."""
     unit = unit_zh.strip()
-    if unit in _units():
+    if unit in units():
         return Decimal(1), unit
     for word, factor in _SCALES:
         if unit.startswith(word) and len(unit) > len(word):
@@ -126,10 +113,13 @@ def _split_unit(unit_zh: str) -> tuple[Decimal, str]:
 # Cached (as the English functions below): a parse asks for the same few units, deadlines and
 # names again and again, and they are pure functions of their arguments. The value is immutable.
 @functools.lru_cache(maxsize=1024)
-def _scaled_unit(unit_zh: str) -> tuple[Decimal, _Unit | None]:
+def _scaled_unit(unit_zh: str) -> tuple[Decimal, Unit | None]:
     """亿元 → (10**8, the unit 元); 家 → (1, the classifier 家); (factor, None) for an unknown unit."""
     factor, measure = _split_unit(unit_zh)
-    return factor, _units().get(measure)
+    unit = units().get(measure)
+    if unit is not None and unit.kind == "percent" and unit.factor != 1:
+        return factor * unit.factor, units()["%"]  # 三成 → 30%, 3‰ → 0.3%: per cent in English
+    return factor, unit
 
 
 def _plain(value: Decimal) -> str:
@@ -173,18 +163,20 @@ def unit_english(unit_zh: str) -> str:
     number = format_number(factor)
     if unit.plural in _PREFIX_CURRENCIES:
         return f"{unit.plural}{number}"
+    if unit.kind == "percent":  # 成 is worth "10%"
+        return f"{number}{unit.plural}"
     return f"{number} {unit.plural}".strip()
 
 
-def _with_unit(number: str, unit: _Unit | None, *, one: bool, include_noun: bool) -> str:
+def _with_unit(number: str, unit: Unit | None, *, one: bool, include_noun: bool) -> str:
     if unit is None or not unit.plural:
         return number
     if unit.plural in _PREFIX_CURRENCIES:
         return f"{unit.plural}{number}"
     if unit.kind == "noun" and not include_noun:
         return number
-    if unit.kind == "percent":
-        return f"{number}%"
+    if unit.kind == "percent":  # %, ‰: the sign follows the number
+        return f"{number}{unit.plural}"
     return f"{number} {unit.singular if one else unit.plural}"
 
 
@@ -900,12 +892,6 @@ def _summary(target: Target, metric: tuple[_Phrase, str] | None) -> str:
     return _sentence(_lead(target.commitment, target.status), figure, deadline)
 
 
-@functools.cache
-def _actions() -> tuple[tuple[str, str], ...]:
-    rows = [(row["zh"], row["en"]) for row in load_table("milestone_actions")]
-    return tuple(sorted(rows, key=lambda row: -len(row[0])))
-
-
 def _strip_pledge_words(text: str) -> str:
     """确保烟台大学科教园区 → 烟台大学科教园区: the pledge word is already the summary's lead."""
     return _PLEDGE_PREFIX.sub("", text)
@@ -921,8 +907,8 @@ def milestone_summary(milestone: Milestone, glossary: Glossary | None = None) ->
     at = text.find(deadline_zh) if deadline_zh else -1
     after = text[at + len(deadline_zh) :] if at >= 0 else text
     subject_zh = _strip_pledge_words(text[:at].strip("，,、 ")) if at > 0 else ""
-    action = next((en for zh, en in _actions() if zh in after), None) or next(
-        (en for zh, en in _actions() if zh in text), "the stated milestone"
+    action = next((en for zh, en in milestone_actions() if zh in after), None) or next(
+        (en for zh, en in milestone_actions() if zh in text), "the stated milestone"
     )
     subject = metric_english(subject_zh, glossary) if subject_zh else None
     if subject is not None:
