@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from factories import make_article, make_articles
 from yantai_pledges.errors import ExportError
 from yantai_pledges.export import excel, to_excel
+from yantai_pledges.export import rows as row_spec
 from yantai_pledges.models import Article, Bilingual, FileError
 
 SHEETS = ["Overview", "Statements", "Targets", "Milestones", "Text", "Glossary"]
@@ -501,9 +502,47 @@ def test_without_a_glossary_module_the_sheet_has_a_note(
     def no_glossary() -> Any:
         raise ModuleNotFoundError("No module named 'yantai_pledges.translation.glossary'")
 
-    monkeypatch.setattr(excel, "_import_glossary_module", no_glossary)
+    monkeypatch.setattr(excel, "_load_bundled_glossary", no_glossary)
     workbook = openpyxl.load_workbook(to_excel(make_article(), tmp_path / "r.xlsx"))
     assert _table(workbook, "Glossary") == []
     assert workbook["Glossary"]["B2"].value.startswith("No glossary")
     notes = [cell.value for cell in workbook["Overview"]["B"] if cell.value]
     assert any(str(note).startswith("No glossary") for note in notes)
+
+
+# -- the one column spec ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sheet", "columns"),
+    [
+        ("Statements", row_spec.STATEMENT_COLUMNS),
+        ("Targets", row_spec.TARGET_COLUMNS),
+        ("Milestones", row_spec.MILESTONE_COLUMNS),
+    ],
+)
+def test_sheet_headers_are_the_column_spec(report: Any, sheet: str, columns: Any) -> None:
+    headers = [cell.value for cell in next(report[sheet].iter_rows(max_row=1))]
+    assert headers == [column.header for column in columns]
+
+
+def test_target_values_sit_under_their_header_by_name(report: Any) -> None:
+    """Each value found under the header that names it, read from the model independently."""
+    article = make_article()
+    statement = next(s for s in article.statements if s.targets)
+    target = statement.targets[0]
+    quantity = target.quantity
+    expected = {
+        "Metric (zh)": target.metric.zh,
+        "As written": quantity.raw,
+        "Unit (zh)": quantity.unit.zh,
+        "Base unit": quantity.base_unit,
+        "Comparator": getattr(target.comparator, "value", None),
+        "Commitment": getattr(target.commitment, "value", None),
+        "Status": getattr(target.status, "value", None),
+        "Clause (zh)": target.text.zh,
+        "Span start": target.span[0],
+        "Span end": target.span[1],
+    }
+    first = _table(report, "Targets")[0]
+    assert {name: first[name].value for name in expected} == expected

@@ -18,12 +18,11 @@ from __future__ import annotations
 import argparse
 import functools
 import importlib.util
-import inspect
 import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from typing import NoReturn, TextIO
 
 from . import __version__
 from .errors import YantaiPledgesError
@@ -233,13 +232,7 @@ def _write_documents(
     elif args.json is not None:
         to_json(document, args.json)
     if args.output is not None:
-        # The Errors sheet lists failed inputs when this version of to_excel accepts them.
-        # TODO(lead): drop the check once to_excel takes ``errors=`` (FileError list).
-        write_excel: Any = to_excel
-        if "errors" in inspect.signature(to_excel).parameters:
-            write_excel(articles, args.output, errors=errors)
-        else:
-            write_excel(articles, args.output)
+        to_excel(articles, args.output, errors=errors)  # failed inputs: the Errors sheet
 
 
 def _print(text: str, stream: TextIO | None = None) -> None:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime as dt
-import importlib
 import logging
 import math
 import os
@@ -46,11 +45,23 @@ from openpyxl.writer.excel import ExcelWriter
 
 from .. import __version__
 from ..errors import ExportError, YantaiPledgesError
-from ..models import Article, Bilingual, FileError, Milestone, Quantity, Speaker, Statement, Target
+from ..models import Article, FileError
+from . import rows as _rows
 from ._atomic import atomic_path
+from .rows import (
+    MILESTONE_COLUMNS,
+    STATEMENT_COLUMNS,
+    TARGET_COLUMNS,
+    Kind,
+    RowContext,
+    row_values,
+    speaker_label,
+)
 
 if TYPE_CHECKING:
     from _typeshed import SizedBuffer, StrPath
+
+    from ..translation.glossary import Glossary, TermMatch
 
 __all__ = [
     "CELL_TEXT_LIMIT",
@@ -68,7 +79,6 @@ CREATOR = "yantai_pledges"
 FIXED_TIMESTAMP = dt.datetime(2000, 1, 1)
 _ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
 CELL_TEXT_LIMIT = 32_767  # Excel's maximum cell length, in UTF-16 code units
-_YI = Decimal(100_000_000)  # 亿 = 10^8
 _LISTED_WARNINGS = 20  # per article on the Overview sheet; the rest are only logged
 _COPY_CHUNK = 1 << 16
 
@@ -101,7 +111,7 @@ _LINE_END = regex.compile(r"\r\n?")
 # A cell typed starting with one of these is read as a formula by spreadsheet programs.
 _FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 
-_Kind = Literal["id", "count", "number", "date", "text", "link"]
+_Kind = Kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,16 +122,6 @@ class _Column:
 
 
 _ARTICLE = _Column("Article", 8, "id")
-# Columns shared by the Targets and Milestones sheets (and the span by Statements).
-_DEADLINE_TO_SUMMARY = (
-    _Column("Deadline (zh)", 10),
-    _Column("Deadline (en)", 14),
-    _Column("Deadline date", 12, "date"),
-    _Column("Commitment", 11),
-    _Column("Status", 9),
-    _Column("Summary (en)", 40),
-)
-_SPAN = (_Column("Span start", 8, "id"), _Column("Span end", 8, "id"))
 
 _OVERVIEW = (
     _ARTICLE,
@@ -137,57 +137,10 @@ _OVERVIEW = (
     _Column("Export warnings", 36),
     _Column("Source file", 26),
 )
-_STATEMENTS = (
-    _ARTICLE,
-    _Column("Statement", 10, "id"),
-    _Column("Speaker (zh)", 10),
-    _Column("Speaker (en)", 14),
-    _Column("Positions (zh)", 22),
-    _Column("Positions (en)", 34),
-    _Column("Jurisdiction (zh)", 13),
-    _Column("Jurisdiction (en)", 16),
-    _Column("Headline (zh)", 24),
-    _Column("Headline (en)", 32),
-    _Column("Credit (zh)", 10),
-    _Column("Credit (en)", 12),
-    _Column("Date line", 12),
-    _Column("Targets", 9, "count"),
-    _Column("Milestones", 11, "count"),
-    _Column("Points", 8, "count"),
-    *_SPAN,
-)
-_TARGETS = (
-    _ARTICLE,
-    _Column("Statement", 10, "link"),
-    _Column("Speaker", 18),
-    _Column("Metric (zh)", 18),
-    _Column("Metric (en)", 24),
-    _Column("As written", 11),
-    _Column("Value", 10, "number"),
-    _Column("Low", 8, "number"),
-    _Column("High", 8, "number"),
-    _Column("Unit (zh)", 8),
-    _Column("Unit (en)", 14),
-    _Column("Base value", 17, "number"),
-    _Column("Base low", 11, "number"),
-    _Column("Base high", 11, "number"),
-    _Column("Base unit", 10),
-    _Column("CNY in 亿元 (100 million yuan)", 14, "number"),
-    _Column("Comparator", 11),
-    *_DEADLINE_TO_SUMMARY,
-    _Column("Clause (zh)", 30),
-    _Column("Clause (en)", 40),
-    *_SPAN,
-)
-_MILESTONES = (
-    _ARTICLE,
-    _Column("Statement", 10, "link"),
-    _Column("Speaker", 18),
-    _Column("Milestone (zh)", 30),
-    _Column("Milestone (en)", 40),
-    *_DEADLINE_TO_SUMMARY,
-    *_SPAN,
-)
+# The item sheets take header, width and kind from export/rows.py, the one column spec.
+_STATEMENTS = tuple(_Column(c.header, c.width, c.kind) for c in STATEMENT_COLUMNS)
+_TARGETS = tuple(_Column(c.header, c.width, c.kind) for c in TARGET_COLUMNS)
+_MILESTONES = tuple(_Column(c.header, c.width, c.kind) for c in MILESTONE_COLUMNS)
 _TEXT = (
     _ARTICLE,
     _Column("Statement", 10, "id"),
@@ -272,41 +225,6 @@ def _number(value: Decimal) -> int | float:
 
 def _number_format(value: float) -> str:
     return "#,##0" if float(value).is_integer() else "#,##0.0#####"
-
-
-def _zh(text: Bilingual | None) -> str | None:
-    return None if text is None else text.zh
-
-
-def _en(text: Bilingual | None) -> str | None:
-    return None if text is None else text.en
-
-
-def _joined(texts: Sequence[Bilingual], language: Literal["zh", "en"]) -> str | None:
-    if language == "zh":
-        parts = [text.zh for text in texts if text.zh]
-        return "，".join(parts) or None
-    parts = [text.en for text in texts if text.en]
-    return "; ".join(parts) or None
-
-
-def _speaker_label(speaker: Speaker | None) -> str | None:
-    if speaker is None:
-        return None
-    if speaker.name.en:
-        return f"{speaker.name.zh} ({speaker.name.en})"
-    return speaker.name.zh
-
-
-def _in_yi(quantity: Quantity) -> Decimal | None:
-    """The base value of a CNY quantity in 亿元, the unit Chinese budgets are read in."""
-    if quantity.base_unit != "CNY" or quantity.base_value is None:
-        return None
-    return quantity.base_value / _YI
-
-
-def _enum_value(value: object) -> str | None:
-    return None if value is None else str(getattr(value, "value", value))
 
 
 # -- sheets -----------------------------------------------------------------------------------
@@ -566,34 +484,31 @@ def _rows_from_entries(article: Article, entries: Iterable[GlossaryEntry]) -> li
     return [row for _, row in sorted(found.values(), key=lambda item: item[0])]
 
 
-def _rows_from_matches(matches: Iterable[Any], glossary: Any) -> list[_GlossaryRow]:
-    """Aggregate glossary matches (objects with .zh .en .kind) per term, in order of first match.
-
-    The source comes from the match's ``.source`` or else the glossary's ``entry(zh).source``.
-    """
+def _rows_from_matches(matches: Iterable[TermMatch], glossary: Glossary) -> list[_GlossaryRow]:
+    """Aggregate glossary matches per term, in order of first match, with the entry's source."""
     rows: dict[tuple[str, str], _GlossaryRow] = {}
     for match in matches:
-        key = (str(match.zh), str(match.en))
+        key = (match.zh, match.en)
         if key in rows:
             rows[key].occurrences += 1
             continue
-        source = getattr(match, "source", None)
-        if source is None and hasattr(glossary, "entry"):
-            source = getattr(glossary.entry(match.zh), "source", None)
-        kind = getattr(match, "kind", None)
-        rows[key] = _GlossaryRow(key[0], key[1], str(kind or ""), str(source or ""), 1)
+        entry = glossary.entry(match.zh)
+        source = "" if entry is None else entry.source
+        rows[key] = _GlossaryRow(match.zh, match.en, match.kind, source, 1)
     return list(rows.values())
 
 
-def _import_glossary_module() -> Any:
-    """Imported on use: the glossary is optional for the report (and may not be built yet)."""
-    return importlib.import_module("yantai_pledges.translation.glossary")
+def _load_bundled_glossary() -> Glossary:
+    """Imported on first use, so that importing the Excel writer does not load the glossary."""
+    from ..translation.glossary import load_glossary  # noqa: PLC0415 - lazy on purpose
+
+    return load_glossary()
 
 
 def _bundled_glossary() -> tuple[_GlossaryLookup | None, str | None]:
     """The package glossary as a lookup, or ``None`` and a note saying why there is none."""
     try:
-        glossary = _import_glossary_module().load_glossary()
+        glossary = _load_bundled_glossary()
     except ImportError:
         return None, "No glossary: yantai_pledges.translation.glossary is not available."
     except YantaiPledgesError as error:
@@ -648,13 +563,13 @@ class _Workbook:
         for sheet in self.sheets:
             sheet.article = number
         for index, statement in enumerate(article.statements, start=1):
-            row = self.statements.append(_statement_row(number, index, statement))
+            context = RowContext(number, index, speaker_label(statement.speaker))
+            row = self.statements.append(row_values(STATEMENT_COLUMNS, context, statement))
             link = {1: f"'{self.statements.title}'!A{row}"}
-            label = _speaker_label(statement.speaker)
             for target in statement.targets:
-                self.targets.append(_target_row(number, index, label, target), link)
+                self.targets.append(row_values(TARGET_COLUMNS, context, target), link)
             for milestone in statement.milestones:
-                self.milestones.append(_milestone_row(number, index, label, milestone), link)
+                self.milestones.append(row_values(MILESTONE_COLUMNS, context, milestone), link)
         for values in _text_rows(number, article):
             self.text.append(values)
         if self.glossary is not None:
@@ -726,8 +641,8 @@ def _overview_row(
     translation = "\n".join(f"{kind}: {backend}" for kind, backend in article.translation.items())
     return (
         number,
-        _zh(article.title),
-        _en(article.title),
+        _rows.zh(article.title),
+        _rows.en(article.title),
         article.year,
         len(article.statements),
         len(targets),
@@ -747,85 +662,6 @@ def _listed(warnings: Sequence[str]) -> str | None:
     if len(warnings) > _LISTED_WARNINGS:
         shown.append(f"… and {len(warnings) - _LISTED_WARNINGS} more (see the log)")
     return "\n".join(shown)
-
-
-def _statement_row(number: int, index: int, statement: Statement) -> tuple[object, ...]:
-    speaker = statement.speaker
-    positions = [] if speaker is None else speaker.positions
-    jurisdiction = None if speaker is None else speaker.jurisdiction
-    return (
-        number,
-        index,
-        None if speaker is None else speaker.name.zh,
-        None if speaker is None else speaker.name.en,
-        _joined(positions, "zh"),
-        _joined(positions, "en"),
-        _zh(jurisdiction),
-        _en(jurisdiction),
-        _zh(statement.headline),
-        _en(statement.headline),
-        _zh(statement.compiled_by),
-        _en(statement.compiled_by),
-        statement.date,
-        len(statement.targets),
-        len(statement.milestones),
-        len(statement.points),
-        statement.span[0],
-        statement.span[1],
-    )
-
-
-def _target_row(number: int, index: int, speaker: str | None, target: Target) -> tuple[object, ...]:
-    quantity, deadline = target.quantity, target.deadline
-    return (
-        number,
-        index,
-        speaker,
-        target.metric.zh,
-        target.metric.en,
-        quantity.raw,
-        quantity.value,
-        quantity.low,
-        quantity.high,
-        quantity.unit.zh,
-        quantity.unit.en,
-        quantity.base_value,
-        quantity.base_low,
-        quantity.base_high,
-        quantity.base_unit,
-        _in_yi(quantity),
-        _enum_value(target.comparator),
-        None if deadline is None else deadline.text.zh,
-        None if deadline is None else deadline.text.en,
-        None if deadline is None else deadline.date,
-        _enum_value(target.commitment),
-        _enum_value(target.status),
-        _en(target.summary),
-        target.text.zh,
-        target.text.en,
-        target.span[0],
-        target.span[1],
-    )
-
-
-def _milestone_row(
-    number: int, index: int, speaker: str | None, milestone: Milestone
-) -> tuple[object, ...]:
-    return (
-        number,
-        index,
-        speaker,
-        milestone.text.zh,
-        milestone.text.en,
-        milestone.deadline.text.zh,
-        milestone.deadline.text.en,
-        milestone.deadline.date,
-        _enum_value(milestone.commitment),
-        _enum_value(milestone.status),
-        _en(milestone.summary),
-        milestone.span[0],
-        milestone.span[1],
-    )
 
 
 def _text_rows(number: int, article: Article) -> Iterator[tuple[object, ...]]:
