@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import codecs
 import json
+import multiprocessing
+import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from yantai_pledges import pipeline
 from yantai_pledges.cli import main
 from yantai_pledges.corpus import (
-    EXIT_ON_ENV,
-    FAIL_ON_ENV,
     TranslationStatus,
     expand_inputs,
     parse_many,
@@ -160,9 +162,26 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[CorpusF
     return root, make_corpus(root)
 
 
+def _inject_faults(monkeypatch: pytest.MonkeyPatch, exit_marker: str | None = None) -> None:
+    """Wrap the parser: a text with CRASH_MARKER raises; one with ``exit_marker`` kills the
+    worker process as a segfault would. Worker processes are forked, so they inherit the patch;
+    the library itself carries no fault hook."""
+    real_parse = pipeline.parse
+
+    def faulty_parse(text: Any, *args: Any, **kwargs: Any) -> Article:
+        content = text if isinstance(text, str) else bytes(text).decode("utf-8", "replace")
+        if CRASH_MARKER in content:
+            raise RuntimeError(f"injected failure: the text contains {CRASH_MARKER!r}")
+        if exit_marker and exit_marker in content and multiprocessing.parent_process():
+            os._exit(70)  # a crash with no cleanup and no exception, never in the test process
+        return real_parse(text, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "parse", faulty_parse)
+
+
 @pytest.fixture(autouse=True)
 def crash_hook(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(FAIL_ON_ENV, CRASH_MARKER)
+    _inject_faults(monkeypatch)
 
 
 def _check_results(results: list[Article | FileError], files: list[CorpusFile]) -> None:
@@ -266,7 +285,7 @@ def test_parse_many_takes_text_and_bytes() -> None:
 
 
 def test_a_worker_that_dies_is_recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(EXIT_ON_ENV, "进程崩溃")
+    _inject_faults(monkeypatch, exit_marker="进程崩溃")
     paths = []
     for number in range(10):
         text = _article_text(number)

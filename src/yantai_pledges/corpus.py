@@ -40,7 +40,6 @@ from .sources import read_source
 from .translation.base import Translator
 
 __all__ = [
-    "FAIL_ON_ENV",
     "INPUT_SUFFIXES",
     "CorpusSummary",
     "TranslationStatus",
@@ -55,12 +54,6 @@ __all__ = [
 Item = str | bytes | Path
 Result = Article | FileError
 Record = dict[str, Any]
-
-# Test hooks: when an article's text contains the variable's value, the worker raises
-# RuntimeError (FAIL_ON) or exits abruptly as a segfault would (EXIT_ON). Read in the main
-# process and passed to the workers, so they work under every process start method.
-FAIL_ON_ENV = "YANTAI_PLEDGES_FAIL_ON"
-EXIT_ON_ENV = "YANTAI_PLEDGES_EXIT_ON"
 
 # What a folder contributes: article text, saved web pages, Markdown notes.
 INPUT_SUFFIXES = (".txt", ".htm", ".html", ".md")
@@ -132,32 +125,14 @@ def _label(item: Item, position: int) -> str:
 # -- one item (runs in a worker) ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Hooks:
-    fail_on: str | None = None
-    exit_on: str | None = None
-
-    @classmethod
-    def from_environment(cls) -> _Hooks:
-        return cls(os.environ.get(FAIL_ON_ENV) or None, os.environ.get(EXIT_ON_ENV) or None)
-
-    def check(self, text: str) -> None:
-        if self.fail_on is not None and self.fail_on in text:
-            raise RuntimeError(f"injected failure: the text contains {self.fail_on!r}")
-        if self.exit_on is not None and self.exit_on in text:
-            os._exit(70)  # simulate a crash that kills the process (no cleanup, no exception)
-
-
-def _parse_item(item: Item, label: str, year: int | None, hooks: _Hooks) -> Result:
+def _parse_item(item: Item, label: str, year: int | None) -> Result:
     """Read (for a path) and parse one input without machine translation; never raises."""
     try:
         from .pipeline import parse  # noqa: PLC0415 - imported in the worker, where it is used
 
         if isinstance(item, Path):
             text, source = read_source(item)
-            hooks.check(text)
             return parse(text, year=year, translator=None, source=source)
-        hooks.check(item if isinstance(item, str) else item.decode("utf-8", "replace"))
         return parse(item, year=year, translator=None)
     except YantaiPledgesError as error:
         return FileError(path=label, error=type(error).__name__, message=str(error))
@@ -187,8 +162,8 @@ class _ShippedArticle(NamedTuple):
 _Shipped = _ShippedArticle | FileError
 
 
-def _parse_chunk(chunk: list[tuple[Item, str]], year: int | None, hooks: _Hooks) -> list[_Shipped]:
-    return [_ship(_parse_item(item, label, year, hooks), label) for item, label in chunk]
+def _parse_chunk(chunk: list[tuple[Item, str]], year: int | None) -> list[_Shipped]:
+    return [_ship(_parse_item(item, label, year), label) for item, label in chunk]
 
 
 def _ship(result: Result, label: str) -> _Shipped:
@@ -265,11 +240,9 @@ def _results(
     if worker_count < 1:
         raise InputError(f"workers must be at least 1, not {worker_count}")
     labelled = ((item, _label(item, position)) for position, item in enumerate(items))
-    hooks = _Hooks.from_environment()
     if worker_count == 1:
-        in_process = _Hooks(fail_on=hooks.fail_on)  # never exit the caller's own process
-        return (_parse_item(item, label, year, in_process) for item, label in labelled)
-    return _OrderedPool(worker_count, year, hooks).run(labelled)
+        return (_parse_item(item, label, year) for item, label in labelled)
+    return _OrderedPool(worker_count, year).run(labelled)
 
 
 def _translation_step(
@@ -332,10 +305,9 @@ class _OrderedPool:
     the rest are resubmitted to a fresh pool.
     """
 
-    def __init__(self, workers: int, year: int | None, hooks: _Hooks) -> None:
+    def __init__(self, workers: int, year: int | None) -> None:
         self.workers = workers
         self.year = year
-        self.hooks = hooks
         self.context = _mp_context()
         self.executor = self._new_executor()
         self.pending: deque[tuple[_Chunk, Future[list[_Shipped]]]] = deque()
@@ -344,7 +316,7 @@ class _OrderedPool:
         return ProcessPoolExecutor(max_workers=self.workers, mp_context=self.context)
 
     def _submit(self, chunk: _Chunk) -> Future[list[_Shipped]]:
-        return self.executor.submit(_parse_chunk, chunk, self.year, self.hooks)
+        return self.executor.submit(_parse_chunk, chunk, self.year)
 
     def run(self, labelled: Iterator[tuple[Item, str]]) -> Iterator[Result | _ShippedArticle]:
         window = self.workers * _WINDOW_PER_WORKER
@@ -377,7 +349,7 @@ class _OrderedPool:
     def _isolated(self, item: Item, label: str) -> Result:
         with ProcessPoolExecutor(max_workers=1, mp_context=self.context) as single:
             try:
-                return single.submit(_parse_item, item, label, self.year, self.hooks).result()
+                return single.submit(_parse_item, item, label, self.year).result()
             except BrokenProcessPool:
                 return FileError(
                     path=label,
@@ -416,7 +388,7 @@ def parse_path_record(path: str | Path, year: int | None = None) -> Record:
     A plain, picklable function of a path: the unit of work to hand to a distributed engine
     (``dask.bag.map``, Spark ``mapPartitions``, ``concurrent.futures``); see ``docs/corpus.md``.
     """
-    result = _parse_item(Path(path), str(path), year, _Hooks.from_environment())
+    result = _parse_item(Path(path), str(path), year)
     return record_for(result, None if isinstance(result, Article) else _file_sha256(Path(path)))
 
 
