@@ -31,6 +31,7 @@ import regex
 
 from ._data import load_table
 from .errors import EmptyInputError
+from .lexicon.marks import CLOSING_MARKS
 
 __all__ = ["Paragraph", "clean", "ends_sentence", "normalize_characters", "repair_breaks"]
 
@@ -55,7 +56,7 @@ _WRAP_MIN_WIDTH = 16
 # Characters that end a sentence (or a clause that introduces a list, like 主要预期目标是：).
 _SENTENCE_FINAL = frozenset("。！？；：…!?;:")
 # Closing quotes and brackets that may follow the sentence-final mark (…新优势。” / 。）).
-_CLOSERS = frozenset("”’」』）)】》\"'")
+_CLOSERS = frozenset(CLOSING_MARKS + "\"'")  # ASCII quotes close as often as they open
 # Marks a line never ends with unless the sentence goes on in the next line.
 _OPEN_ENDINGS = frozenset("、“‘「『（(《—-/")
 # Punctuation inside a line that shows it is running text, not a headline (stdlib re: it tests a

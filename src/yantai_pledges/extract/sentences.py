@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 import regex
 
+from ..lexicon.marks import CLOSING_MARKS_CLASS
+
 __all__ = ["Segment", "clause_bounds", "split_sentences"]
 
 
@@ -28,9 +30,9 @@ class Segment(NamedTuple):
 
 
 _SENTENCE_END = regex.compile(
-    r"""
+    rf"""
     [。！？!?]+            # sentence-final punctuation, repeated or not
-    [”’」』）)]*           # closing quotes and brackets stay with their sentence
+    [{CLOSING_MARKS_CLASS}]*  # closing quotes and brackets stay with their sentence
     """,
     regex.VERBOSE,
 )

@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 import regex
 
+from ..lexicon.marks import CLOSING_MARKS_CLASS
 from ..lexicon.milestones import milestone_verb_pattern
 from ..lexicon.units import COUNTED_BASE_UNITS, TIME_BASE_UNITS
 from ..models import Bilingual, Commitment, Deadline, Milestone, Status, Target
@@ -233,7 +234,7 @@ _EXPLICIT_YEAR = regex.compile(r"(?:19|20)[0-9]{2}年")
 _YEAR_NAMED = regex.compile(r"(?:19|20)[0-9]{2}年|今年|明年|后年|来年|次年")
 
 _LIST_OPENER = regex.compile(r"[：:]\s*$")
-_SENTENCE_FINAL = regex.compile(r"[。！？!?][”’」』）)]*\s*$")
+_SENTENCE_FINAL = regex.compile(rf"[。！？!?][{CLOSING_MARKS_CLASS}]*\s*$")
 
 # Reported statistics (同比增长6.2%, 据统计): past results when nothing in the sentence pledges.
 _REPORTED_MARK = regex.compile(r"同比|据统计|统计数据|数据显示|监测数据")

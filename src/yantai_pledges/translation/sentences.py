@@ -19,17 +19,18 @@ from __future__ import annotations
 import regex
 
 from ..errors import InputError
+from ..lexicon.marks import CLOSING_MARKS_CLASS
 
 __all__ = ["DEFAULT_MAX_CHARS", "split_sentences"]
 
 DEFAULT_MAX_CHARS = 200
 
 _SENTENCE = regex.compile(
-    r"""
+    rf"""
     (?P<body> [^。！？；!?;]+ )          # text up to a sentence mark (lines are split before)
     (?P<end> [。！？；!?;]+ )?           # the marks themselves, repeated or not (！？, 。。)
-    (?P<close> [”’」』）)】〕》〉]* )     # closing quotes and brackets stay with the sentence
-    | (?P<bare_end> [。！？；!?;]+ [”’」』）)】〕》〉]* )  # marks with no text before them
+    (?P<close> [{CLOSING_MARKS_CLASS}]* )     # closing quotes and brackets stay with the sentence
+    | (?P<bare_end> [。！？；!?;]+ [{CLOSING_MARKS_CLASS}]* )  # marks with no text before them
     """,
     regex.VERBOSE,
 )
