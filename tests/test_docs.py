@@ -167,3 +167,18 @@ def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.chdir(tmp_path)
     exec(compile(example, "README.md", "exec"), {"print": lambda *args: None})
     assert (tmp_path / "report.xlsx").stat().st_size > 0
+
+
+def test_extending_guide_names_files_and_specs_that_exist() -> None:
+    """docs/extending.md points at real files, and at row specs that export/rows.py defines."""
+    import re
+
+    from yantai_pledges.export import rows
+
+    guide = (ROOT / "docs" / "extending.md").read_text(encoding="utf-8")
+    paths = set(re.findall(r"`((?:src|tests|docs|scripts)/[\w./-]+)`", guide))
+    assert len(paths) >= 8
+    for path in paths:
+        assert (ROOT / path).exists(), path
+    for name in re.findall(r"`([A-Z]+_COLUMNS)`", guide):
+        assert hasattr(rows, name), name
