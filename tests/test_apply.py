@@ -273,3 +273,17 @@ def test_city_of_bare_municipal_posts_comes_from_the_article() -> None:
     assert vice_mayor("烟台市高质量发展观摩") == "Vice Mayor of Yantai"
     assert vice_mayor("人民日报 2024年4月18日\n\n人民至上") == "Vice Mayor"  # a national paper
     assert vice_mayor("项目建设开门红") == "Vice Mayor"  # no city named: none assumed
+
+
+def test_translation_reads_the_city_the_parser_stored() -> None:
+    text = "烟台市高质量发展观摩\n\n副市长 李明\n\n确保全年新开工项目130个以上。"
+    article = yantai_pledges.parse(text, translator=None)
+    assert article.city == "烟台市"
+    moved = article.model_copy(update={"city": "潍坊市"})  # as a user may correct it
+    speaker = translate_article(moved).statements[-1].speaker
+    assert speaker is not None
+    assert speaker.positions[0].en == "Vice Mayor of Weifang"
+    nowhere = article.model_copy(update={"city": None})  # the parser found none: none assumed
+    speaker = translate_article(nowhere).statements[-1].speaker
+    assert speaker is not None
+    assert speaker.positions[0].en == "Vice Mayor"

@@ -192,6 +192,12 @@ class Article(_Model):
         description="The date printed in the article's masthead or date line, if any; "
         "figures due before it are past results.",
     )
+    city: str | None = Field(
+        default=None,
+        description="The city the article belongs to (烟台市): its city paper's masthead, else the "
+        "city it names most often; a bare 市委 or 副市长 in it is this city's. None when no city is "
+        "named.",
+    )
     text: str = Field(description="The cleaned text that every span points into.")
     statements: list[Statement] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)

@@ -160,14 +160,18 @@ def translate_article(
     """A copy of ``article`` with every structured ``en`` filled and, given a translator, free text.
 
     ``city`` is the city whose bodies a bare 市委 / 副市长 refer to (Chinese or English name); by
-    default the article's own (:func:`~yantai_pledges.translation.places.article_city`), and
+    default the article's own (``Article.city``, or
+    :func:`~yantai_pledges.translation.places.article_city` if it was never set), and
     none when it names none ("Vice Mayor", "CPC Municipal Committee").
     ``in_place`` fills ``article`` itself instead of a copy (``parse`` owns its fresh article).
     """
     result = article if in_place else article.model_copy(deep=True)
     terms = glossary or default_glossary()
     _exact(result.title, terms)
-    city = city if city is not None else article_city(result.text)
+    if city is None:  # the city the parser found; for an article made elsewhere, found now
+        found = "city" in result.model_fields_set
+        city = result.city.removesuffix("市") if found and result.city else None
+        city = city if found else article_city(result.text)
     for statement in result.statements:
         _statement(statement, terms, city)
     if translator is not None:  # after the rules: only what they left goes to the translator
