@@ -1,0 +1,239 @@
+"""Places: the jurisdiction of a post, place names of a level in a text, a city paper's masthead.
+
+Part of :mod:`yantai_pledges.layout`; see its docstring for the forms and decisions.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+import regex
+
+from .._data import load_table
+from ..text import Paragraph
+from .parts import SpeakerParts
+from .speakers import _CLAUSE_OPENERS, _split_position, _without_orgs
+from .vocabulary import _vocabulary
+
+# Jurisdictions inferred from the text
+
+# Units a bare post's level accepts: a 镇党委书记 may lead a 街道 or a 乡 as well.
+_LEVEL_UNITS = {
+    "镇": ("街道", "镇", "乡"),
+    "街道": ("街道", "镇", "乡"),
+    "乡": ("街道", "镇", "乡"),
+}
+# Units above a level: a place name starts after them (济南市历城区 → 历城区).
+_HIGHER_UNITS = {
+    "区": "省市州盟",
+    "县": "省市州盟",
+    "市": "省",
+    "镇": "省市区县旗",
+    "街道": "省市区县旗",
+    "乡": "省市区县旗",
+}
+# Longest place name before its unit (characters): 岚山, 东昌府, 西海岸新.
+_PLACE_STEM_MAX = 4
+# How much of a headline, first paragraph or title is searched for place names (characters).
+_PLACE_WINDOW = 400
+_WORD_AFTER_UNIT = regex.compile(
+    r"""
+    (?!政府|政协)                        # 县政府, 区政协: the place ends before them
+    [域场城级直属民值容政情位间别划块分界村亲贤土愁风]   # 区域, 市场, 县城, 区级, 市政, 乡村
+    """,
+    regex.VERBOSE,
+)
+# Characters a place name may follow without punctuation: 在历城区, 今年兰山区, 与罗庄区.
+_BEFORE_PLACE = frozenset("在于对据向从到由自将把为是与和及同年月日")
+# A place name never starts with these: 全区, 本区, 我区, 该县, 各镇, 这个区.
+_NOT_PLACE_START = frozenset("全本我该各此这那每其某")
+# Characters no place name contains.
+_PARTY_PREFIXES = ("中共", "共产党")
+_NOT_IN_PLACE = frozenset("的了着是们说就也又并被把要之")  # 之: 草莓之乡
+_HAN = regex.compile(
+    r"""
+    \p{Han}                             # one Chinese character
+    """,
+    regex.VERBOSE,
+)
+
+
+def _post_level(positions: Sequence[str]) -> str | None:
+    """The unit of the highest-ranked post that names a level but no place (区委书记 → 区,
+    县长 → 县, 镇党委书记 → 镇), or None."""
+    vocabulary = _vocabulary()
+    ranked: list[tuple[int, int, str]] = []
+    for index, segment in enumerate(positions):
+        parts = _split_position(segment)
+        if parts is None:
+            continue
+        prefix, title = parts
+        bare = _without_orgs(prefix)
+        level = bare if bare in vocabulary.units else None
+        if not bare and title in vocabulary.title_unit:
+            level = vocabulary.title_unit[title]
+        if level is not None:
+            ranked.append((vocabulary.title_rank.get(title, 3), index, level))
+    return min(ranked)[2] if ranked else None
+
+
+def _place_before(text: str, unit_start: int, higher: str) -> str | None:
+    """The name before a unit starting at ``unit_start``: 2–4 Chinese characters after a
+    punctuation mark, a higher unit or a preposition (今年，兰山区 / 在济南市历城区), or None."""
+    for size in range(1, _PLACE_STEM_MAX + 1):
+        begin = unit_start - size
+        if begin < 0 or not _HAN.match(text[begin]) or text[begin] in higher:
+            return None
+        if size < 2:
+            continue
+        before = text[begin - 1] if begin > 0 else ""
+        if not before or not _HAN.match(before) or before in _BEFORE_PLACE or before in higher:
+            return text[begin:unit_start]
+        if text.endswith(_PARTY_PREFIXES, 0, begin):  # 中共聊城市委, 中国共产党聊城市第十四届
+            return text[begin:unit_start]
+    return None
+
+
+def _is_common_word(place: str) -> bool:
+    """Whether a would-be place is a common word (城区, 产业园区, 文明城市) rather than a name;
+    one character before such a word makes a name (历城区, 诸城市)."""
+    return any(
+        place == word or (place.endswith(word) and len(place) - len(word) >= 2)
+        for word in _vocabulary().not_places
+    )
+
+
+def find_places(text: str, level: str) -> tuple[str, ...]:
+    """The distinct place names of a level (区, 县, 市, 镇 …) in the start of ``text``, in order.
+
+    Without a gazetteer a name is 2–4 characters before its unit, after a clear boundary (a
+    punctuation mark, a higher unit, a preposition); words like 全区, 本区, 城区, 文明城市 and
+    clause openers (会上) are not places.
+
+    >>> find_places("今年，兰山区将与罗庄区、河东区协同发展，全区上下", "区")
+    ('兰山区', '罗庄区', '河东区')
+    """
+    vocabulary = _vocabulary()
+    window = text[:_PLACE_WINDOW]
+    higher = _HIGHER_UNITS.get(level, "省")
+    places: list[str] = []
+    for unit in _LEVEL_UNITS.get(level, (level,)):
+        found = window.find(unit)
+        while found >= 0:
+            # The unit may begin another word (区域, 市场): then it ends no place name.
+            in_word = _WORD_AFTER_UNIT.match(window, found + len(unit)) is not None
+            stem = None if in_word else _place_before(window, found, higher)
+            if stem is not None:
+                stem = next((stem[len(o) :] for o in _CLAUSE_OPENERS if stem.startswith(o)), stem)
+            place = f"{stem}{unit}" if stem else ""
+            if (
+                stem
+                and len(stem) >= 2
+                and stem[0] not in _NOT_PLACE_START
+                and _NOT_IN_PLACE.isdisjoint(stem)
+                and not _is_common_word(place)
+                # 幸福社区 is a 社区, not a 区
+                and not any(
+                    place.endswith(other) and len(other) > len(unit) for other in vocabulary.units
+                )
+                and place not in places
+            ):
+                places.append(place)
+            found = window.find(unit, found + len(unit))
+    return tuple(places)
+
+
+def _infer_jurisdiction(
+    speaker: SpeakerParts | None, sources: Sequence[Paragraph | None], text: str = ""
+) -> tuple[SpeakerParts | None, str | None]:
+    """Fill in the jurisdiction of a post that names no place (区长, 区委书记) from the first of
+    ``sources`` (headline, first paragraph, title) naming places of its level, if it names exactly
+    one, else for a city's post from the masthead of ``text`` (鞍山日报 → 鞍山市); return the
+    speaker and a warning if one was inferred."""
+    if speaker is None or speaker.jurisdiction is not None:
+        return speaker, None
+    level = _post_level(speaker.positions)
+    if level is None:
+        return speaker, None
+    found: str | None = None
+    for source in sources:
+        places = find_places(source.text, level) if source is not None else ()
+        if len(places) > 1:
+            return speaker, None
+        if places:
+            found = places[0]
+            break
+    city = masthead_city(text) if found is None and level == "市" else None
+    if city is not None:
+        found = city + "市"
+    if found is None:
+        return speaker, None
+    warning = (
+        f"the jurisdiction of {speaker.name} ({found}) was inferred from the text: "
+        f"the position ({'、'.join(speaker.positions)}) names no place"
+    )
+    return replace(speaker, jurisdiction=found), warning
+
+
+# A city paper's masthead at the top of an article names its city: 株洲日报, 烟台晚报, 盐城新闻网.
+_MASTHEAD = regex.compile(
+    r"""
+    (?<!\p{Han})(?P<stem>\p{Han}{2,3}?)               # the city, a word of its own: 株洲, 鞍山
+    (?:日报|晚报|都市报|新闻网|融媒体中心|发布)       # the outlet
+    """,
+    regex.VERBOSE,
+)
+# Mastheads that name no city: national and provincial papers and papers with a nickname.
+_NOT_CITY_PAPERS = frozenset(
+    {"大众", "人民", "光明", "经济", "中国", "农民", "科技", "法治", "法制", "工人", "南方", "新华"}
+    | {
+        "解放",
+        "文汇",
+        "齐鲁",
+        "半岛",
+        "扬子",
+        "羊城",
+        "楚天",
+        "钱江",
+        "今晚",
+        "新民",
+        "新京",
+        "华西",
+    }
+    | {"三秦", "燕赵", "龙城", "中华", "学习", "求是", "环球"}
+)
+_MASTHEAD_REACH = 200  # the top of an article, where its masthead or source line stands
+# The outlets of _MASTHEAD alone: a cheap test before it (stdlib re finds plain words faster, and
+# most articles have no masthead within reach).
+_MASTHEAD_OUTLET = re.compile(
+    r"""
+    日报|晚报|都市报|新闻网|融媒体中心|发布    # the outlet words of _MASTHEAD
+    """,
+    re.VERBOSE,
+)
+
+
+def masthead_city(text: str) -> str | None:
+    """The city a city paper's masthead at the top of ``text`` names (株洲日报 2024年4月18日 →
+    株洲), if the article names the city again; provinces' and national papers name none."""
+    if _MASTHEAD_OUTLET.search(text, 0, _MASTHEAD_REACH) is None:
+        return None  # every masthead ends in an outlet word within reach
+    for match in _MASTHEAD.finditer(text, 0, _MASTHEAD_REACH):
+        stem = match["stem"]
+        if stem in _NOT_CITY_PAPERS or stem in _province_stems():
+            continue
+        if text.count(stem) >= 2:  # named again beyond its masthead
+            return str(stem)
+    return None
+
+
+@functools.cache
+def _province_stems() -> frozenset[str]:
+    """Provinces and autonomous regions without their suffix (江西, 内蒙古), from the gazetteer."""
+    kinds = {"province", "autonomous-region"}
+    names = [row["zh"] for row in load_table("places") if row["kind"] in kinds]
+    stems = {name.removesuffix("省").removesuffix("自治区") for name in names}
+    return frozenset(stems | {name[:2] for name in names})  # 广西壮族自治区 → 广西
