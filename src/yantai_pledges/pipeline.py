@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 from .errors import InputError
 from .extract import extract_targets, infer_year, publication_date
 from .layout import PointParts, SpeakerParts, StandaloneLines, StatementBlock, split_statements
+from .lines import Paragraph
 from .models import Article, Source, Statement
 from .sources import decode_bytes
-from .text import Paragraph, clean
+from .text import clean
 from .translation import Translator, translate
 from .translation.places import article_city
 

@@ -25,38 +25,23 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import regex
 
+from . import layout
 from ._data import load_table
 from .errors import EmptyInputError
-from .lexicon.marks import CLOSING_MARKS
+from .lines import HEADING_MAX, Paragraph, ends_sentence
 
 __all__ = ["Paragraph", "clean", "ends_sentence", "normalize_characters", "repair_breaks"]
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    """One paragraph of the cleaned text; ``text == cleaned[start:end]``."""
-
-    text: str
-    start: int
-    end: int
-
-
-# Longest line that can still be a headline, date or credit standing alone (characters).
-HEADING_MAX = 40
 # A hard-wrapped text has at least this many lines of (nearly) one display width ...
 _WRAP_MIN_LINES = 5
 # ... making up at least this share of its lines.
 _WRAP_MIN_SHARE = 0.4
 # Lines narrower than this (display columns) are never taken as wrapped.
 _WRAP_MIN_WIDTH = 16
-# Characters that end a sentence (or a clause that introduces a list, like 主要预期目标是：).
-_SENTENCE_FINAL = frozenset("。！？；：…!?;:")
-# Closing quotes and brackets that may follow the sentence-final mark (…新优势。” / 。）).
-_CLOSERS = frozenset(CLOSING_MARKS + "\"'")  # ASCII quotes close as often as they open
 # Marks a line never ends with unless the sentence goes on in the next line.
 _OPEN_ENDINGS = frozenset("、“‘「『（(《—-/")
 # Punctuation inside a line that shows it is running text, not a headline (stdlib re: it tests a
@@ -143,14 +128,6 @@ def normalize_characters(raw: str) -> str:
         return text  # most texts have nothing to map, and the search is cheaper than translate
     normalized: str = text.translate(_character_table())
     return normalized
-
-
-def ends_sentence(text: str) -> bool:
-    """Whether ``text`` ends a sentence: 。！？；：… possibly followed by closing quotes."""
-    index = len(text) - 1
-    while index >= 0 and text[index] in _CLOSERS:
-        index -= 1
-    return index >= 0 and text[index] in _SENTENCE_FINAL
 
 
 def _is_heading_like(line: str) -> bool:
@@ -344,8 +321,3 @@ def clean(raw: str, *, known: layout.StandaloneLines | None = None) -> tuple[str
         paragraphs.append(Paragraph(text, offset, offset + len(text)))
         offset += len(text) + 1
     return "\n".join(paragraph.text for paragraph in paragraphs), paragraphs
-
-
-# Imported last: layout imports Paragraph and ends_sentence from this module, and the functions
-# above use layout only when called (an import inside each of them costs more than their work).
-from . import layout  # noqa: E402

@@ -32,8 +32,8 @@ import regex
 from ..lexicon.marks import CLOSING_MARKS_CLASS
 from ..lexicon.milestones import milestone_verb_pattern
 from ..lexicon.units import COUNTED_BASE_UNITS, TIME_BASE_UNITS
+from ..lines import Paragraph
 from ..models import Bilingual, Commitment, Deadline, Milestone, Status, Target
-from ..text import Paragraph
 from .deadlines import DeadlineMatch, find_deadlines
 from .quantities import QuantityMatch, find_quantities
 from .sentences import Segment, clause_bounds, split_sentences

@@ -14,7 +14,7 @@ from typing import NamedTuple, TypeAlias
 
 import regex
 
-from ..text import Paragraph
+from ..lines import Paragraph
 from .credits import (
     is_credit_line,
     is_date_line,

@@ -9,7 +9,7 @@ import functools
 
 import regex
 
-from ..text import HEADING_MAX
+from ..lines import HEADING_MAX
 from .speakers import _BRACKETS, _DECORATION, _is_name
 
 # Dates and credits

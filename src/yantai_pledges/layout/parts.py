@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..text import Paragraph
+from ..lines import Paragraph
 
 
 @dataclass(frozen=True, slots=True)

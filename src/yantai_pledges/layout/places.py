@@ -13,7 +13,7 @@ from dataclasses import replace
 import regex
 
 from .._data import load_table
-from ..text import Paragraph
+from ..lines import Paragraph
 from .parts import SpeakerParts
 from .speakers import _CLAUSE_OPENERS, _split_position, _without_orgs
 from .vocabulary import _vocabulary

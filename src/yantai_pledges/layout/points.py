@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import regex
 
-from ..text import Paragraph
+from ..lines import Paragraph
 from .parts import PointParts
 
 # Points

@@ -10,7 +10,7 @@ import re
 
 import regex
 
-from ..text import HEADING_MAX, Paragraph, ends_sentence
+from ..lines import HEADING_MAX, Paragraph, ends_sentence
 from .parts import SpeakerParts
 from .vocabulary import _vocabulary
 
