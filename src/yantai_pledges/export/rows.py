@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from ..models import Bilingual, Milestone, Quantity, Speaker, Statement, Target
 
@@ -95,8 +95,29 @@ def _positions(statement: Statement) -> list[Bilingual]:
     return [] if statement.speaker is None else list(statement.speaker.positions)
 
 
+# Columns the sheets share: where the item sits, how firm and how far it is, its English
+# summary and its span (typed Any: they read fields that Statement, Target and Milestone share).
+_ARTICLE: Column[Any] = Column("Article", 8, "id", lambda c, item: c.article)
+_STATEMENT_LINK: Column[Any] = Column("Statement", 10, "link", lambda c, item: c.statement)
+_SPEAKER: Column[Any] = Column("Speaker", 18, "text", lambda c, item: c.speaker)
+_WHERE: tuple[Column[Any], ...] = (_ARTICLE, _STATEMENT_LINK, _SPEAKER)
+_DEADLINE: tuple[Column[Any], ...] = (  # a target may have no deadline; a milestone always has
+    Column("Deadline (zh)", 10, "text", lambda c, item: item.deadline and item.deadline.text.zh),
+    Column("Deadline (en)", 14, "text", lambda c, item: item.deadline and item.deadline.text.en),
+    Column("Deadline date", 12, "date", lambda c, item: item.deadline and item.deadline.date),
+)
+_COMMITMENT_TO_SUMMARY: tuple[Column[Any], ...] = (
+    Column("Commitment", 11, "text", lambda c, item: enum_value(item.commitment)),
+    Column("Status", 9, "text", lambda c, item: enum_value(item.status)),
+    Column("Summary (en)", 40, "text", lambda c, item: en(item.summary)),
+)
+_SPAN: tuple[Column[Any], ...] = (
+    Column("Span start", 8, "id", lambda c, item: item.span[0]),
+    Column("Span end", 8, "id", lambda c, item: item.span[1]),
+)
+
 STATEMENT_COLUMNS: tuple[Column[Statement], ...] = (
-    Column("Article", 8, "id", lambda c, s: c.article),
+    _ARTICLE,
     Column("Statement", 10, "id", lambda c, s: c.statement),
     Column("Speaker (zh)", 10, "text", lambda c, s: None if s.speaker is None else s.speaker.name.zh),
     Column("Speaker (en)", 14, "text", lambda c, s: None if s.speaker is None else s.speaker.name.en),
@@ -114,14 +135,11 @@ STATEMENT_COLUMNS: tuple[Column[Statement], ...] = (
     Column("Targets", 9, "count", lambda c, s: len(s.targets)),
     Column("Milestones", 11, "count", lambda c, s: len(s.milestones)),
     Column("Points", 8, "count", lambda c, s: len(s.points)),
-    Column("Span start", 8, "id", lambda c, s: s.span[0]),
-    Column("Span end", 8, "id", lambda c, s: s.span[1]),
+    *_SPAN,
 )  # fmt: skip
 
 TARGET_COLUMNS: tuple[Column[Target], ...] = (
-    Column("Article", 8, "id", lambda c, t: c.article),
-    Column("Statement", 10, "link", lambda c, t: c.statement),
-    Column("Speaker", 18, "text", lambda c, t: c.speaker),
+    *_WHERE,
     Column("Metric (zh)", 18, "text", lambda c, t: t.metric.zh),
     Column("Metric (en)", 24, "text", lambda c, t: t.metric.en),
     Column("As written", 11, "text", lambda c, t: t.quantity.raw),
@@ -136,30 +154,18 @@ TARGET_COLUMNS: tuple[Column[Target], ...] = (
     Column("Base unit", 10, "text", lambda c, t: t.quantity.base_unit),
     Column("CNY in 亿元 (100 million yuan)", 14, "number", lambda c, t: in_yi(t.quantity)),
     Column("Comparator", 11, "text", lambda c, t: enum_value(t.comparator)),
-    Column("Deadline (zh)", 10, "text", lambda c, t: None if t.deadline is None else t.deadline.text.zh),
-    Column("Deadline (en)", 14, "text", lambda c, t: None if t.deadline is None else t.deadline.text.en),
-    Column("Deadline date", 12, "date", lambda c, t: None if t.deadline is None else t.deadline.date),
-    Column("Commitment", 11, "text", lambda c, t: enum_value(t.commitment)),
-    Column("Status", 9, "text", lambda c, t: enum_value(t.status)),
-    Column("Summary (en)", 40, "text", lambda c, t: en(t.summary)),
+    *_DEADLINE,
+    *_COMMITMENT_TO_SUMMARY,
     Column("Clause (zh)", 30, "text", lambda c, t: t.text.zh),
     Column("Clause (en)", 40, "text", lambda c, t: t.text.en),
-    Column("Span start", 8, "id", lambda c, t: t.span[0]),
-    Column("Span end", 8, "id", lambda c, t: t.span[1]),
+    *_SPAN,
 )  # fmt: skip
 
 MILESTONE_COLUMNS: tuple[Column[Milestone], ...] = (
-    Column("Article", 8, "id", lambda c, m: c.article),
-    Column("Statement", 10, "link", lambda c, m: c.statement),
-    Column("Speaker", 18, "text", lambda c, m: c.speaker),
+    *_WHERE,
     Column("Milestone (zh)", 30, "text", lambda c, m: m.text.zh),
     Column("Milestone (en)", 40, "text", lambda c, m: m.text.en),
-    Column("Deadline (zh)", 10, "text", lambda c, m: m.deadline.text.zh),
-    Column("Deadline (en)", 14, "text", lambda c, m: m.deadline.text.en),
-    Column("Deadline date", 12, "date", lambda c, m: m.deadline.date),
-    Column("Commitment", 11, "text", lambda c, m: enum_value(m.commitment)),
-    Column("Status", 9, "text", lambda c, m: enum_value(m.status)),
-    Column("Summary (en)", 40, "text", lambda c, m: en(m.summary)),
-    Column("Span start", 8, "id", lambda c, m: m.span[0]),
-    Column("Span end", 8, "id", lambda c, m: m.span[1]),
+    *_DEADLINE,
+    *_COMMITMENT_TO_SUMMARY,
+    *_SPAN,
 )  # fmt: skip
