@@ -80,7 +80,7 @@ def _parse_text(raw: str, year: int | None) -> Article:
         title=_bilingual(layout.title),
         year=article_year,
         published=published,
-        city=_city_name(article_city(cleaned)),
+        city=article_city(cleaned),
         text=cleaned,
         statements=statements,
         warnings=warnings,
@@ -124,10 +124,6 @@ def _point(ordinal: int, part: PointParts) -> dict[str, object]:
         "paragraph": part.paragraph,
         "span": (part.start, part.end),
     }
-
-
-def _city_name(stem: str | None) -> str | None:
-    return None if stem is None else stem + "市"
 
 
 def _year_of(date: dt.date | None) -> int | None:

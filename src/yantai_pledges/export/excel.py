@@ -111,14 +111,12 @@ _LINE_END = regex.compile(r"\r\n?")
 # A cell typed starting with one of these is read as a formula by spreadsheet programs.
 _FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 
-_Kind = Kind
-
 
 @dataclass(frozen=True, slots=True)
 class _Column:
     header: str
     width: float
-    kind: _Kind = "text"
+    kind: Kind = "text"
 
 
 _ARTICLE = _Column("Article", 8, "id")

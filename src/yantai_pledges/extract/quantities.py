@@ -1,7 +1,8 @@
 """Find the quantities in Chinese text: number, scale word, unit, and the comparators around them.
 
 This is the QUANTITIES stage. :func:`find_quantities` scans a text once with one regular expression
-built from ``data/units.tsv`` (:mod:`~yantai_pledges.lexicon.units`) and returns every figure a target can be made of::
+built from ``data/units.tsv`` (via :mod:`~yantai_pledges.lexicon.units`) and returns every figure
+a target can be made of::
 
     突破10亿美元   more_than 10 亿美元 → base 1000000000 USD
     130个以上      at_least 130 个 → 130 count

@@ -1,5 +1,8 @@
-"""The vocabulary: one module per concept, each loading one data table that holds both directions.
+"""The vocabulary shared by several stages: one module per concept, one data table each.
 
-A unit, a period, a pledge word or a title is one row with its Chinese and its English; the regexes
-and character sets built from a table are compiled here once, on first use.
+Each table holds both directions (Chinese → what the parser needs, and → English), so a word the
+parser can find always has its English. Patterns built from a table are compiled once, on first
+use. Now here: ``units`` (data/units.tsv), ``milestones`` (data/milestone_verbs.tsv) and
+``marks`` (closing quotes and brackets). Periods, pledge words and titles still live with the
+stage that reads them (extract/deadlines.py, extract/targets.py, layout/vocabulary.py).
 """

@@ -168,10 +168,8 @@ def translate_article(
     result = article if in_place else article.model_copy(deep=True)
     terms = glossary or default_glossary()
     _exact(result.title, terms)
-    if city is None:  # the city the parser found; for an article made elsewhere, found now
-        found = "city" in result.model_fields_set
-        city = result.city.removesuffix("市") if found and result.city else None
-        city = city if found else article_city(result.text)
+    if city is None:  # the parser's city; for an article made without one, found now
+        city = result.city if "city" in result.model_fields_set else article_city(result.text)
     for statement in result.statements:
         _statement(statement, terms, city)
     if translator is not None:  # after the rules: only what they left goes to the translator

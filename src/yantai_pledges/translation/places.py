@@ -137,17 +137,17 @@ _CITY_KINDS = frozenset({"prefecture-city", "municipality"})
 
 
 def article_city(text: str) -> str | None:
-    """The city a bare 市委 or 副市长 of an article belongs to, as a Chinese stem, or None.
+    """The city a bare 市委 or 副市长 of an article belongs to (烟台市), or None.
 
     A city paper's masthead at the top (株洲日报 2024年4月18日) names it when the article names the
     city again; else the city of the gazetteer (data/places.tsv) the text names most often
     (烟台 in the seed); else None, and positions are rendered without a city ("Vice Mayor").
     """
-    masthead = masthead_city(text)
-    if masthead is not None:
-        return masthead
-    counts = Counter(_city_mention().findall(text))  # findall: no match object per mention
-    return max(counts, key=lambda stem: (counts[stem], stem)) if counts else None
+    stem = masthead_city(text)
+    if stem is None:
+        counts = Counter(_city_mention().findall(text))  # findall: no match object per mention
+        stem = max(counts, key=lambda stem: (counts[stem], stem)) if counts else None
+    return None if stem is None else stem + "市"
 
 
 @functools.cache
