@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from yantai_pledges.extract.deadlines import find_deadlines
 from yantai_pledges.models import (
     Article,
     Bilingual,
@@ -94,7 +95,15 @@ def _count(raw: str, value: int, unit_zh: str, unit_en: str, translated: bool) -
 
 
 def _deadline(zh: str, en: str, date: dt.date | None, translated: bool) -> Deadline:
-    return Deadline(text=_bi(zh, en, translated), date=date)
+    deadline = parsed_deadline(zh, date.year if date is not None else None)
+    deadline.text = _bi(zh, en, translated)
+    return deadline
+
+
+def parsed_deadline(zh: str, year: int | None) -> Deadline:
+    """The Deadline the parser builds for the time expression ``zh`` in an article of ``year``."""
+    (found,) = find_deadlines(zh, year)
+    return Deadline.model_validate(found.fields())
 
 
 def _statement_1(year: int, translated: bool) -> Statement:

@@ -9,13 +9,13 @@ from decimal import Decimal
 import pytest
 
 import yantai_pledges
+from factories import parsed_deadline
 from yantai_pledges.errors import TranslationError
 from yantai_pledges.models import (
     Article,
     Bilingual,
     Commitment,
     Comparator,
-    Deadline,
     Milestone,
     Point,
     Quantity,
@@ -57,7 +57,7 @@ def seed_target() -> Target:
             base_unit="count",
         ),
         comparator=Comparator.AT_LEAST,
-        deadline=Deadline(text=Bilingual(zh="全年"), date=Y23),
+        deadline=parsed_deadline("全年", 2023),
         commitment=Commitment.ENSURE,
     )  # fmt: skip
 
@@ -76,7 +76,7 @@ def seed_milestone() -> Milestone:
     return Milestone(
         text=Bilingual(zh="八角湾创新科技职业学院9月启用"),
         span=(0, 15),
-        deadline=Deadline(text=Bilingual(zh="9月"), date=dt.date(2023, 9, 30)),
+        deadline=parsed_deadline("9月", 2023),
         commitment=Commitment.ENSURE,
     )
 

@@ -10,12 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yantai_pledges.extract.deadlines import (
-    DeadlineMatch,
-    find_deadlines,
-    infer_year,
-    publication_date,
-)
+from yantai_pledges.extract.article_dates import infer_year, publication_date
+from yantai_pledges.extract.deadlines import DeadlineMatch, find_deadlines
 
 SEED_ARTICLE = Path(__file__).parents[1] / "seeds" / "000_bad21ed3cf753cea.txt"
 

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 import yantai_pledges
 from yantai_pledges import Article, Milestone, Target, YantaiPledgesError
-from yantai_pledges.extract.deadlines import find_deadlines, infer_year
+from yantai_pledges.extract.article_dates import infer_year
+from yantai_pledges.extract.deadlines import find_deadlines
 from yantai_pledges.extract.quantities import find_quantities
 from yantai_pledges.extract.sentences import split_sentences
 from yantai_pledges.extract.targets import extract_targets

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
@@ -26,6 +26,9 @@ __all__ = [
     "Deadline",
     "FileError",
     "Milestone",
+    "Period",
+    "PeriodKind",
+    "PeriodSource",
     "Point",
     "Quantity",
     "Source",
@@ -106,11 +109,75 @@ class Quantity(_Model):
     base_unit: str
 
 
+class PeriodKind(StrEnum):
+    """What kind of span of time a period is."""
+
+    YEAR = "year"  # 2023年, 今年, 全年, 年底
+    YEARS = "years"  # 2023—2025年
+    WITHIN_YEARS = "within_years"  # 三年内, 用三年时间: from the article's year on
+    PLAN = "plan"  # “十四五”期间, “十四五”末: a five-year plan
+    HALF = "half"  # 上半年, 下半年
+    QUARTER = "quarter"  # 一季度
+    QUARTERS = "quarters"  # 前三季度: the first quarters of a year
+    MONTHS = "months"  # 1—11月
+    MONTH = "month"  # 3月, 3月底
+    PART_OF_MONTH = "part_of_month"  # 2月中旬, 3月初
+    DAY = "day"  # 6月30日
+    SEASON = "season"  # 今冬明春, 2023年秋季
+    FESTIVAL = "festival"  # 春节前, 国庆前: ends on the eve, when the holiday's date is fixed
+    SINCE = "since"  # 2021年以来: a start, no end
+    PAST = "past"  # 过去一年, 截至目前: points back, no dates
+    UNPLACED = "unplaced"  # 月底 (the month not said): no dates
+
+
+class PeriodSource(StrEnum):
+    """Where a target's period was read from."""
+
+    TEXT = "text"  # a time expression governing the figure (its deadline)
+    REVIEW = "review"  # the year a review of the past is about (过去一年, 2023年…)
+    ARTICLE = "article"  # the article's year: an undated pledge falls due at its end
+
+
+class Period(_Model):
+    """The span of time a figure or a deadline is about: first and last day, when known."""
+
+    kind: PeriodKind
+    start: dt.date | None = None
+    end: dt.date | None = None
+    index: int | None = Field(
+        default=None,
+        description="Which half, quarter or month (1-based); how many quarters (前三季度: 3) or "
+        "years (三年内: 3); the plan's number (十四五: 14). Known when the year is not.",
+    )
+    source: PeriodSource = PeriodSource.TEXT
+
+
+# How a deadline phrase stands to its period (data/periods.tsv, column relation): 年内 within,
+# 年底前 end ("by the end of"), 到2025年 by, 3月前 before, 截至 as_of, 以来 since …
+Relation = Literal[
+    "in",
+    "within",
+    "end",
+    "early",
+    "by",
+    "before",
+    "after",
+    "until",
+    "since",
+    "as_of",
+    "around",
+    "during",
+]
+
+
 class Deadline(_Model):
-    """When a pledge falls due: the phrase, and the last day of the period it names."""
+    """When a pledge falls due: the phrase, the last day of the period it names, the period, and
+    how the phrase stands to it (年底前: ``end``, "by the end of"; 年内: ``within``)."""
 
     text: Bilingual
     date: dt.date | None = None
+    period: Period | None = None
+    relation: Relation = "in"
 
 
 class Target(_Model):
@@ -122,6 +189,11 @@ class Target(_Model):
     quantity: Quantity
     comparator: Comparator
     deadline: Deadline | None = None
+    period: Period | None = Field(
+        default=None,
+        description="The period the figure is about: when a pledge falls due, what a result "
+        "reports.",
+    )
     commitment: Commitment | None = None
     status: Status = Status.PLEDGE
     summary: Bilingual | None = Field(
@@ -135,6 +207,7 @@ class Milestone(_Model):
     text: Bilingual
     span: Span
     deadline: Deadline
+    period: Period | None = None
     commitment: Commitment | None = None
     status: Status = Status.PLEDGE
     summary: Bilingual | None = None

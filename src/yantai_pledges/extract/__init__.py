@@ -4,7 +4,8 @@ numbers (Chinese and Arabic numerals) → quantities (a figure with its unit and
 deadlines (time expressions) → sentences → targets (metric, status, commitment, milestones).
 """
 
-from .deadlines import DeadlineMatch, find_deadlines, infer_year, publication_date
+from .article_dates import infer_year, publication_date
+from .deadlines import DeadlineMatch, find_deadlines
 from .numbers import parse_number
 from .quantities import QuantityMatch, find_quantities
 from .sentences import split_sentences

@@ -33,62 +33,39 @@ Not deadlines, and not matched: durations and ordinals (5天, 3个月, 第三年
 (每月一督导, 月调度, 每年底), 年终 (年终考核 is a routine), a bare plan name (“十四五”规划).
 An explicit year is always matched (2023年确立为…): the caller decides by context.
 
-:func:`infer_year` finds the year an article is about: the most frequent 4-digit year between 1990
-and 2100 written as ``YYYY年`` (also 二〇二三年) or in an ISO date (2023-04-11, 2023/4/11), ties
-going to the latest. Years that are horizons or reference points (到2025年, 截至2022年底) count
-only when nothing else names a year.
-
 All matching runs on a copy of the text whose full-width digits (０-９) are folded to ASCII, which
 keeps every offset; the patterns have no nested quantifiers, so time is linear in the text length.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import functools
-import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
 
 import regex
 
-from .._data import load_table
+from ..lexicon.periods import PeriodWords, period_words
+from .periods import Resolved, relation, resolve, same_day_in
 
-__all__ = ["DeadlineMatch", "find_deadlines", "infer_year", "publication_date"]
-
-_YEAR_MIN = 1990  # infer_year: earliest plausible article year
-_YEAR_MAX = 2100  # infer_year: latest plausible article year
-_END = 0  # a day value meaning "the last day of the month"
+__all__ = [
+    "YEAR_NAMED",
+    "DeadlineMatch",
+    "ended_before",
+    "find_deadlines",
+    "sentence_deadlines",
+]
 
 # Full-width digits → ASCII, one character for one (offsets stay valid).
-_FOLD_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_FULL_WIDTH_DIGIT = regex.compile("[０-９]")  # folding costs more than looking for one
+FOLD_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+FULL_WIDTH_DIGIT = regex.compile("[０-９]")  # folding costs more than looking for one
 
 # Numerals a year, month or count can be written in, and what can follow such a number token
 # in a time expression besides 年 and 月: a range dash or a space (ISO dates are apart).
 _NUMERALS = "0123456789〇零○Ｏ一二两三四五六七八九十"
 _AFTER_NUMBER = r"\s\-—–―~～至到"
-
-_CHINESE_DIGIT = {
-    "〇": 0,
-    "零": 0,
-    "○": 0,
-    "Ｏ": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 
 # Characters that, just before a bare period word, make it part of a number or a routine:
 # 三年内 is handled on its own, 半年内 is a duration, 每年底/逐月 are routines, 第三年 an ordinal.
@@ -154,45 +131,35 @@ class DeadlineMatch:
     text: str  # the exact matched substring, e.g. "3月底前"
     date: dt.date | None  # last day of the period it names; None when it cannot be placed
     is_past: bool  # True for expressions that point back (去年, 截至2022年底, 2022年 in 2023)
+    kind: str = "unplaced"  # a PeriodKind value: year, half, quarter, month, day …
+    first: dt.date | None = None  # first day of the period, when known
+    relation: str = "in"  # how the phrase stands to the period (年底前: end; 年内: within)
+    index: int | None = None  # which half, quarter or month; how many quarters or years (Period)
 
+    def fields(self) -> dict[str, object]:
+        """The fields of a :class:`~yantai_pledges.models.Deadline` for this match, as a plain dict:
+        pydantic builds the model inside the one validation of the Target or Milestone that holds
+        it, cheaper than a model validated on its own."""
+        return {
+            "text": {"zh": self.text},
+            "date": self.date,
+            "period": self.period_fields(),
+            "relation": self.relation,
+        }
 
-# What a branch resolves to: the period's last day (None if unknown) and whether it points back.
-_Resolved = tuple[dt.date | None, bool]
-# A match's groups by name; a group's text is None when it took no part (typed like re.Match).
-_Groups = Mapping[str, Any]
-_Resolver = Callable[[_Groups, int | None, "_Vocabulary"], _Resolved]
+    def period_fields(self) -> dict[str, object]:
+        """The fields of the :class:`~yantai_pledges.models.Period` it names."""
+        return {"kind": self.kind, "start": self.first, "end": self.date, "index": self.index}
 
-
-@dataclass(frozen=True, slots=True)
-class _Anchor:
-    """The end of a period relative to a base year: offset in years, month, day (0 = last)."""
-
-    offset: int
-    month: int
-    day: int
-
-
-@dataclass(frozen=True, slots=True)
-class _Vocabulary:
-    """The period words of data/periods.tsv, grouped by kind, with their parsed values."""
-
-    words: dict[str, dict[str, str]]  # kind → word → raw value
-
-    def value(self, kind: str, word: str) -> str:
-        return self.words.get(kind, {}).get(word, "")
-
-    def alternatives(self, kind: str) -> str:
-        """A regex alternation of the words of one kind, longest first."""
-        words = sorted(self.words.get(kind, {}), key=lambda word: (-len(word), word))
-        return "|".join(regex.escape(word) for word in words) or "(?!)"
-
-
-@functools.cache
-def _vocabulary() -> _Vocabulary:
-    words: dict[str, dict[str, str]] = {}
-    for row in load_table("periods"):
-        words.setdefault(row["kind"], {})[row["zh"]] = row["value"]
-    return _Vocabulary(words)
+    def in_year(self, year: int) -> DeadlineMatch:
+        """The same period in another year (一季度 after 2025年 in a 2024 text)."""
+        return replace(
+            self,
+            date=same_day_in(self.date, year),
+            first=same_day_in(self.first, year + (self.first.year - self.date.year))
+            if self.first is not None and self.date is not None
+            else self.first,
+        )
 
 
 @functools.cache
@@ -204,7 +171,7 @@ def _deadline_pattern() -> re.Pattern[str]:
     the ``regex`` module (it needs no ``regex`` feature); as ``re`` takes a group name once, the
     groups repeated in two branches are renamed (see :func:`_unique_group_names`).
     """
-    vocabulary = _vocabulary()
+    vocabulary = period_words()
     words = vocabulary.alternatives
     year_part = rf"""
         (?: (?:(?P<year_from>{_YEAR})年?{_RANGE_DASH})?   # range start: 2023—
@@ -224,7 +191,7 @@ def _deadline_pattern() -> re.Pattern[str]:
     """
     within_year = rf"""
         (?: {month_part}
-          | (?P<quarter>{words("quarter")})(?:末|底)?      # 一季度, 首季, 前三季度末
+          | (?P<quarter>{words("quarter")})(?P<quarter_end>末|底)?  # 一季度, 首季, 前三季度末
           | (?P<year_period>{words("year_part")})          # 上半年, 年底, 全年
         )
     """
@@ -314,7 +281,7 @@ def _start_pattern() -> re.Pattern[str]:
     alternation whose branches all open with a literal character, ``re`` scans for those
     characters in C, about three times faster than the regex module tries this pattern.
     """
-    vocabulary = _vocabulary()
+    vocabulary = period_words()
     openings = [
         (word, "")  # 今年, 春节, 一季度, 至今
         for kind in _STARTING_KINDS
@@ -352,44 +319,11 @@ def _by_first_character(openings: list[tuple[str, str]]) -> str:
     return "|".join(branches)
 
 
-def _first_characters(vocabulary: _Vocabulary) -> str:
+def _first_characters(vocabulary: PeriodWords) -> str:
     """Every character a time expression can start with, as the inside of a regex class."""
     firsts = {word[0] for kind in _STARTING_KINDS for word in vocabulary.words.get(kind, {})}
     firsts.update(_FIXED_FIRST_CHARACTERS)
     return "".join(regex.escape(character) for character in sorted(firsts))
-
-
-# infer_year's years, found from the character after them: stdlib ``re`` finds a pattern that
-# opens with a literal character with a fast search, where a pattern opening with a class or a
-# lookbehind is tried at every position of the article. 2023年 and 二〇二三年, from their 年
-# (a year is four digits that do not continue a longer number):
-_YEAR_BEFORE_NIAN = re.compile(
-    r"""
-    年
-    (?: (?<=(?:19|20|21)[0-9]{2}年)(?<![0-9.][0-9]{4}年)                          # 2023年
-      | (?<=[一二][〇零○Ｏ一二三四五六七八九]{3}年)(?<![〇零○Ｏ一二三四五六七八九]{5}年) )  # 二〇二三年
-    """,
-    re.VERBOSE,
-)
-# The year of an ISO date (2023-04-11, 2023/4/11, 2023.4.11), from its first separator: one
-# pattern per separator, so that each opens with a literal.
-_ISO_YEAR_BY_SEPARATOR = tuple(
-    re.compile(
-        rf"""
-        {re.escape(separator)}
-        (?<=(?:19|20|21)[0-9]{{2}}{re.escape(separator)})          # after a year
-        (?<![0-9.][0-9]{{4}}{re.escape(separator)})                # that is not in a longer number
-        (?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12][0-9]|0?[1-9])(?![0-9])  # then a month and a day
-        """,
-        re.VERBOSE,
-    )
-    for separator in "-/."
-)
-_YEAR_LENGTH = 4  # the characters of a year, before its 年 or its ISO separator
-# Words just before a year that make it a horizon (到2025年, 截至2022年底): 到, 至, 截至, 截止,
-# 直到, 直至, by their last one or two characters.
-_HORIZON_ENDS = frozenset("到至")
-_HORIZON_PAIR = "截止"
 
 
 def find_deadlines(text: str, year: int | None) -> list[DeadlineMatch]:
@@ -398,7 +332,7 @@ def find_deadlines(text: str, year: int | None) -> list[DeadlineMatch]:
     >>> [(m.text, str(m.date)) for m in find_deadlines("确保3月底前开工53个新项目", 2023)]
     [('3月底前', '2023-03-31')]
     """
-    folded = text.translate(_FOLD_DIGITS) if _FULL_WIDTH_DIGIT.search(text) else text
+    folded = text.translate(FOLD_DIGITS) if FULL_WIDTH_DIGIT.search(text) else text
     pattern = _deadline_pattern()
     found: list[DeadlineMatch] = []
     position = 0  # the end of the last match: matches never overlap
@@ -409,84 +343,37 @@ def find_deadlines(text: str, year: int | None) -> list[DeadlineMatch]:
         if start < position or (match := pattern.match(folded, start)) is None:
             continue
         position = match.end()  # matches are never empty, so this moves forward
-        date, is_past = _resolved(match.groups(), year)
-        found.append(DeadlineMatch(start, position, text[start:position], date, is_past))
-    return found
-
-
-# A full date printed in a masthead, a date line or a web page's header: 株洲日报 2024年4月18日
-# 第A02版; 2024年2月27日 星期二; 发布时间：2025-01-17 09:30.
-_PRINTED_DATE = regex.compile(
-    r"""
-    (?<![0-9])(?P<year>(?:19|20|21)[0-9]{2})                # the year, not part of a longer number
-    (?: 年(?P<month>1[0-2]|0?[1-9])月(?P<day>3[01]|[12][0-9]|0?[1-9])[日号]   # 2024年4月18日
-      | (?P<sep>[-/.])(?P<iso_month>1[0-2]|0?[1-9])                          # 2025-01-17
-        (?P=sep)(?P<iso_day>3[01]|[12][0-9]|0?[1-9])(?![0-9]) )
-    """,
-    regex.VERBOSE,
-)
-_MASTHEAD_LINES = 6  # the lines at the top of an article that may print its date
-_MASTHEAD_LENGTH = 80  # longer lines are running text, whose dates are events, not the issue's
-
-
-def publication_date(lines: Iterable[str]) -> dt.date | None:
-    """The date an article was published: the first full date on one of its first short lines.
-
-    >>> publication_date(["株洲日报 2024年4月18日 第A02版", "“项目攻坚年”交出首季成绩单"])
-    datetime.date(2024, 4, 18)
-    """
-    for line in itertools.islice(lines, _MASTHEAD_LINES):
-        if len(line) > _MASTHEAD_LENGTH:
-            continue
-        found = _PRINTED_DATE.search(line.translate(_FOLD_DIGITS))
-        if found is None:
-            continue
-        month, day = found["month"] or found["iso_month"], found["day"] or found["iso_day"]
-        date = _safe_date(int(found["year"]), int(month), int(day))
-        if date is not None:
-            return date
-    return None
-
-
-def infer_year(text: str) -> int | None:
-    """The year an article is about: its most frequent written year (ties → latest), else None.
-
-    >>> infer_year("将2023年确立为招商引资突破年，到2025年……2023年")
-    2023
-    """
-    counted: Counter[int] = Counter()
-    horizons: Counter[int] = Counter()
-    folded = text.translate(_FOLD_DIGITS) if _FULL_WIDTH_DIGIT.search(text) else text
-    # The two kinds of year never overlap (an ISO date has no 年), so they are found apart.
-    year_starts = [match.start() - _YEAR_LENGTH for match in _YEAR_BEFORE_NIAN.finditer(folded)]
-    for pattern in _ISO_YEAR_BY_SEPARATOR:
-        year_starts += [match.start() - _YEAR_LENGTH for match in pattern.finditer(folded)]
-    for start in year_starts:
-        value = _year_number(folded[start : start + _YEAR_LENGTH])
-        if _YEAR_MIN <= value <= _YEAR_MAX:
-            horizon = (
-                folded[start - 1 : start] in _HORIZON_ENDS
-                or folded[start - 2 : start] == _HORIZON_PAIR
+        resolved, relation = _resolved(match.groups(), year)
+        found.append(
+            DeadlineMatch(
+                start,
+                position,
+                text[start:position],
+                resolved.end,
+                resolved.is_past,
+                resolved.kind,
+                resolved.first,
+                relation,
+                resolved.which,
             )
-            (horizons if horizon else counted)[value] += 1
-    votes = counted or horizons
-    if not votes:
-        return None
-    return max(votes, key=lambda candidate: (votes[candidate], candidate))
+        )
+    return found
 
 
 # Deadline words recur across articles (年内, 全年, 3月底前), and what one resolves to depends on
 # nothing but the groups the pattern captured and the year.
 @functools.lru_cache(maxsize=4096)
-def _resolved(captured: tuple[str | None, ...], year: int | None) -> _Resolved:
-    """The date and pastness of a match, given its ``match.groups()`` (reading a group of a regex
-    match by name costs more than building this dict once)."""
+def _resolved(captured: tuple[str | None, ...], year: int | None) -> tuple[Resolved, str]:
+    """The period of a match and its relation, given its ``match.groups()`` (reading a group of a
+    regex match by name costs more than building this dict once)."""
     groups: dict[str, str | None] = {}
     for name, captured_text in zip(_group_names(), captured, strict=True):
         # Of the groups renamed from one name, the one that took part (if any) gives its text.
         if captured_text is not None or name not in groups:
             groups[name] = captured_text
-    return _resolve(groups, year, _vocabulary())
+    words = period_words()
+    resolved = resolve(groups, year, words)
+    return resolved, relation(groups, resolved.kind, words)
 
 
 @functools.cache
@@ -497,159 +384,50 @@ def _group_names() -> tuple[str, ...]:
     return tuple(name.partition(_RENAMED)[0] for name in sorted(index, key=index.__getitem__))
 
 
-def _resolve(groups: _Groups, year: int | None, vocabulary: _Vocabulary) -> _Resolved:
-    """The date a match names and whether it points back."""
-    date, points_back = _period_end(groups, year, vocabulary)
-    suffix = groups["suffix"]
-    if suffix is not None and vocabulary.value("suffix", suffix) == "since":
-        return None, True  # 2021年以来, 今年以来: a span up to now, no end date
-    prefix = groups["prefix"]
-    if prefix is not None and vocabulary.value("prefix", prefix) == "as_of":
-        # 截至2025年底 in a 2023 text is a target; 截至2022年底 / 截至3月底 report results.
-        ahead = date is not None and year is not None and date.year > year
-        return date, not ahead
-    if date is not None and year is not None and date.year < year:
-        points_back = True
-    return date, points_back
+# ---------------------------------------------------------------------------------------------
+# The deadlines of a sentence, as the target rules read them.
+
+# The words before a time expression that make it the base of a comparison (比上年增长6%).
+_COMPARISON_BASE = re.compile(r"(?:比|较|与|同|和)$")
+# The characters that can end a text _COMPARISON_BASE matches ($ also matches before a final \n).
+_COMPARISON_BASE_LAST = frozenset("比较与同和\n")
+# A time expression that names a year (2024年, 今年, 明年): a period after it falls in that year.
+YEAR_NAMED = re.compile(r"(?:19|20)[0-9]{2}年|今年|明年|后年|来年|次年")
 
 
-def _period_end(groups: _Groups, year: int | None, vocabulary: _Vocabulary) -> _Resolved:
-    """The last day of the period a match names, and whether its words alone point back."""
-    for group, resolver in _RESOLVERS:
-        if groups[group] is not None:
-            return resolver(groups, year, vocabulary)
-    base_year, points_back = _base_year(groups, year, vocabulary)
-    return _anchor_date(base_year, _within_year_anchor(groups, vocabulary)), points_back
+def sentence_deadlines(
+    sentence: str, year: int | None, as_of: dt.date | None
+) -> tuple[DeadlineMatch, ...]:
+    """Deadlines of a sentence, without the base of a comparison (比上年增长6%: 上年 is no
+    deadline); those that ended before ``as_of`` point back."""
+    found = tuple(
+        [
+            match
+            for match in find_deadlines(sentence, year)
+            if not (
+                match.start  # cheap test first: the character before the match
+                and sentence[match.start - 1] in _COMPARISON_BASE_LAST
+                and _COMPARISON_BASE.search(sentence[max(0, match.start - 2) : match.start])
+            )
+        ]
+    )
+    return found if as_of is None else ended_before(found, year, as_of)
 
 
-def _iso_end(groups: _Groups, year: int | None, vocabulary: _Vocabulary) -> _Resolved:
-    iso_date = (int(groups["iso_year"]), int(groups["iso_month"]), int(groups["iso_day"]))
-    return _safe_date(*iso_date), False
-
-
-def _past_end(groups: _Groups, year: int | None, vocabulary: _Vocabulary) -> _Resolved:
-    return None, True  # 过去一年, 截至目前: no end date, always back
-
-
-def _fixed_end(groups: _Groups, year: int | None, vocabulary: _Vocabulary) -> _Resolved:
-    return dt.date.fromisoformat(vocabulary.value("fixed", groups["fixed"])), False
-
-
-def _plan_end(groups: _Groups, year: int | None, vocabulary: _Vocabulary) -> _Resolved:
-    last_year = int(vocabulary.value("plan", groups["plan"]).rpartition("-")[2])
-    return dt.date(last_year, 12, 31), False
-
-
-def _count_end(groups: _Groups, year: int | None, vocabulary: _Vocabulary) -> _Resolved:
-    # The article's year is the first of the N: 三年内 in 2023 → 2025-12-31.
-    last_year = None if year is None else year + _number(groups["year_count"]) - 1
-    return (None if last_year is None else _safe_date(last_year, 12, 31)), False
-
-
-def _season_end(groups: _Groups, year: int | None, vocabulary: _Vocabulary) -> _Resolved:
-    anchor = _anchor(vocabulary.value("season_word", groups["season_word"]))
-    return _anchor_date(year, anchor), False
-
-
-def _month_word_end(groups: _Groups, year: int | None, vocabulary: _Vocabulary) -> _Resolved:
-    return None, vocabulary.value("month_word", groups["month_word"]) == "past"
-
-
-def _festival_end(groups: _Groups, year: int | None, vocabulary: _Vocabulary) -> _Resolved:
-    base_year, points_back = _base_year(groups, year, vocabulary)
-    eve = vocabulary.value("festival", groups["festival"])
-    before = vocabulary.value("festival_mark", groups["festival_mark"]) == "before"
-    if not eve or not before:
-        return None, points_back  # lunar holidays move; 期间/后 name no end
-    return _anchor_date(base_year, _anchor(eve)), points_back
-
-
-_RESOLVERS: tuple[tuple[str, _Resolver], ...] = (
-    ("iso_year", _iso_end),
-    ("past", _past_end),
-    ("past_years", _past_end),
-    ("fixed", _fixed_end),
-    ("plan", _plan_end),
-    ("year_count", _count_end),
-    ("season_word", _season_end),
-    ("month_word", _month_word_end),
-    ("festival", _festival_end),
-)
-
-
-def _base_year(
-    groups: _Groups, year: int | None, vocabulary: _Vocabulary
-) -> tuple[int | None, bool]:
-    """The year a calendar expression falls in, and whether a relative year word points back."""
-    if groups["year"] is not None:
-        return _year_number(groups["year"]), False
-    if groups["year_word"] is not None:
-        offset = int(vocabulary.value("year_word", groups["year_word"]))
-        return (None if year is None else year + offset), offset < 0
-    return year, False
-
-
-def _within_year_anchor(groups: _Groups, vocabulary: _Vocabulary) -> _Anchor:
-    """Where inside its year a calendar expression ends (a bare year → 12-31)."""
-    if groups["month"] is not None:
-        month = _number(groups["month"])
-        if groups["day"] is not None:
-            return _Anchor(0, month, _number(groups["day"]))
-        part = groups["month_part"]
-        day = vocabulary.value("month_part", part) if part is not None else "end"
-        return _Anchor(0, month, _END if day == "end" else int(day))
-    if groups["quarter"] is not None:
-        return _anchor(vocabulary.value("quarter", groups["quarter"]))
-    for kind, group in (
-        ("year_part", "year_period"),
-        ("season", "season"),
-        ("year_suffix", "year_suffix"),
-    ):
-        if groups[group] is not None:
-            return _anchor(vocabulary.value(kind, groups[group]))
-    return _Anchor(0, 12, 31)
-
-
-def _anchor(value: str) -> _Anchor:
-    """Parse ``[offset:]MM-DD`` (DD may be ``end``) from the data table."""
-    offset, _, month_day = value.rpartition(":")
-    month, _, day = month_day.partition("-")
-    return _Anchor(int(offset or 0), int(month), _END if day == "end" else int(day))
-
-
-def _anchor_date(base_year: int | None, anchor: _Anchor) -> dt.date | None:
-    if base_year is None:
-        return None
-    target_year = base_year + anchor.offset
-    day = anchor.day
-    if day == _END and 1 <= target_year <= 9999:
-        day = calendar.monthrange(target_year, anchor.month)[1]
-    return _safe_date(target_year, anchor.month, day)
-
-
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
-    """The date, or None when it does not exist (2月30日)."""
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _year_number(digits: str) -> int:
-    """2023 or 二〇二三 → 2023."""
-    if digits.isascii():
-        return int(digits)
-    return int("".join(str(_CHINESE_DIGIT[character]) for character in digits))
-
-
-def _number(text: str) -> int:
-    """A month, day or count in ASCII or Chinese digits: 3, 03, 三, 十二, 三十一."""
-    return int(text) if text.isascii() else _chinese_number(text)
-
-
-def _chinese_number(text: str) -> int:
-    """A Chinese number below 100: 五 → 5, 十二 → 12, 二十 → 20, 三十一 → 31."""
-    tens, ten, units = text.partition("十")
-    if not ten:
-        return _CHINESE_DIGIT[text]
-    return (_CHINESE_DIGIT[tens] if tens else 1) * 10 + (_CHINESE_DIGIT[units] if units else 0)
+def ended_before(
+    deadlines: tuple[DeadlineMatch, ...], year: int | None, as_of: dt.date
+) -> tuple[DeadlineMatch, ...]:
+    """The deadlines, those whose period ended before ``as_of`` pointing back. A period of the
+    article's year after an explicit year (2025年…一季度) falls in that year (extract/targets.py
+    dates such a period the same way)."""
+    ended: list[DeadlineMatch] = []
+    year_in_force: int | None = None
+    for deadline in deadlines:
+        date = deadline.date
+        if YEAR_NAMED.search(deadline.text):
+            year_in_force = date.year if date is not None and not deadline.is_past else None
+        elif date is not None and year_in_force is not None and date.year == year:
+            date = deadline.in_year(year_in_force).date
+        past = not deadline.is_past and date is not None and date < as_of
+        ended.append(replace(deadline, is_past=True) if past else deadline)
+    return tuple(ended)

@@ -24,7 +24,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import regex
@@ -33,8 +33,8 @@ from ..lexicon.marks import CLOSING_MARKS_CLASS
 from ..lexicon.milestones import milestone_verb_pattern
 from ..lexicon.units import COUNTED_BASE_UNITS, TIME_BASE_UNITS
 from ..lines import Paragraph
-from ..models import Bilingual, Commitment, Deadline, Milestone, Status, Target
-from .deadlines import DeadlineMatch, find_deadlines
+from ..models import Commitment, Milestone, Status, Target
+from .deadlines import YEAR_NAMED, DeadlineMatch, ended_before, sentence_deadlines
 from .quantities import QuantityMatch, find_quantities
 from .sentences import Segment, clause_bounds, split_sentences
 
@@ -203,9 +203,6 @@ _LIGHT_VERB = regex.compile(
 )
 
 # A time word right after these is the base of a comparison, not a deadline (比上年, 较去年, 同比).
-_COMPARISON_BASE = regex.compile(r"(?:比|较|与|同|和)$")
-# The characters that can end a text _COMPARISON_BASE matches ($ also matches before a final \n).
-_COMPARISON_BASE_LAST = frozenset("比较与同和\n")
 
 # A money figure's metric starts at the investment word (强力推进总投资224.2亿元 → 总投资).
 _INVESTMENT_HEAD = regex.compile(r"(?:计划|完成)?(?:总投资|年度投资)")
@@ -231,7 +228,6 @@ _CLAUSE_BREAK = regex.compile(r"[；;]")  # where an estimate's reach ends in a 
 
 _EXPLICIT_YEAR = regex.compile(r"(?:19|20)[0-9]{2}年")
 # A time expression that names a whole year, explicit or relative, whose later periods fall in it.
-_YEAR_NAMED = regex.compile(r"(?:19|20)[0-9]{2}年|今年|明年|后年|来年|次年")
 
 _LIST_OPENER = regex.compile(r"[：:]\s*$")
 _SENTENCE_FINAL = regex.compile(rf"[。！？!?][{CLOSING_MARKS_CLASS}]*\s*$")
@@ -250,7 +246,7 @@ _COMMITMENT_BY_GROUP = {
 class _LeadIn:
     """Deadline and pledge word of a paragraph that introduces a list (目标是：)."""
 
-    deadline: Deadline | None
+    deadline: DeadlineMatch | None
     commitment: Commitment | None
 
 
@@ -434,7 +430,7 @@ def _table_row(
 
 
 def _column(cell: str, year: int | None, as_of: dt.date | None) -> _Column:
-    deadlines = _time_expressions(cell, year, as_of)
+    deadlines = sentence_deadlines(cell, year, as_of)
     deadline = deadlines[-1] if deadlines else None
     done = bool(_DONE_COLUMN.search(cell)) or (deadline is not None and deadline.is_past)
     return _Column(deadline, done)
@@ -451,7 +447,7 @@ def _table_target(
         metric={"zh": metric},
         quantity=match.quantity,
         comparator=match.comparator,
-        deadline=Deadline(text={"zh": deadline.text}, date=deadline.date) if deadline else None,
+        deadline=deadline.fields() if deadline else None,
         status=Status.ACHIEVED if column.done else Status.PLEDGE,
     )
 
@@ -464,7 +460,7 @@ def _sentences(
     Time expressions are found in the whole paragraph at once, then dealt out: none spans a
     sentence end, and no character that ends a sentence changes how one is read.
     """
-    found = _time_expressions(paragraph.text, year, None)
+    found = sentence_deadlines(paragraph.text, year, None)
     segments = split_sentences(paragraph.text, paragraph.start)
     if not found:  # most paragraphs: nothing to deal out
         return [(segment, ()) for segment in segments]
@@ -485,12 +481,16 @@ def _sentences(
                         match.text,
                         match.date,
                         match.is_past,
+                        match.kind,
+                        match.first,
+                        match.relation,
+                        match.index,
                     )
                     if start
                     else match
                 )
             index += 1
-        deadlines = tuple(inside) if as_of is None else _ended_before(tuple(inside), year, as_of)
+        deadlines = tuple(inside) if as_of is None else ended_before(tuple(inside), year, as_of)
         sentences.append((segment, deadlines))
     return sentences
 
@@ -517,53 +517,15 @@ def _next_lead_in(
     # Cheap test first: a list opener's last visible character is its colon.
     if paragraph.rstrip()[-1:] in ("：", ":") and _LIST_OPENER.search(paragraph):
         opener = split_sentences(paragraph)[-1].text  # the sentence that ends with the colon
-        deadlines = [d for d in _time_expressions(opener, year, as_of) if not d.is_past]
+        deadlines = [d for d in sentence_deadlines(opener, year, as_of) if not d.is_past]
         deadline = deadlines[-1] if deadlines else None
         return _LeadIn(
-            Deadline(text=Bilingual(zh=deadline.text), date=deadline.date) if deadline else None,
+            deadline,
             _commitment_for(opener, len(opener)),
         )
     if current is not None and not _SENTENCE_FINAL.search(paragraph):
         return current
     return None
-
-
-def _time_expressions(
-    sentence: str, year: int | None, as_of: dt.date | None
-) -> tuple[DeadlineMatch, ...]:
-    """Deadlines of a sentence, without the base of a comparison (比上年增长6%: 上年 is no
-    deadline); those that ended before ``as_of`` point back."""
-    found = tuple(
-        [
-            match
-            for match in find_deadlines(sentence, year)
-            if not (
-                match.start  # cheap test first: the character before the match
-                and sentence[match.start - 1] in _COMPARISON_BASE_LAST
-                and _COMPARISON_BASE.search(sentence[max(0, match.start - 2) : match.start])
-            )
-        ]
-    )
-    return found if as_of is None else _ended_before(found, year, as_of)
-
-
-def _ended_before(
-    deadlines: tuple[DeadlineMatch, ...], year: int | None, as_of: dt.date
-) -> tuple[DeadlineMatch, ...]:
-    """The deadlines, those whose period ended before ``as_of`` pointing back. A period of the
-    article's year after an explicit year (2025年…一季度) falls in that year, as in
-    :func:`_anchored_date`."""
-    ended: list[DeadlineMatch] = []
-    year_in_force: int | None = None
-    for deadline in deadlines:
-        date = deadline.date
-        if _YEAR_NAMED.search(deadline.text):
-            year_in_force = date.year if date is not None and not deadline.is_past else None
-        elif date is not None and year_in_force is not None and date.year == year:
-            date = _in_year(date, year_in_force)
-        past = not deadline.is_past and date is not None and date < as_of
-        ended.append(replace(deadline, is_past=True) if past else deadline)
-    return tuple(ended)
 
 
 class _Opening(NamedTuple):
@@ -662,6 +624,8 @@ def _sentence_targets(sentence: _Sentence) -> list[Target]:
         elif _listed_after(sentence, previous_piece_end, piece_start, counted, index):
             metric = _shared_verb(previous_metric, metric)
         previous_metric, previous_piece_end = metric, piece_end
+        deadline = _deadline_for(sentence, match.start) or _lead(sentence).deadline
+        status = _status_for(sentence, match)
         targets.append(
             Target(
                 # Plain dicts for the Bilingual fields: pydantic builds them inside the one
@@ -671,13 +635,42 @@ def _sentence_targets(sentence: _Sentence) -> list[Target]:
                 metric={"zh": metric},
                 quantity=match.quantity,
                 comparator=match.comparator,
-                deadline=_deadline_for(sentence, match.start) or _lead(sentence).deadline,
+                deadline=deadline.fields() if deadline is not None else None,
+                period=_period_for(sentence, deadline, status),
                 commitment=_sentence_commitment(sentence, match.start)
                 or _lead(sentence).commitment,
-                status=_status_for(sentence, match),
+                status=status,
             )
         )
     return targets
+
+
+# Kinds of a deadline's period that say nothing of when a figure's period ends.
+_ENDLESS_KINDS = frozenset({"past", "unplaced", "since"})
+
+
+def _period_for(
+    sentence: _Sentence, deadline: DeadlineMatch | None, status: Status
+) -> dict[str, object] | None:
+    """The period a figure is about: its deadline's; else, for a result in a review, the year
+    reviewed; for a pledge, the article's year (an undated pledge of a statement or a work report
+    falls due at the year's end). None for background figures and when no year is known."""
+    if deadline is not None and deadline.kind not in _ENDLESS_KINDS:
+        return deadline.period_fields()
+    if status is Status.CONTEXT:
+        return None
+    if status is Status.ACHIEVED:
+        year, source = (sentence.review.year if sentence.review else None), "review"
+    else:
+        year, source = sentence.year, "article"
+    if year is None:
+        return None
+    return {
+        "kind": "year",
+        "start": dt.date(year, 1, 1),
+        "end": dt.date(year, 12, 31),
+        "source": source,
+    }
 
 
 _NO_LEAD_IN = _LeadIn(None, None)
@@ -719,7 +712,8 @@ def _sentence_milestones(sentence: _Sentence) -> list[Milestone]:
             Milestone(
                 text={"zh": text[start:end]},
                 span=(offset + start, offset + end),
-                deadline={"text": {"zh": deadline.text}, "date": deadline.date},
+                deadline=deadline.fields(),
+                period=deadline.period_fields() if deadline.kind not in _ENDLESS_KINDS else None,
                 commitment=_sentence_commitment(sentence, deadline.start),
                 status=Status.ACHIEVED
                 if deadline.is_past
@@ -947,12 +941,7 @@ def _inherited(previous_metric: str) -> str:
     return _GROWTH_TAIL.sub("", previous_metric)
 
 
-# A Deadline's fields as a plain dict: pydantic builds the model inside the one validation of
-# the Target or Milestone that holds it, cheaper than a model validated on its own.
-_DeadlineFields = dict[str, object]
-
-
-def _deadline_for(sentence: _Sentence, position: int) -> _DeadlineFields | None:
+def _deadline_for(sentence: _Sentence, position: int) -> DeadlineMatch | None:
     """The nearest deadline before ``position`` in the sentence, else one after it in its clause."""
     text = sentence.segment.text
     chosen: DeadlineMatch | None = None
@@ -972,36 +961,28 @@ def _deadline_for(sentence: _Sentence, position: int) -> _DeadlineFields | None:
         if following.start >= clause_end:
             return None
         chosen = following
-    return {"text": {"zh": chosen.text}, "date": _anchored_date(sentence, chosen)}
+    return _anchored(sentence, chosen)
 
 
-def _anchored_date(sentence: _Sentence, chosen: DeadlineMatch) -> dt.date | None:
+def _anchored(sentence: _Sentence, chosen: DeadlineMatch) -> DeadlineMatch:
     """年底前 after 2024年 (or 明年) in the same sentence ends that year, whatever the article's
     year; 全年 in a review of last year ends last year unless 今年 comes before it (去年…，今年…，
     一季度…). Only a period of the article's own year moves: a plan's end (“十五五”期间 → 2030) or
     明年 keeps its date."""
     if chosen.date is None or _EXPLICIT_YEAR.search(chosen.text):
-        return chosen.date
+        return chosen
     if chosen.date.year != sentence.year:
-        return chosen.date
+        return chosen
     named: DeadlineMatch | None = None  # the last year named before it (2024年, 今年, 明年)
     for deadline in reversed(sentence.deadlines):
-        if deadline.end <= chosen.start and _YEAR_NAMED.search(deadline.text):
+        if deadline.end <= chosen.start and YEAR_NAMED.search(deadline.text):
             named = deadline
             break
     if named is not None and named.date is not None and not named.is_past:
-        return _in_year(chosen.date, named.date.year)
+        return chosen.in_year(named.date.year)
     if sentence.review and sentence.review.year and _NEUTRAL_PERIOD.match(chosen.text):
-        return _in_year(chosen.date, sentence.review.year)
-    return chosen.date
-
-
-def _in_year(date: dt.date, year: int) -> dt.date:
-    """The same day of the period in another year."""
-    try:
-        return date.replace(year=year)
-    except ValueError:  # 2月29日 in a year that has none
-        return dt.date(year, 2, 28)
+        return chosen.in_year(sentence.review.year)
+    return chosen
 
 
 def _commitment_for(text: str, position: int) -> Commitment | None:

@@ -107,7 +107,7 @@ def _speaker(speaker: Speaker, city: str | None) -> None:
 
 def _deadline(deadline: Deadline | None) -> None:
     if deadline is not None:
-        deadline.text.en = deadline_english(deadline.text.zh, deadline.date)
+        deadline.text.en = deadline_english(deadline)
 
 
 def _target(target: Target, glossary: Glossary) -> None:

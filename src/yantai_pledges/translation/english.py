@@ -44,8 +44,19 @@ import regex
 from .._data import load_table
 from ..errors import DataFileError, InputError
 from ..lexicon.milestones import milestone_actions
+from ..lexicon.periods import period_words
 from ..lexicon.units import Unit, units
-from ..models import Commitment, Comparator, Milestone, Quantity, Status, Target
+from ..models import (
+    Commitment,
+    Comparator,
+    Deadline,
+    Milestone,
+    Period,
+    PeriodKind,
+    Quantity,
+    Status,
+    Target,
+)
 from .glossary import Glossary, default_glossary
 
 __all__ = [
@@ -91,10 +102,6 @@ _MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
-_CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-                   "九": 9, "十": 10, "十一": 11, "十二": 12}  # fmt: skip
-_QUARTERS = {"一": "first", "1": "first", "首": "first", "二": "second", "2": "second",
-             "三": "third", "3": "third", "四": "fourth", "4": "fourth"}  # fmt: skip
 _METRIC_MAX_LENGTH = 60  # longer "metrics" are clauses, not names: no composition attempted
 _METRIC_MAX_DEPTH = 4
 
@@ -213,127 +220,135 @@ def quantity_english(q: Quantity, comparator: Comparator | str | None = None) ->
 
 
 # ---------------------------------------------------------------------------------------------
-# Deadlines
+# Deadlines: composed from the period the deadline grammar resolved (extract/deadlines.py) and the
+# relation its words set (data/periods.tsv), so no second grammar reads the Chinese again.
 
-_DEADLINE = regex.compile(
-    r"""
-    (?P<plan_end>十四五末|“十四五”末|十四五期末)     # end of the 14th Five-Year Plan
-    | (?P<plan>十四五|“十四五”)                     # during the 14th Five-Year Plan
-    | (?P<month>\d{1,2}|十[一二]?|[一二两三四五六七八九])                # a month …
-      (?: [—–~至到-] (?P<last>\d{1,2}|十[一二]?|[一二两三四五六七八九]) )?  # … or months (3—5月)
-      月份?
-      (?: (?P<day>\d{1,2})日
-        | (?P<end>底|末)
-        | (?P<part>上旬|中旬|下旬)
-      )?
-      (?P<before>前|之前|以前)?                                        # … optionally "before"
-    | (?P<half>上半年|下半年|年中)                                      # half years
-    | (?P<first3>前三季度)                                             # first three quarters
-    | (?P<quarter>首季度?|[一二三四1-4]季度|第[一二三四]季度)             # quarters
-    | (?P<year_end>年底前?|年末前?|年前)                                # by the end of the year
-    | (?P<within>年内|今年内|本年内|本年度内|年度内)                     # within the year
-    | (?P<spring>春节前)                                               # before the Spring Festival
-    | (?P<soon>近期|尽快|尽早)                                         # soon
-    | (?P<year_start>年初)                                             # early in the year
-    | (?P<in_year>全年|今年|本年|本年度|年度|当年|明年)                   # during the year
-    """,
-    regex.VERBOSE,
-)
-_EXPLICIT_YEAR = regex.compile(
-    r"""
-    (?P<by>到|至|截至)?          # "by" words before the year
-    (?P<year>(?:19|20)\d{2})年    # a four-digit year
-    (?P<end>底|末)?              # year end
-    (?P<before>前|之前)?         # "before"
-    """,
-    regex.VERBOSE,
-)
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_PARTS_OF_MONTH = {1: "early ", 11: "mid-", 21: "late "}  # by the first day of the part
+_PREPOSITIONS = {
+    "in": "in",
+    "within": "within",
+    "end": "by the end of",
+    "early": "early in",
+    "by": "by",
+    "before": "before",
+    "after": "after",
+    "until": "until",
+    "since": "since",
+    "as_of": "as of",
+    "around": "around",
+    "during": "during",
+}
 
 
-def _month_number(text: str) -> int:
-    return int(text) if text.isdigit() else _CHINESE_DIGITS.get(text, 0)
+def _ordinal(number: int) -> str:
+    """1 → first … 4 → fourth; 14 → 14th (a plan's number)."""
+    if 1 <= number <= len(_ORDINAL_WORDS):
+        return _ORDINAL_WORDS[number - 1]
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{number}{suffix}"
 
 
-def _month_name(text: str) -> str | None:
-    number = _month_number(text)
-    return _MONTHS[number - 1] if 1 <= number <= 12 else None
+_ORDINAL_WORDS = ("first", "second", "third", "fourth")
 
 
-def _year_suffix(year: int | None) -> str:
-    return f" {year}" if year is not None else ""
+def _count_word(number: int) -> str:
+    return _NUMBER_WORDS[number - 1] if 1 <= number <= len(_NUMBER_WORDS) else str(number)
 
 
-def _month_phrase(match: regex.Match[str], year: int | None) -> str | None:  # noqa: PLR0911
-    # one return per form of month phrase reads better than a table of lambdas
-    month = _month_name(match["month"])
-    if month is None:
-        return None
-    y = _year_suffix(year)
-    if match["day"] and not match["last"]:
-        return f"by {int(match['day'])} {month}{y}"
-    if match["end"]:
-        return f"by the end of {month}{y}"
-    if match["part"]:
-        part = {"上旬": "early", "中旬": "mid-", "下旬": "late"}[match["part"]]
-        joiner = "" if part.endswith("-") else " "
-        return f"by {part}{joiner}{month}{y}"
-    if match["last"]:
-        last = _month_name(match["last"])
-        return f"in {month}–{last}{y}" if last else None
-    if match["before"]:
-        return f"before {month}{y}"
-    return f"in {month}{y}"
+def _month(index: int | None) -> str | None:
+    return _MONTHS[index - 1] if index is not None and 1 <= index <= 12 else None
 
 
-def _relative_phrase(match: regex.Match[str], year: int | None) -> str | None:  # noqa: PLR0911
-    # one return per alternative of _DEADLINE, in the same order
-    y = _year_suffix(year)
-    the_year = str(year) if year is not None else "the year"
-    if match["plan_end"]:
-        return "by the end of the 14th Five-Year Plan period (2025)"
-    if match["plan"]:
-        return "during the 14th Five-Year Plan period (2021–2025)"
-    if match["month"]:
-        return _month_phrase(match, year)
-    if match["half"]:
-        half = "second" if match["half"] == "下半年" else "first"
-        return f"in the {half} half of {the_year}"
-    if match["first3"]:
-        return f"in the first three quarters of {the_year}"
-    if match["quarter"]:
-        key = match["quarter"].removeprefix("第")[:1]
-        return f"in the {_QUARTERS.get(key, 'first')} quarter of {the_year}"
-    if match["year_end"]:
-        return f"by the end of {the_year}"
-    if match["within"]:
-        return f"within {the_year}"
-    if match["spring"]:
-        return f"before the Spring Festival{y}"
-    if match["soon"]:
-        return "as soon as possible" if match["soon"] != "近期" else "in the near future"
-    if match["year_start"]:
-        return f"early in {the_year}"
-    return f"in {the_year}"
+def _period_noun(period: Period) -> str | None:  # noqa: PLR0911, PLR0912
+    # one return per kind of period reads better than a table of lambdas
+    start, end, index = period.start, period.end, period.index
+    year = f" {end.year}" if end is not None else ""
+    of_year = f" of {end.year}" if end is not None else " of the year"
+    month = _month(index)
+    match period.kind:
+        case PeriodKind.YEAR:
+            return str(end.year) if end is not None else "the year"
+        case PeriodKind.YEARS if start is not None and end is not None:
+            return f"{start.year}–{end.year}"
+        case PeriodKind.WITHIN_YEARS if index is not None:
+            span = f" ({start.year}–{end.year})" if start is not None and end is not None else ""
+            return f"{_count_word(index)} years{span}"
+        case PeriodKind.PLAN if index is not None and start is not None and end is not None:
+            return f"the {_ordinal(index)} Five-Year Plan period ({start.year}–{end.year})"
+        case PeriodKind.HALF if index is not None:
+            return f"the {_ordinal(index)} half{of_year}"
+        case PeriodKind.QUARTER if index is not None:
+            return f"the {_ordinal(index)} quarter{of_year}"
+        case PeriodKind.QUARTERS if index is not None:
+            return f"the first {_count_word(index)} quarters{of_year}"
+        case PeriodKind.MONTHS if month is not None:
+            if start is None:  # 1-6月 with no year known: the first month is not kept
+                return f"the months to {month}"
+            return f"{_MONTHS[start.month - 1]}–{month}{year}"
+        case PeriodKind.MONTH if month is not None:
+            return f"{month}{year}"
+        case PeriodKind.PART_OF_MONTH if month is not None and start is not None:
+            return f"{_PARTS_OF_MONTH.get(start.day, '')}{month}{year}"
+        case PeriodKind.DAY if month is not None and end is not None:
+            return f"{end.day} {month}{year}"
+        case PeriodKind.SEASON if start is not None and end is not None:
+            return f"{_MONTHS[start.month - 1]} {start.year}–{_MONTHS[end.month - 1]} {end.year}"
+        case PeriodKind.SINCE if start is not None:
+            return str(start.year)
+    return None
 
 
-@functools.lru_cache(maxsize=4096)
-def deadline_english(text_zh: str, date: dt.date | None = None) -> str:
-    """The English of a deadline: 年内 → "within 2023", 3月底前 → "by the end of March 2023"."""
-    text = text_zh.strip()
-    explicit = _EXPLICIT_YEAR.search(text)
-    year = int(explicit["year"]) if explicit else (date.year if date else None)
-    match = _DEADLINE.search(text[explicit.end() :] if explicit else text)
-    if match is not None:
-        phrase = _relative_phrase(match, year)
-        if phrase is not None:
-            return phrase
-    if explicit is not None:
-        if explicit["end"]:
-            return f"by the end of {year}"
-        return f"by {year}" if explicit["by"] or explicit["before"] else f"in {year}"
+_DUE_ON = frozenset({PeriodKind.PART_OF_MONTH, PeriodKind.DAY})  # a day or days: due by them
+
+
+def _deadline_phrase(
+    text_zh: str, date: dt.date | None, period: Period | None, relation: str
+) -> str:
+    named = _named_phrase(text_zh, date, period, relation)
+    if named is not None:
+        return named
+    if relation == "as_of":  # 截至2022年底: as of 31 December 2022
+        if date is not None:
+            return f"as of {date.day} {_MONTHS[date.month - 1]} {date.year}"
+        relation = "end"  # 截至6月底 with no year known: by the end of June
+    if relation == "early":  # 年初, 2024年初
+        return f"early in {date.year if date is not None else 'the year'}"
+    noun = _period_noun(period) if period is not None else None
+    if noun is not None and period is not None:
+        if relation == "in" and period.kind in _DUE_ON:
+            relation = "by"  # 2月中旬开工: by mid-February
+        return f"{_PREPOSITIONS.get(relation, 'in')} {noun}"
     if date is not None:
         return f"by {date.day} {_MONTHS[date.month - 1]} {date.year}"
     return "by the stated deadline"
+
+
+def _named_phrase(
+    text_zh: str, date: dt.date | None, period: Period | None, relation: str
+) -> str | None:
+    """The English of a deadline whose words are a name or a phrase of the table: a festival
+    (before the Spring Festival), a phrase pointing back (over the past year), a relative year
+    when the year is not known (last year)."""
+    kind = period.kind if period is not None else None
+    if kind is PeriodKind.FESTIVAL:
+        name = period_words().english_name(text_zh, ("festival", "fixed"))
+        if name is not None:
+            year = f" {date.year}" if date is not None else ""
+            return f"{_PREPOSITIONS.get(relation, 'by')} {name}{year}"
+    elif kind in (PeriodKind.PAST, PeriodKind.UNPLACED):
+        return period_words().english_name(text_zh, ("past", "year_word"))
+    elif kind is PeriodKind.SINCE and period is not None and period.start is None:
+        return "to date"  # 今年以来 with no year known
+    return None
+
+
+def deadline_english(deadline: Deadline) -> str:
+    """The English of a deadline, from its period: 年内 → "within 2023", 3月底前 → "by the end of
+    March 2023", 2023年第三季度末 → "by the end of the third quarter of 2023"."""
+    return _deadline_phrase(deadline.text.zh, deadline.date, deadline.period, deadline.relation)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -882,8 +897,7 @@ def target_english(target: Target, glossary: Glossary | None = None) -> tuple[st
 
 
 def _summary(target: Target, metric: tuple[_Phrase, str] | None) -> str:
-    due = target.deadline
-    deadline = deadline_english(due.text.zh, due.date) if due is not None else ""
+    deadline = deadline_english(target.deadline) if target.deadline is not None else ""
     if metric is None:
         figure = quantity_english(target.quantity, target.comparator)
         figure = f"{figure} {_quoted_chinese(target.metric.zh)}"
@@ -915,5 +929,5 @@ def milestone_summary(milestone: Milestone, glossary: Glossary | None = None) ->
         action = f"{action} of {subject}"
     elif subject_zh:  # keep what is to be done in view, as target summaries do
         action = f"{action} {_quoted_chinese(subject_zh)}"
-    deadline = deadline_english(deadline_zh, milestone.deadline.date)
+    deadline = deadline_english(milestone.deadline)
     return _sentence(_lead(milestone.commitment, milestone.status), action, deadline)

@@ -1,0 +1,121 @@
+"""The article's own dates: the year it is about and the day it was published.
+
+:func:`infer_year` finds the year an article is about: the most frequent 4-digit year between 1990
+and 2100 written as ``YYYY年`` (also 二〇二三年) or in an ISO date (2023-04-11, 2023/4/11), ties
+going to the latest. Years that are horizons or reference points (到2025年, 截至2022年底) count
+only when nothing else names a year.
+
+:func:`publication_date` reads the first full date printed on one of an article's first short lines
+(a masthead, a date line, a web page's header).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+import regex
+
+from .deadlines import FOLD_DIGITS, FULL_WIDTH_DIGIT
+from .periods import safe_date, year_number
+
+__all__ = ["infer_year", "publication_date"]
+
+_YEAR_MIN = 1990  # infer_year: earliest plausible article year
+_YEAR_MAX = 2100  # infer_year: latest plausible article year
+
+# infer_year's years, found from the character after them: stdlib ``re`` finds a pattern that
+# opens with a literal character with a fast search, where a pattern opening with a class or a
+# lookbehind is tried at every position of the article. 2023年 and 二〇二三年, from their 年
+# (a year is four digits that do not continue a longer number):
+_YEAR_BEFORE_NIAN = re.compile(
+    r"""
+    年
+    (?: (?<=(?:19|20|21)[0-9]{2}年)(?<![0-9.][0-9]{4}年)                          # 2023年
+      | (?<=[一二][〇零○Ｏ一二三四五六七八九]{3}年)(?<![〇零○Ｏ一二三四五六七八九]{5}年) )  # 二〇二三年
+    """,
+    re.VERBOSE,
+)
+# The year of an ISO date (2023-04-11, 2023/4/11, 2023.4.11), from its first separator: one
+# pattern per separator, so that each opens with a literal.
+_ISO_YEAR_BY_SEPARATOR = tuple(
+    re.compile(
+        rf"""
+        {re.escape(separator)}
+        (?<=(?:19|20|21)[0-9]{{2}}{re.escape(separator)})          # after a year
+        (?<![0-9.][0-9]{{4}}{re.escape(separator)})                # that is not in a longer number
+        (?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12][0-9]|0?[1-9])(?![0-9])  # then a month and a day
+        """,
+        re.VERBOSE,
+    )
+    for separator in "-/."
+)
+_YEAR_LENGTH = 4  # the characters of a year, before its 年 or its ISO separator
+# Words just before a year that make it a horizon (到2025年, 截至2022年底): 到, 至, 截至, 截止,
+# 直到, 直至, by their last one or two characters.
+_HORIZON_ENDS = frozenset("到至")
+_HORIZON_PAIR = "截止"
+
+
+# A full date printed in a masthead, a date line or a web page's header: 株洲日报 2024年4月18日
+# 第A02版; 2024年2月27日 星期二; 发布时间：2025-01-17 09:30.
+_PRINTED_DATE = regex.compile(
+    r"""
+    (?<![0-9])(?P<year>(?:19|20|21)[0-9]{2})                # the year, not part of a longer number
+    (?: 年(?P<month>1[0-2]|0?[1-9])月(?P<day>3[01]|[12][0-9]|0?[1-9])[日号]   # 2024年4月18日
+      | (?P<sep>[-/.])(?P<iso_month>1[0-2]|0?[1-9])                          # 2025-01-17
+        (?P=sep)(?P<iso_day>3[01]|[12][0-9]|0?[1-9])(?![0-9]) )
+    """,
+    regex.VERBOSE,
+)
+_MASTHEAD_LINES = 6  # the lines at the top of an article that may print its date
+_MASTHEAD_LENGTH = 80  # longer lines are running text, whose dates are events, not the issue's
+
+
+def publication_date(lines: Iterable[str]) -> dt.date | None:
+    """The date an article was published: the first full date on one of its first short lines.
+
+    >>> publication_date(["株洲日报 2024年4月18日 第A02版", "“项目攻坚年”交出首季成绩单"])
+    datetime.date(2024, 4, 18)
+    """
+    for line in itertools.islice(lines, _MASTHEAD_LINES):
+        if len(line) > _MASTHEAD_LENGTH:
+            continue
+        found = _PRINTED_DATE.search(line.translate(FOLD_DIGITS))
+        if found is None:
+            continue
+        month, day = found["month"] or found["iso_month"], found["day"] or found["iso_day"]
+        date = safe_date(int(found["year"]), int(month), int(day))
+        if date is not None:
+            return date
+    return None
+
+
+def infer_year(text: str) -> int | None:
+    """The year an article is about: its most frequent written year (ties → latest), else None.
+
+    >>> infer_year("将2023年确立为招商引资突破年，到2025年……2023年")
+    2023
+    """
+    counted: Counter[int] = Counter()
+    horizons: Counter[int] = Counter()
+    folded = text.translate(FOLD_DIGITS) if FULL_WIDTH_DIGIT.search(text) else text
+    # The two kinds of year never overlap (an ISO date has no 年), so they are found apart.
+    year_starts = [match.start() - _YEAR_LENGTH for match in _YEAR_BEFORE_NIAN.finditer(folded)]
+    for pattern in _ISO_YEAR_BY_SEPARATOR:
+        year_starts += [match.start() - _YEAR_LENGTH for match in pattern.finditer(folded)]
+    for start in year_starts:
+        value = year_number(folded[start : start + _YEAR_LENGTH])
+        if _YEAR_MIN <= value <= _YEAR_MAX:
+            horizon = (
+                folded[start - 1 : start] in _HORIZON_ENDS
+                or folded[start - 2 : start] == _HORIZON_PAIR
+            )
+            (horizons if horizon else counted)[value] += 1
+    votes = counted or horizons
+    if not votes:
+        return None
+    return max(votes, key=lambda candidate: (votes[candidate], candidate))
