@@ -7,9 +7,17 @@ from pathlib import Path
 
 import pytest
 
+import yantai_pledges
 from yantai_pledges._data import load_table
 from yantai_pledges.errors import EmptyInputError, InputError, YantaiPledgesError
-from yantai_pledges.text import Paragraph, clean, ends_sentence, normalize_characters, repair_breaks
+from yantai_pledges.text import (
+    Paragraph,
+    clean,
+    ends_sentence,
+    normalize_characters,
+    pinyin_glosses,
+    repair_breaks,
+)
 
 SEED = Path(__file__).parent.parent / "seeds" / "000_bad21ed3cf753cea.txt"
 
@@ -68,6 +76,19 @@ SIMPLIFIED_FIXED_ROWS = [
     ("显著", "显著"),
     ("后来余下的", "后来余下的"),
 ]
+# Pinyin glosses of mirror sites (real pages in tests/fixtures/real: 朔州, 广西, 上海 copies) go;
+# Latin in brackets that is not a tone-marked syllable stays.
+PINYIN_GLOSS_ROWS = [
+    ("地區(qū)生產(chǎn)總值突破5萬(wàn)元", "地区生产总值突破5万元"),
+    ("5150.6萬標(biāo)準(zhǔn)箱", "5150.6万标准箱"),
+    ("18個(gè)月", "18个月"),
+    ("新聞發(fā)布會", "新闻发布会"),
+    ("增长(GDP)", "增长(GDP)"),  # no tone mark: an abbreviation
+    ("方案(a)", "方案(a)"),
+    ("的(de)", "的(de)"),  # a neutral-tone gloss cannot be told from a letter: kept
+    ("100(kāi)", "100(kāi)"),  # after a digit: not a gloss of a character
+    ("開 (kāi)工", "开 (kāi)工"),  # glosses sit right after their character
+]
 
 
 @pytest.mark.parametrize(
@@ -78,10 +99,23 @@ SIMPLIFIED_FIXED_ROWS = [
     + INVISIBLE_ROWS
     + LINE_END_ROWS
     + T2S_ROWS
-    + SIMPLIFIED_FIXED_ROWS,
+    + SIMPLIFIED_FIXED_ROWS
+    + PINYIN_GLOSS_ROWS,
 )
 def test_normalize_characters(raw: str, expected: str) -> None:
     assert normalize_characters(raw) == expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), PINYIN_GLOSS_ROWS)
+def test_pinyin_glosses_counts_what_is_dropped(raw: str, expected: str) -> None:
+    gloss_characters = len(unicodedata.normalize("NFC", raw)) - len(expected)
+    assert (pinyin_glosses(raw) > 0) == (gloss_characters > 0)
+
+
+def test_dropped_glosses_are_a_warning() -> None:
+    article = yantai_pledges.parse("2023年，全區(qū)新開(kāi)工項目30個。", translator=None)
+    assert "全区新开工项目30个" in article.text
+    assert any("2 pinyin glosses" in warning for warning in article.warnings)
 
 
 def test_nfc() -> None:

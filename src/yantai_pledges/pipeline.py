@@ -16,7 +16,7 @@ from .layout import PointParts, SpeakerParts, StandaloneLines, StatementBlock, s
 from .lines import Paragraph
 from .models import Article, Source, Statement
 from .sources import decode_bytes
-from .text import clean
+from .text import clean, pinyin_glosses
 from .translation import Translator, translate
 from .translation.places import article_city
 
@@ -72,6 +72,9 @@ def _parse_text(raw: str, year: int | None) -> Article:
     as_of = published if published is not None and published.year == article_year else None
     statements = [_statement(block, article_year, as_of) for block in layout.statements]
     warnings = list(layout.warnings)
+    glosses = pinyin_glosses(raw)
+    if glosses:
+        warnings.append(f"{glosses} pinyin glosses after characters (web-copy noise) were dropped")
     if article_year is None:
         warnings.append("no year given or found in the text: deadlines have no dates")
     if not any(s.targets or s.milestones for s in statements):

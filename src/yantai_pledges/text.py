@@ -7,7 +7,8 @@ cleaned text that every later span points into, and splits it into paragraphs:
    (Chinese punctuation such as ，。；：（）“” stays); tabs and odd spaces (U+3000, NBSP …)
    become a plain space; control and invisible format characters are dropped; line ends
    become ``\\n``; traditional characters become simplified, one character for one
-   character (``data/t2s.tsv``, from OpenCC);
+   character (``data/t2s.tsv``, from OpenCC); the pinyin glosses some mirror sites insert
+   after characters (開(kāi)工, 個(gè)月) are dropped (:func:`pinyin_glosses` counts them);
 2. lines: each line is stripped, runs of spaces shrink to one, empty lines go;
 3. break repair: e-paper columns and PDF copies break sentences across lines
    ("全\\n\\n年新开工项目"). A line that does not end a sentence is joined to the next one
@@ -33,7 +34,14 @@ from ._data import load_table
 from .errors import EmptyInputError
 from .lines import HEADING_MAX, Paragraph, ends_sentence
 
-__all__ = ["Paragraph", "clean", "ends_sentence", "normalize_characters", "repair_breaks"]
+__all__ = [
+    "Paragraph",
+    "clean",
+    "ends_sentence",
+    "normalize_characters",
+    "pinyin_glosses",
+    "repair_breaks",
+]
 
 
 # A hard-wrapped text has at least this many lines of (nearly) one display width ...
@@ -114,6 +122,27 @@ def _may_be_mapped() -> re.Pattern[str]:
     return re.compile(f"[{re.escape(basic)}\U00010000-\U0010ffff]")
 
 
+# Pinyin with tone marks that mirror sites insert after a character: 區(qū), 開(kāi)工, 個(gè)月. A
+# gloss holds 1–6 pinyin letters with at least one tone mark; neutral-tone glosses (de) and Latin in
+# brackets without a tone mark (GDP, a, kW) are left alone.
+_TONE_MARKED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN_GLOSS = re.compile(
+    rf"""
+    (?<=[\u3400-\u4dbf\u4e00-\u9fff])          # right after a Han character
+    \((?=[a-zü{_TONE_MARKED}]{{0,5}}[{_TONE_MARKED}])  # a tone-marked vowel inside
+    [a-zü{_TONE_MARKED}]{{1,6}}\)
+    """,
+    re.VERBOSE,
+)
+_TONE_MARK = re.compile(f"[{_TONE_MARKED}]")  # a cheap test: most texts have none
+
+
+def pinyin_glosses(raw: str) -> int:
+    """How many pinyin glosses :func:`normalize_characters` drops from ``raw``."""
+    text = unicodedata.normalize("NFC", raw)  # a tone mark may come decomposed
+    return len(_PINYIN_GLOSS.findall(text)) if _TONE_MARK.search(text) else 0
+
+
 def normalize_characters(raw: str) -> str:
     """Normalise characters (step 1 of :func:`clean`); line structure is kept."""
     text = unicodedata.normalize("NFC", raw)
@@ -124,6 +153,8 @@ def normalize_characters(raw: str) -> str:
         text = _NEWLINES.sub("\n", text)
         text = _ODD_SPACES.sub(" ", text)
         text = _INVISIBLE.sub("", text)
+    if _TONE_MARK.search(text):
+        text = _PINYIN_GLOSS.sub("", text)
     if _may_be_mapped().search(text) is None:
         return text  # most texts have nothing to map, and the search is cheaper than translate
     normalized: str = text.translate(_character_table())
