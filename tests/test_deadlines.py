@@ -402,3 +402,18 @@ def test_linear_time_on_a_million_characters() -> None:
     infer_year(text)
     assert time.perf_counter() - started < 15.0  # about 2 s; backtracking would take minutes
     assert len(matches) > 3 * (1_000_000 // len(unit))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "first"),
+    [
+        ("挂牌成立一年以来", "past", None),
+        ("近五年以来", "past", None),
+        ("“十四五”以来", "since", dt.date(2021, 1, 1)),
+        ("2021年以来", "since", dt.date(2021, 1, 1)),
+    ],
+)
+def test_spans_up_to_now(text: str, kind: str, first: dt.date | None) -> None:
+    """Spans that reach up to the article (seen on real pages: 一年以来, “十四五”以来) point back."""
+    (found,) = find_deadlines(text, 2024)
+    assert (found.kind, found.first, found.is_past, found.date) == (kind, first, True, None)

@@ -8,6 +8,7 @@ status)`` where ``base`` is the base value ("185000000000") or a range ("2-3").
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -552,6 +553,25 @@ def test_flattened_table_rows(
     assert observed == expected
 
 
+# Rules written for what real pages do (tests/fixtures/real/dev), in sentences of our own.
+REAL_PAGES: list[Row] = [
+    # A span up to now that ends the first clause opens a review that goes on (一年以来, 以来).
+    (
+        "某区挂牌成立一年以来，各项工作稳步推进。预计地区生产总值超过500亿元，增长8%左右。"
+        "今年，全区将新增企业20家。",
+        [
+            # an estimate keeps its word (预计: plan) but looks back
+            T("地区生产总值", "50000000000", "CNY", "more_than", None, "plan", "achieved"),
+            T("地区生产总值增长", "8", "percent", "about", None, "plan", "achieved"),
+            T("新增企业", "20", "count", "exact", "2023-12-31"),
+        ],
+    ),
+    (
+        "“十四五”以来，全市经济稳步发展。高新技术企业达120家。",
+        [T("高新技术企业", "120", "count", "exact", None, None, "achieved")],
+    ),
+]
+
 EDGE_CASES: list[Row] = [
     ("坚持“1253”总体思路，打造“2+4”产业体系。", []),
     ("深入学习贯彻党的二十大精神，全力争创5A级景区。", []),
@@ -571,6 +591,7 @@ ROWS = [
         ("second-blind-set", SECOND_BLIND_SET),
         ("third-blind-set", THIRD_BLIND_SET),
         ("fourth-blind-set", FOURTH_BLIND_SET),
+        ("real-pages", REAL_PAGES),
         ("edge", EDGE_CASES),
     ]
     for index, (text, expected) in enumerate(rows)
@@ -611,6 +632,34 @@ def _plain(value: Decimal | None) -> str:
 @pytest.mark.parametrize(("text", "expected"), ROWS)
 def test_targets(text: str, expected: list[T]) -> None:
     assert _observed(text) == expected
+
+
+# The period each figure is about: (text, [(raw, last day, where it was read from)]), year 2023.
+PERIODS = [
+    ("确保年内新开工项目30个。", [("30个", "2023-12-31", "text")]),
+    ("一季度，新开工项目30个。", [("30个", "2023-03-31", "text")]),
+    ("新开工项目30个。", [("30个", "2023-12-31", "article")]),  # an undated pledge
+    ("过去一年，新开工项目30个。", [("30个", "2022-12-31", "review")]),
+    ("2022年，全区新开工项目30个；上半年，新增企业5家。",
+     [("30个", "2022-12-31", "text"), ("5家", "2022-06-30", "text")]),
+    ("1-11月，规上工业增加值增长6%。", [("6%", "2023-11-30", "text")]),
+    ("目前，全区共有企业300家。", [("300家", None, None)]),  # background: no period
+    ("三年内新增企业30家。", [("30家", "2025-12-31", "text")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), PERIODS)
+def test_periods(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    targets, _ = extract_targets([Paragraph(text, 0, len(text))], 2023)
+    observed = [
+        (
+            target.quantity.raw,
+            target.period.end.isoformat() if target.period and target.period.end else None,
+            target.period.source.value if target.period else None,
+        )
+        for target in targets
+    ]
+    assert observed == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), ROWS)
@@ -678,32 +727,33 @@ def test_milestones(text: str, expected: list[tuple[str, str | None]]) -> None:
 
 
 def test_metric_tail_noise_last_characters_are_complete() -> None:
-    """_strip_noise only looks for trailing linking words when the metric ends in one of
-    _METRIC_TAIL_NOISE_LAST: every character that can end such a word must be in it."""
-    from yantai_pledges.extract import targets
+    """strip_noise only looks for trailing linking words when the metric ends in one of
+    _TAIL_LAST: every character that can end such a word must be in it."""
+    from yantai_pledges.extract import metric_noise
 
     ending = [
         chr(code)
         for code in range(0x20, 0x10000)
-        if not 0xD800 <= code <= 0xDFFF and targets._METRIC_TAIL_NOISE.search("项目" + chr(code))
+        if not 0xD800 <= code <= 0xDFFF and metric_noise._TAIL_NOISE.search("项目" + chr(code))
     ]
     assert ending
-    assert set(ending) <= targets._METRIC_TAIL_NOISE_LAST
+    assert set(ending) <= metric_noise._TAIL_LAST
 
 
 @pytest.mark.parametrize(
-    ("pattern_name", "first_name"),
+    ("module_name", "pattern_name", "first_name"),
     [
-        ("_METRIC_HEAD_NOISE", "_METRIC_HEAD_NOISE_FIRST"),
-        ("_DESCRIBED_NOUN", "_DESCRIBED_NOUN_FIRST"),
+        ("metric_noise", "_HEAD_NOISE", "_HEAD_FIRST"),
+        ("targets", "_DESCRIBED_NOUN", "_DESCRIBED_NOUN_FIRST"),
     ],
 )
-def test_first_character_sets_are_complete(pattern_name: str, first_name: str) -> None:
+def test_first_character_sets_are_complete(
+    module_name: str, pattern_name: str, first_name: str
+) -> None:
     """The cheap first-character tests before these patterns skip no text they could match."""
-    from yantai_pledges.extract import targets
-
-    pattern = getattr(targets, pattern_name)
-    firsts = getattr(targets, first_name)
+    module = importlib.import_module(f"yantai_pledges.extract.{module_name}")
+    pattern = getattr(module, pattern_name)
+    firsts = getattr(module, first_name)
     starting = {
         chr(code)
         for code in range(0x21, 0x10000)

@@ -215,7 +215,7 @@ def _deadline_pattern() -> re.Pattern[str]:
             (?P<fixed>{words("fixed")})
           | # 过去一年, 近三年来, 五年来, 截至目前
             (?P<past>{words("past")})
-          | (?P<past_years>{guard}(?:过去|近){_COUNT}年(?:来|间|里)?|{guard}{_COUNT}年来)
+          | (?P<past_years>{guard}(?:过去|近){_COUNT}年(?:以?来|间|里)?|{guard}{_COUNT}年以?来)
           | # 今后五年, 用3年时间, 三年内
             (?: (?:今后|未来|再用|用){_COUNT_FROM}(?P<year_count>{_COUNT})年(?:左右)?的?(?:时间)?
               | {guard}{_COUNT_FROM}(?P<year_count>{_COUNT})年(?:时间)?(?:以内|之内|内)

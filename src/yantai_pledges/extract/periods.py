@@ -166,6 +166,8 @@ def _fixed_end(groups: _Groups, year: int | None, vocabulary: PeriodWords) -> Re
 def _plan_end(groups: _Groups, year: int | None, vocabulary: PeriodWords) -> Resolved:
     first, _, last = vocabulary.value("plan", groups["plan"]).partition("-")
     number = (int(first) - _THIRD_PLAN_START) // 5 + 3  # 十四五 (2021–2025) is the 14th
+    if vocabulary.value("plan_mark", groups["plan_mark"]) == "since":  # “十四五”以来
+        return Resolved(None, True, "since", dt.date(int(first), 1, 1), number)
     return Resolved(dt.date(int(last), 12, 31), False, "plan", dt.date(int(first), 1, 1), number)
 
 

@@ -35,6 +35,7 @@ from ..lexicon.units import COUNTED_BASE_UNITS, TIME_BASE_UNITS
 from ..lines import Paragraph
 from ..models import Commitment, Milestone, Status, Target
 from .deadlines import YEAR_NAMED, DeadlineMatch, ended_before, sentence_deadlines
+from .metric_noise import strip_noise
 from .quantities import QuantityMatch, find_quantities
 from .sentences import Segment, clause_bounds, split_sentences
 
@@ -119,40 +120,6 @@ _ESTIMATE_WORDS = frozenset({"预计", "预期"})
 
 # Words after which a deadline stated earlier no longer applies (未来总投资2000亿元).
 _DEADLINE_BREAK = regex.compile(r"未来|远期|长远|建成后|达产后|投产后|届时")
-
-# Leading words that belong to the sentence, not to the metric.
-_METRIC_HEAD_NOISE = regex.compile(
-    r"""
-    ^(?:[\s、，,的]|和|及|与|以及|并且?|同时|其中|要|将|使|让|把|均|全部|实现|推动|带动
-    |[0-9]{1,2}[.．、]|（[一二三四五六七八九十]{1,3}）|[①-⑳]    # a list item's number: 6.城镇…
-    |未来|目前|当前|现有|已有|共有|拥有|已经|已|累计|建成后|达产后|投产后|我们
-    |[全我本][市区县镇省乡])+
-    """,
-    regex.VERBOSE,
-)
-# The first characters of the words above, whitespace aside (see _strip_noise): a metric that
-# starts otherwise has no head to strip, settled without a scan.
-_METRIC_HEAD_NOISE_FIRST = frozenset(
-    "、，,的和及与以并同其要将使让把均全实推带0123456789（①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-    "未目当现已共拥累建达投我本"
-)
-
-# Trailing linking words between the metric and its number (贡献度达到25%).
-_METRIC_TAIL_NOISE = regex.compile(
-    r"""
-    (?:分别|都|共|总计|合计|累计                 # distributing and summing words
-      |可以|可|完成|实现|达到|达|为|至|到        # "reaches", "comes to"
-      |迈上|跨上|站上|迈入|跨入                  # "steps up to" a level (迈上千亿元台阶)
-      |稳定在|保持在|控制在|在                   # "kept at"
-      |超|(?<![通经])过|突破|超过|约|近          # comparator words left over (not 通过, 经过)
-      |已经|已|全部|再                          # adverbs before a comparator (已突破, 再翻一番)
-    )+$
-    """,
-    regex.VERBOSE,
-)
-# The last characters of the words above ($ also matches before a final \n): a metric that ends
-# otherwise has no tail to strip, settled without a scan.
-_METRIC_TAIL_NOISE_LAST = frozenset("别都共计以可成现到达为至上入在超过破约近经已部再\n")
 
 # Words that end a subject whose figure a following bare number continues (增长7%以上，突破300亿元).
 _GROWTH_TAIL = regex.compile(r"(?:增长|增速|提高|提升|下降|降低|增加|减少|完成|实现)$")
@@ -419,7 +386,7 @@ def _table_row(
         return tuple(columns), []
     if header is None or len(header) != len(cells):
         return None, None
-    metric = _strip_noise(text[cells[0][0] : cells[0][1]])
+    metric = strip_noise(text[cells[0][0] : cells[0][1]])
     targets = [
         _table_target(paragraph, cells[i], match, metric, header[i])
         for i, quantities in found[1:]
@@ -543,7 +510,7 @@ def _opening(sentence: str) -> _Opening:
     return _Opening(begin, opener.lastgroup if opener is not None else None)
 
 
-def _review_state(
+def _review_state(  # noqa: PLR0911 (one return per way a sentence stands to a review)
     sentence: str,
     opening: _Opening,
     deadlines: Sequence[DeadlineMatch],
@@ -584,6 +551,18 @@ def _review_state(
         first = periods[0]
         review = _Review(first.date.year if first.date else None) if first.is_past else None
         return review, review
+    if (
+        periods
+        and periods[0].is_past
+        and _closes_first_clause(sentence, periods[0])
+        and (begin == 0 or periods[0].kind == "past")
+    ):
+        # 龙华区正式挂牌成立一年以来，…; “十四五”以来，…: a span up to now that ends the first
+        # clause opens a review, as 过去一年 does at the first word (but after 据介绍，an
+        # undated 今年以来 is the reported event's, for its own sentence).
+        first = periods[0]
+        review = _Review(_reviewed_year("review", year, as_of) if first.kind == "past" else None)
+        return review, review
     if periods and periods[0].is_past:
         return _Review(None), previous
     if periods or opening.kind:  # a turn to the year ahead
@@ -593,6 +572,14 @@ def _review_state(
     if previous is not None and _HEADING.search(sentence, begin + 1, begin + _OPENING_REACH):
         return None, None
     return previous, previous
+
+
+_SPANS_TO_NOW = frozenset({"past", "since"})  # 一年来, 截至目前; 今年以来, “十四五”以来
+
+
+def _closes_first_clause(sentence: str, period: DeadlineMatch) -> bool:
+    """Whether ``period`` is a span up to now that ends the sentence's first clause."""
+    return period.kind in _SPANS_TO_NOW and sentence[period.end : period.end + 1] in ("，", ",")
 
 
 def _reviewed_year(kind: str, year: int | None, as_of: dt.date | None) -> int | None:
@@ -761,13 +748,13 @@ def _metric(
         return subject
     text = sentence.segment.text
     begin = max(piece_start, _end_of_previous(text, match, piece_start, counted))
-    before = _narrow(_strip_noise(_remove_spans(text, begin, match.start, sentence)))
+    before = _narrow(strip_noise(_remove_spans(text, begin, match.start, sentence)))
     after = text[match.end :]
     if after.startswith("的"):  # 1850亿元的340个产业项目, 30多亿元的项目资金
         head = _head_noun_after_next_quantity(text, match, counted)
         if not head and not before and (noun := _NOUN_AFTER.match(after, 1)):
             head = noun["noun"]
-        return _strip_noise(head + before) if head else before
+        return strip_noise(head + before) if head else before
     return _metric_with_noun_after(before, after, match.quantity.base_unit)
 
 
@@ -775,10 +762,10 @@ def _metric_with_noun_after(before: str, after: str, unit: str) -> str:
     """A count or a measure names its noun after the figure: 开工53个新项目, 打造15公里滨海景观带."""
     if unit in _MEASURED_UNITS and len(before) <= 2:
         noun = _NOUN_AFTER.match(after)
-        return _strip_noise(before + noun["noun"]) if noun else before
+        return strip_noise(before + noun["noun"]) if noun else before
     if unit == "percent" and not before:  # 三成以上规上企业完成数字化改造: a share of the noun
         noun = _NOUN_AFTER.match(after)
-        return _strip_noise(noun["noun"]) if noun else before
+        return strip_noise(noun["noun"]) if noun else before
     if unit not in COUNTED_BASE_UNITS:
         return before
     described = _DESCRIBED_NOUN.match(after) if after[:1] in _DESCRIBED_NOUN_FIRST else None
@@ -788,7 +775,7 @@ def _metric_with_noun_after(before: str, after: str, unit: str) -> str:
     if not noun:
         return before
     verb = before if len(before) <= _MAX_VERB_LENGTH and not _LIGHT_VERB.fullmatch(before) else ""
-    return _strip_noise(verb + noun["noun"])
+    return strip_noise(verb + noun["noun"])
 
 
 def _end_of_previous(
@@ -837,7 +824,7 @@ def _distributed_subject(
         return ""
     subjects_text = _remove_spans(text, clause_start, clause_start + head.index("分别"), sentence)
     subjects = _shared_head(
-        [s for s in (_strip_noise(p) for p in _LIST_SPLIT.split(subjects_text)) if s]
+        [s for s in (strip_noise(p) for p in _LIST_SPLIT.split(subjects_text)) if s]
     )
     siblings = [
         q for q in counted if clause_start <= q.start and "分别" in text[clause_start : q.start]
@@ -896,20 +883,6 @@ def _cuts(
     """The spans a metric leaves out, sorted: deadlines and pledge words."""
     spans = [(d.start, d.end) for d in deadlines] + [(w.start, w.end) for w in pledge_words]
     return tuple(sorted(spans))
-
-
-def _strip_noise(metric: str) -> str:
-    """Drop linking words at either end of a metric."""
-    previous = None
-    while previous != metric:
-        previous = metric
-        first = metric[:1]
-        if first in _METRIC_HEAD_NOISE_FIRST or first.isspace():
-            metric = _METRIC_HEAD_NOISE.sub("", metric)
-        if metric[-1:] in _METRIC_TAIL_NOISE_LAST:
-            metric = _METRIC_TAIL_NOISE.sub("", metric)
-        metric = metric.strip(" ，、,；;：:|｜")
-    return metric
 
 
 def _listed_after(
