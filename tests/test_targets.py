@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 import pytest
 
+from yantai_pledges.extract.genre import reports_results
 from yantai_pledges.extract.targets import extract_targets
 from yantai_pledges.models import Milestone, Target
 from yantai_pledges.text import Paragraph
@@ -570,6 +571,23 @@ REAL_PAGES: list[Row] = [
         "“十四五”以来，全市经济稳步发展。高新技术企业达120家。",
         [T("高新技术企业", "120", "count", "exact", None, None, "achieved")],
     ),
+    # A change against last year's figure with no pledge word: reported statistics.
+    (
+        "全年粮食总产量30万吨，比上年增长2%。",
+        [
+            T("粮食总产量", "300000", "tonne", "exact", "2023-12-31", None, "achieved"),
+            T("粮食总产量比上年增长", "2", "percent", "exact", "2023-12-31", None, "achieved"),
+        ],
+    ),
+    (
+        "初步核算，全县生产总值200亿元。",
+        [T("生产总值", "20000000000", "CNY", "exact", None, None, "achieved")],
+    ),
+    # … but a pledge word makes it a target again.
+    (
+        "力争地区生产总值比上年增长6%。",
+        [T("地区生产总值比上年增长", "6", "percent", "exact", None, "strive", "pledge")],
+    ),
 ]
 
 EDGE_CASES: list[Row] = [
@@ -763,3 +781,15 @@ def test_first_character_sets_are_complete(
     }
     assert starting
     assert starting <= firsts
+
+
+def test_a_communique_reports_results_only() -> None:
+    """In a statistical communiqué (extract/genre.py) even a 计划 figure is the year's result."""
+    text = "2022年全县计划新开工项目30个，全县生产总值200亿元。"
+    targets, _ = extract_targets([Paragraph(text, 0, len(text))], 2022, results_only=True)
+    assert [t.status.value for t in targets] == ["achieved", "achieved"]
+    assert {t.period.end.isoformat() for t in targets if t.period and t.period.end} == {
+        "2022-12-31"
+    }
+    assert reports_results(["2022年某县国民经济和社会发展统计公报", "2022年，全县…"])
+    assert not reports_results(["某县2023年政府工作报告", "今年全县计划新开工项目30个。"])

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .extract import extract_targets, infer_year, publication_date
+from .extract.genre import reports_results
 from .layout import PointParts, SpeakerParts, StandaloneLines, StatementBlock, split_statements
 from .lines import Paragraph
 from .models import Article, Source, Statement
@@ -70,7 +71,10 @@ def _parse_text(raw: str, year: int | None) -> Article:
     article_year = year if year is not None else _year_of(published) or infer_year(cleaned)
     # Figures due before the issue's date are past results, when the issue is of that year.
     as_of = published if published is not None and published.year == article_year else None
-    statements = [_statement(block, article_year, as_of) for block in layout.statements]
+    results_only = reports_results(paragraph.text for paragraph in paragraphs)
+    statements = [
+        _statement(block, article_year, as_of, results_only) for block in layout.statements
+    ]
     warnings = list(layout.warnings)
     glosses = pinyin_glosses(raw)
     if glosses:
@@ -90,9 +94,11 @@ def _parse_text(raw: str, year: int | None) -> Article:
     )
 
 
-def _statement(block: StatementBlock, year: int | None, as_of: dt.date | None) -> Statement:
+def _statement(
+    block: StatementBlock, year: int | None, as_of: dt.date | None, results_only: bool
+) -> Statement:
     """One layout block → a Statement with its targets and milestones."""
-    targets, milestones = extract_targets(block.body, year, as_of=as_of)
+    targets, milestones = extract_targets(block.body, year, as_of=as_of, results_only=results_only)
     # Plain dicts for the nested models: pydantic builds them all within one validation.
     return Statement(
         headline=_bilingual(block.headline),

@@ -199,8 +199,13 @@ _EXPLICIT_YEAR = regex.compile(r"(?:19|20)[0-9]{2}年")
 _LIST_OPENER = regex.compile(r"[：:]\s*$")
 _SENTENCE_FINAL = regex.compile(rf"[。！？!?][{CLOSING_MARKS_CLASS}]*\s*$")
 
+# A change against last year's figure (比上年增长2.5%): reported statistics in a sentence that no
+# pledge word governs and no list of targets (主要预期目标：) introduces.
+_COMPARED_WITH_LAST_YEAR = regex.compile(
+    r"[比较](?:上年|去年)(?:同期)?(?:增长|下降|增加|减少|上涨|提高)"
+)
 # Reported statistics (同比增长6.2%, 据统计): past results when nothing in the sentence pledges.
-_REPORTED_MARK = regex.compile(r"同比|据统计|统计数据|数据显示|监测数据")
+_REPORTED_MARK = regex.compile(r"同比|据统计|统计数据|数据显示|监测数据|初步核算|按可比价格计算")
 
 _COMMITMENT_BY_GROUP = {
     "ensure": Commitment.ENSURE,
@@ -274,12 +279,18 @@ def _pledge_word(text: str, match: regex.Match[str]) -> _PledgeWord:
 
 
 def extract_targets(
-    body: Sequence[Paragraph], year: int | None, *, as_of: dt.date | None = None
+    body: Sequence[Paragraph],
+    year: int | None,
+    *,
+    as_of: dt.date | None = None,
+    results_only: bool = False,
 ) -> tuple[list[Target], list[Milestone]]:
     """Find every target and milestone in the body paragraphs of one statement.
 
     ``as_of`` is the date the article was published, if known: a period that ended before it
-    (一季度 in an April report) points back, as 去年 does.
+    (一季度 in an April report) points back, as 去年 does. ``results_only``: the text reports
+    results only (a statistical communiqué, see :mod:`.genre`): every sentence looks back at
+    ``year``, as in a review of it that never ends.
     """
     targets: list[Target] = []
     milestones: list[Milestone] = []
@@ -301,14 +312,25 @@ def extract_targets(
             looks_back, review = _review_state(
                 segment.text, opening, deadlines, review, year=year, as_of=as_of
             )
+            if results_only:
+                looks_back = review = _Review(year)
             quantities = _outside(find_quantities(segment.text), deadlines)
             if not quantities and not _may_hold_milestone(segment.text, deadlines):
                 continue  # most sentences: nothing to make a target or a milestone of
-            pledge_words = _pledge_words(segment.text)
+            # A communiqué promises nothing: its 计划 and 目标 name plans whose results it reports.
+            pledge_words = () if results_only else _pledge_words(segment.text)
             # In a review of the past, or reporting statistics (同比增长6.2%, 据统计) in a
             # sentence that does not open with what is to be done (要…同比下降30%以上).
             looking_back = looks_back is not None or (
-                opening.kind != "forward" and bool(_REPORTED_MARK.search(segment.text))
+                opening.kind != "forward"
+                and bool(
+                    _REPORTED_MARK.search(segment.text)
+                    or (
+                        lead_in is None
+                        and not pledge_words
+                        and _COMPARED_WITH_LAST_YEAR.search(segment.text)
+                    )
+                )
             )
             figures = [match for match in quantities if not match.qualifier]
             sentence = _Sentence(
