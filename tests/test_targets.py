@@ -583,6 +583,22 @@ REAL_PAGES: list[Row] = [
         "初步核算，全县生产总值200亿元。",
         [T("生产总值", "20000000000", "CNY", "exact", None, None, "achieved")],
     ),
+    # An event reported as it took place: its figures happened; what its projects are to bring
+    # (planned investment, projections) is still ahead.
+    (
+        "本次集中开工项目40个、总投资60亿元、年度计划投资12亿元，达产后年产值可达80亿元。",
+        [
+            T("集中开工项目", "40", "count", "exact", None, None, "achieved"),
+            T("总投资", "6000000000", "CNY", "exact", None, None, "achieved"),
+            T("年度计划投资", "1200000000", "CNY", "exact", None, None, "pledge"),
+            T("年产值", "8000000000", "CNY", "exact", None, None, "pledge"),
+        ],
+    ),
+    ("8日，全市集中签约项目25个。", [T("集中签约项目", "25", "count", "exact", None, None,
+                                          "achieved")]),
+    # Looking ahead, the event is still to come.
+    ("计划3月底前集中开工项目30个。", [T("集中开工项目", "30", "count", "exact", "2023-03-31",
+                                           "plan", "pledge")]),
     # … but a pledge word makes it a target again.
     (
         "力争地区生产总值比上年增长6%。",

@@ -36,42 +36,12 @@ from ..lines import Paragraph
 from ..models import Commitment, Milestone, Status, Target
 from .deadlines import YEAR_NAMED, DeadlineMatch, ended_before, sentence_deadlines
 from .metric_noise import strip_noise
+from .pledge_words import PledgeWord, commitment_for, find_pledge_words, in_quotes
 from .quantities import QuantityMatch, find_quantities
 from .sentences import Segment, clause_bounds, split_sentences
+from .status import NEUTRAL_PERIOD, PLANNED_INVESTMENT, PROJECTION, StatusMark, status_marks
 
 __all__ = ["extract_targets"]
-
-_COMMITMENT_WORD = regex.compile(
-    r"""
-    (?P<ensure>确保|保证|务必)                        # firm: "ensure"
-    | (?<!对上)(?P<strive>力争|争取|争创|力求|努力)    # best effort (对上争取 is a noun: lobbying)
-      (?!更好)                                         # 在实际工作中争取更好结果: a stock aside
-    | (?P<plan>(?:(?<!\p{Han})|(?<=[年内前底]))计划(?![，。、”等]|总?投资)  # 计划 opening a clause, not 倍增计划
-      |计划(?=今年|年内|明年|全年|到|在|于|[0-9]|新|实施|完成|开工|建设|引进)  # 全省计划今年实施
-      |拟|预计|预期|将要|将会|将于|目标是|目标为)  # stated intention
-    """,
-    regex.VERBOSE,
-)
-
-_ACHIEVED_MARK = regex.compile(
-    r"""
-    已经|已(?=[\p{Han}])     # 已建成, 已完成
-    | 截至|截止到|截止      # "as of" a past date
-    | (?<![比较同])(?:去年|上年|前年)  # last year (but 比上年增长 compares a pledge with it)
-    | 过去[一二三四五]?年|[一二三四五]年来|过去的一年
-    | 实现了|完成了|达到了|增长了|建成了
-    """,
-    regex.VERBOSE,
-)
-
-_CONTEXT_MARK = regex.compile(
-    r"""
-    现有|拥有|共有|目前|当前|辖区?内?有|下?辖(?=[0-9一二两三四五六七八九十])|位居|位列|排名|被评为
-    | (?:总|占地|国土|陆域|海域|辖区|[市县区镇]域|行政区域)面积|海岸线  # the size of a place
-    | 人口(?!\p{Han}{0,5}率)                # population (but 常住人口城镇化率 is a rate)
-    """,
-    regex.VERBOSE,
-)
 
 # Words that head the plan (目标是：) or say what a place will do (开局之年，南和区将…): they turn
 # to the year ahead anywhere in a sentence's first words.
@@ -111,12 +81,6 @@ _OPENING_REACH = 40  # characters searched for a heading of the plan
 
 # A time expression that names a day: 1月16日, 2025-01-16.
 _A_DAY = regex.compile(r"[0-9一二三四五六七八九十][日号]|[0-9][-/.][0-9]{1,2}[-/.][0-9]")
-
-# Periods that belong to whatever year is being talked about: 全年 in a review is last year.
-_NEUTRAL_PERIOD = regex.compile(r"全年|年底|年末|[一二三四1-4]季度|上半年|下半年")
-
-# Pledge words that, in a review of the past, report an estimate rather than promise (预计全年完成).
-_ESTIMATE_WORDS = frozenset({"预计", "预期"})
 
 # Words after which a deadline stated earlier no longer applies (未来总投资2000亿元).
 _DEADLINE_BREAK = regex.compile(r"未来|远期|长远|建成后|达产后|投产后|届时")
@@ -207,12 +171,6 @@ _COMPARED_WITH_LAST_YEAR = regex.compile(
 # Reported statistics (同比增长6.2%, 据统计): past results when nothing in the sentence pledges.
 _REPORTED_MARK = regex.compile(r"同比|据统计|统计数据|数据显示|监测数据|初步核算|按可比价格计算")
 
-_COMMITMENT_BY_GROUP = {
-    "ensure": Commitment.ENSURE,
-    "strive": Commitment.STRIVE,
-    "plan": Commitment.PLAN,
-}
-
 
 @dataclass(frozen=True, slots=True)
 class _LeadIn:
@@ -242,40 +200,10 @@ class _Sentence:
     year: int | None  # the article's year
     lead_in: _LeadIn | None
     clauses: tuple[tuple[int, int], ...]
-    pledge_words: tuple[_PledgeWord, ...]  # 确保, 力争, 计划 … in text order
+    pledge_words: tuple[PledgeWord, ...]  # 确保, 力争, 计划 … in text order
     cuts: tuple[tuple[int, int], ...]  # spans of deadlines and pledge words, sorted: not metrics
     looking_back: bool  # in a review of the past or reported statistics (see _status_at)
-    status_marks: tuple[_StatusMark, ...]  # see _status_marks
-
-
-class _PledgeWord(NamedTuple):
-    """A pledge word of a sentence, with what every figure after it asks of it worked out once."""
-
-    start: int
-    end: int
-    commitment: Commitment
-    estimate: bool  # 预计, 预期: an estimate, not a pledge, when the sentence looks back
-    quoted: bool  # inside “…”: part of a name, not the speaker's word
-
-
-def _pledge_words(text: str) -> tuple[_PledgeWord, ...]:
-    """The pledge words of a sentence, found once for all its figures.
-
-    Found in the whole sentence rather than in the text before each figure, so a word reads as
-    it does in context (计划 followed by 今年 is a plan, 计划 followed by 等 is not).
-    """
-    return tuple([_pledge_word(text, match) for match in _COMMITMENT_WORD.finditer(text)])
-
-
-def _pledge_word(text: str, match: regex.Match[str]) -> _PledgeWord:
-    start, end = match.span()
-    return _PledgeWord(
-        start,
-        end,
-        _COMMITMENT_BY_GROUP[str(match.lastgroup)],
-        match.group() in _ESTIMATE_WORDS,
-        _in_quotes(text, start),
-    )
+    status_marks: tuple[StatusMark, ...]  # see _status_marks
 
 
 def extract_targets(
@@ -318,7 +246,7 @@ def extract_targets(
             if not quantities and not _may_hold_milestone(segment.text, deadlines):
                 continue  # most sentences: nothing to make a target or a milestone of
             # A communiqué promises nothing: its 计划 and 目标 name plans whose results it reports.
-            pledge_words = () if results_only else _pledge_words(segment.text)
+            pledge_words = () if results_only else find_pledge_words(segment.text)
             # In a review of the past, or reporting statistics (同比增长6.2%, 据统计) in a
             # sentence that does not open with what is to be done (要…同比下降30%以上).
             looking_back = looks_back is not None or (
@@ -346,7 +274,7 @@ def extract_targets(
                 pledge_words,
                 _cuts(deadlines, pledge_words),
                 looking_back,
-                _status_marks(
+                status_marks(
                     segment.text,
                     deadlines,
                     pledge_words,
@@ -510,7 +438,7 @@ def _next_lead_in(
         deadline = deadlines[-1] if deadlines else None
         return _LeadIn(
             deadline,
-            _commitment_for(opener, len(opener)),
+            commitment_for(opener, len(opener)),
         )
     if current is not None and not _SENTENCE_FINAL.search(paragraph):
         return current
@@ -557,7 +485,7 @@ def _review_state(  # noqa: PLR0911 (one return per way a sentence stands to a r
         [
             d
             for d in deadlines
-            if begin <= d.start and d.end <= begin + 16 and not _NEUTRAL_PERIOD.match(d.text)
+            if begin <= d.start and d.end <= begin + 16 and not NEUTRAL_PERIOD.match(d.text)
         ]
         if deadlines
         else deadlines  # most sentences: no time expression
@@ -712,7 +640,7 @@ def _sentence_milestones(sentence: _Sentence) -> list[Milestone]:
         after = bisect_left(sentence.figure_starts, start)  # the first figure from the start on
         if after < len(sentence.figure_starts) and sentence.figure_starts[after] < end:
             continue
-        if _in_quotes(text, deadline.start):
+        if in_quotes(text, deadline.start):
             continue
         if not milestone_verb_pattern().search(text, deadline.end, end):
             continue
@@ -900,7 +828,7 @@ def _remove_spans(text: str, begin: int, end: int, sentence: _Sentence) -> str:
 
 
 def _cuts(
-    deadlines: Sequence[DeadlineMatch], pledge_words: Sequence[_PledgeWord]
+    deadlines: Sequence[DeadlineMatch], pledge_words: Sequence[PledgeWord]
 ) -> tuple[tuple[int, int], ...]:
     """The spans a metric leaves out, sorted: deadlines and pledge words."""
     spans = [(d.start, d.end) for d in deadlines] + [(w.start, w.end) for w in pledge_words]
@@ -975,18 +903,9 @@ def _anchored(sentence: _Sentence, chosen: DeadlineMatch) -> DeadlineMatch:
             break
     if named is not None and named.date is not None and not named.is_past:
         return chosen.in_year(named.date.year)
-    if sentence.review and sentence.review.year and _NEUTRAL_PERIOD.match(chosen.text):
+    if sentence.review and sentence.review.year and NEUTRAL_PERIOD.match(chosen.text):
         return chosen.in_year(sentence.review.year)
     return chosen
-
-
-def _commitment_for(text: str, position: int) -> Commitment | None:
-    """The last pledge word before ``position`` in ``text``, quotes aside."""
-    found: Commitment | None = None
-    for match in _COMMITMENT_WORD.finditer(text, 0, position):
-        if not _in_quotes(text, match.start()):
-            found = _COMMITMENT_BY_GROUP[str(match.lastgroup)]
-    return found
 
 
 def _sentence_commitment(sentence: _Sentence, position: int) -> Commitment | None:
@@ -1015,7 +934,21 @@ def _status_for(sentence: _Sentence, match: QuantityMatch) -> Status:
         sentence.segment.text, match.end
     ):
         return Status.CONTEXT
-    return _status_at(sentence, match.start)
+    status = _status_at(sentence, match.start)
+    if status is Status.ACHIEVED and not sentence.looking_back and _planned(sentence, match):
+        return Status.PLEDGE
+    return status
+
+
+def _planned(sentence: _Sentence, match: QuantityMatch) -> bool:
+    """A figure of what an event's projects are to bring: its planned investment (计划总投资,
+    年度投资) in its own item, or a projection (达产后, 年可实现) over the rest of its clause."""
+    text = sentence.segment.text
+    clause_start = max((s for s, _ in sentence.clauses if s <= match.start), default=0)
+    if PROJECTION.search(text, clause_start, match.start):
+        return True
+    item_start = max(clause_start, text.rfind("、", clause_start, match.start) + 1)
+    return bool(PLANNED_INVESTMENT.search(text, item_start, match.start))
 
 
 def _status_at(sentence: _Sentence, position: int) -> Status:
@@ -1035,54 +968,3 @@ def _status_at(sentence: _Sentence, position: int) -> Status:
     if status is not None:
         return status
     return Status.ACHIEVED if sentence.looking_back else Status.PLEDGE
-
-
-# A word or a deadline that decides the status of the figures after it: (start, end, status).
-_StatusMark = tuple[int, int, Status]
-
-
-def _status_marks(
-    text: str,
-    deadlines: Sequence[DeadlineMatch],
-    pledge_words: Sequence[_PledgeWord],
-    looking_back: bool,
-    reviewed: int | None,
-) -> tuple[_StatusMark, ...]:
-    """The status marks of a sentence (see _status_at), listed once for all its figures.
-
-    Listed kind by kind in the order that wins a tie at one position: past deadlines, future
-    deadlines, pledge words, achieved and context words. Looking back, future deadlines and
-    estimates (预计全年完成) mark nothing. Words are found in the whole sentence rather than
-    in the text before each figure, so a word reads as it does in context: 已 in 已突破10亿美元
-    is "already" even though 突破 belongs to the figure.
-    """
-    marks = [(d.start, d.end, Status.ACHIEVED) for d in deadlines if d.is_past]
-    # Looking back, 全年 or 一季度 name the period measured; a year after the one reviewed
-    # (去年…37家，今年要再新增40家以上) still turns ahead.
-    marks += [
-        (d.start, d.end, Status.PLEDGE)
-        for d in deadlines
-        if not d.is_past
-        and (
-            not looking_back
-            or (
-                reviewed is not None
-                and d.date is not None
-                and d.date.year > reviewed
-                and not _NEUTRAL_PERIOD.match(d.text)
-            )
-        )
-    ]
-    marks += [
-        (word.start, word.end, Status.PLEDGE)
-        for word in pledge_words
-        if not (looking_back and word.estimate)
-    ]
-    marks += [(*word.span(), Status.ACHIEVED) for word in _ACHIEVED_MARK.finditer(text)]
-    marks += [(*word.span(), Status.CONTEXT) for word in _CONTEXT_MARK.finditer(text)]
-    return tuple(marks)
-
-
-def _in_quotes(text: str, position: int) -> bool:
-    """Whether ``position`` lies inside “…” in ``text``."""
-    return text.count("“", 0, position) > text.count("”", 0, position)
