@@ -594,11 +594,15 @@ REAL_PAGES: list[Row] = [
             T("年产值", "8000000000", "CNY", "exact", None, None, "pledge"),
         ],
     ),
-    ("8日，全市集中签约项目25个。", [T("集中签约项目", "25", "count", "exact", None, None,
-                                          "achieved")]),
+    (
+        "8日，全市集中签约项目25个。",
+        [T("集中签约项目", "25", "count", "exact", None, None, "achieved")],
+    ),
     # Looking ahead, the event is still to come.
-    ("计划3月底前集中开工项目30个。", [T("集中开工项目", "30", "count", "exact", "2023-03-31",
-                                           "plan", "pledge")]),
+    (
+        "计划3月底前集中开工项目30个。",
+        [T("集中开工项目", "30", "count", "exact", "2023-03-31", "plan", "pledge")],
+    ),
     # … but a pledge word makes it a target again.
     (
         "力争地区生产总值比上年增长6%。",
