@@ -343,6 +343,14 @@ MENTION_ROWS: list[Row] = [
     ("镇党委书记孙志强主持会议并讲话。", "孙志强", ("镇党委书记",), None),
     ("区长李文博作政府工作报告。", "李文博", ("区长",), None),
     ("区委书记张立新在会上要求，", "张立新", ("区委书记",), None),
+    # real pages (tests/fixtures/real/dev), in sentences of our own: a work report delivered on
+    # behalf of the government, ASCII commas, and a titled name that speaks later by itself
+    ("某省人民政府省长张三代表省人民政府,向大会报告工作。", "张三", ("某省人民政府省长",), "某省"),
+    ("县长李四代表县人民政府向大会作《政府工作报告》。", "李四", ("县长",), None),
+    ("发布会上,某某区委书记王五介绍,", "王五", ("某某区委书记",), "某某区"),
+    ("开发区党工委书记赵六参加会议。赵六指出，要抓项目。", "赵六", ("开发区党工委书记",), "开发区"),
+    ("区委书记王俊、区长张国强出席。张国强在致辞中表示，", "张国强", ("区长",), None),
+    ("区委书记王俊出席会议。会议由区长王俊辉主持。", None, (), None),  # nobody speaks
     (
         "市委常委、蓬莱区委书记刘志强出席仪式并致辞。",
         "刘志强",

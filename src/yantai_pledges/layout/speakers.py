@@ -369,16 +369,17 @@ _SPEECH_AFTER_NAME = regex.compile(
         (?:出席|主持|参加)[^，。；：\n]{0,16}?并   # 出席会议并讲话 / 主持会议并作动员讲话
       | 在[^，。；：\n]{0,12}?                # 在会上 / 在讲话中 / 在调研时
     )?
+    (?:代表[^，,。；：\n]{1,24}?[，,]?(?:向(?:大会|会议))?)?  # 代表省人民政府，向大会报告工作
     (?:
-        表示|指出|强调|提出|介绍|要求|认为|坦言|透露|说|称|谈到|讲话|致辞|发言|通报
-      | 作[^，。；：\n]{0,8}?(?:讲话|报告)   # 作动员讲话 / 作政府工作报告
+        表示|指出|强调|提出|介绍|要求|认为|坦言|透露|说|称|谈到|讲话|致辞|发言|通报|报告工作
+      | 作[^，。；：\n]{0,8}?(?:讲话|报告)   # 作动员讲话 / 作政府工作报告 / 作《政府工作报告》
     )
     """,
     regex.VERBOSE,
 )
 _CLAUSE_BREAK = regex.compile(
     r"""
-    .*[，。；：“”！？\n（）()]           # everything up to the last clause boundary
+    .*[，。；：“”！？\n（）(),;:!?]      # everything up to the last clause boundary
     """,
     regex.VERBOSE | regex.DOTALL,
 )
@@ -391,34 +392,74 @@ _MENTION_WINDOW = 6000
 
 
 def find_speaker_mention(text: str, start: int = 0, end: int | None = None) -> SpeakerParts | None:
-    """The first official named in running text with a verb of speech (…区委书记罗建表示).
+    """The first official named in running text with a verb of speech (…区委书记罗建表示), else
+    the first official named with a title whose bare name speaks later (开发区党工委书记孔纬参加
+    会议。孔纬指出，…).
 
     Only the first ``_MENTION_WINDOW`` characters are searched: a report names its speaker early.
     """
     vocabulary = _vocabulary()
     stop = min(len(text) if end is None else end, start + _MENTION_WINDOW)
+    silent: list[tuple[int, int, str]] = []  # titled names with no verb of speech: title span, name
     for title in vocabulary.title_pattern.finditer(text, start, stop):
         for size in (2, 3, 4):
             name = text[title.end() : title.end() + size]
-            if not _is_name(name) or not _SPEECH_AFTER_NAME.match(text, title.end() + size):
+            if not _is_name(name):
                 continue
-            reach = max(start, title.start() - _MENTION_REACH)
-            clause = text[reach : title.end()]
-            boundary = _CLAUSE_BREAK.match(clause)
-            offset = reach + (boundary.end() if boundary else 0)
-            clause = text[offset : title.end()]
-            for opener in _CLAUSE_OPENERS:
-                if clause.startswith(opener):
-                    offset += len(opener)
-                    clause = clause[len(opener) :]
-                    break
-            found = _mention_positions(clause)
+            if _SPEECH_AFTER_NAME.match(text, title.end() + size):
+                found = _official(text, start, title.start(), title.end(), name)
+                if found is not None:
+                    return found
+            elif len(silent) < _SILENT_MAX:
+                silent.append((title.start(), title.end(), name))
+    for title_start, title_end, name in silent:
+        if _speaks_later(text, name, title_end + len(name), stop):
+            found = _official(text, start, title_start, title_end, name)
             if found is not None:
-                positions, jurisdiction, skip = found
-                return SpeakerParts(
-                    name, positions, jurisdiction, offset + skip, title.end() + size
-                )
+                return found
     return None
+
+
+_SILENT_MAX = 24  # titled names whose later speech is looked for
+
+
+def _speaks_later(text: str, name: str, position: int, stop: int) -> bool:
+    """Whether ``name`` stands alone with a verb of speech after ``position`` (孔纬指出)."""
+    while (at := text.find(name, position, stop)) >= 0:
+        position = at + len(name)
+        if _SPEECH_AFTER_NAME.match(text, position) and not _is_name_character(text, at - 1):
+            return True
+    return False
+
+
+def _is_name_character(text: str, position: int) -> bool:
+    """Whether the character at ``position`` may be part of a longer name (区长张国智 vs 张国智)."""
+    if position < 0:
+        return False
+    character = text[position]
+    return "\u4e00" <= character <= "\u9fff" and character not in _NOT_IN_NAME
+
+
+def _official(
+    text: str, start: int, title_start: int, title_end: int, name: str
+) -> SpeakerParts | None:
+    """The official whose title ends at ``title_end`` and whose name follows: positions read
+    back from the title to the clause's start."""
+    reach = max(start, title_start - _MENTION_REACH)
+    clause = text[reach:title_end]
+    boundary = _CLAUSE_BREAK.match(clause)
+    offset = reach + (boundary.end() if boundary else 0)
+    clause = text[offset:title_end]
+    for opener in _CLAUSE_OPENERS:
+        if clause.startswith(opener):
+            offset += len(opener)
+            clause = clause[len(opener) :]
+            break
+    found = _mention_positions(clause)
+    if found is None:
+        return None
+    positions, jurisdiction, skip = found
+    return SpeakerParts(name, positions, jurisdiction, offset + skip, title_end + len(name))
 
 
 def _mention_positions(clause: str) -> tuple[tuple[str, ...], str | None, int] | None:
