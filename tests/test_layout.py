@@ -10,6 +10,8 @@ import pytest
 from yantai_pledges._data import load_table
 from yantai_pledges.layout import (
     ArticleLayout,
+    SpeakerParts,
+    article_jurisdiction,
     find_places,
     find_points,
     find_speaker_mention,
@@ -1160,3 +1162,20 @@ def test_page_furniture_is_not_the_article() -> None:
     speaker = layout.statements[0].speaker
     assert speaker is not None
     assert speaker.jurisdiction == "岚山区"
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers", "expected"),
+    [
+        ("某某区第一届人民代表大会第二次会议开幕。区长作报告。", [], "某某区"),
+        ("2020年某某县国民经济和社会发展统计公报\n2020年，全县…", [], "某某县"),
+        ("会上，区长张三表示，要抓项目。", [("张三", "某某区")], "某某区"),
+        ("两位书记谈发展。", [("张三", "甲区"), ("李四", "乙县")], None),  # several places
+        ("全市新签约项目63个。", [], None),
+    ],
+)
+def test_article_jurisdiction(
+    text: str, speakers: list[tuple[str, str]], expected: str | None
+) -> None:
+    parts = [SpeakerParts(name, (), place, 0, 0) for name, place in speakers]
+    assert article_jurisdiction(text, parts) == expected

@@ -271,6 +271,13 @@ class Article(_Model):
         "city it names most often; a bare 市委 or 副市长 in it is this city's. None when no city is "
         "named.",
     )
+    jurisdiction: Bilingual | None = Field(
+        default=None,
+        description="The government whose text the article is (龙华区 for its work report): the "
+        "place named before its congress, government or communiqué near the top, else the one "
+        "jurisdiction all its speakers share, else the place it names most often. None when "
+        "none says (or its speakers are of several places).",
+    )
     text: str = Field(description="The cleaned text that every span points into.")
     statements: list[Statement] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)

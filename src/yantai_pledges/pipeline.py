@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 from .errors import InputError
 from .extract import extract_targets, infer_year, publication_date
 from .extract.genre import reports_results
-from .layout import PointParts, SpeakerParts, StandaloneLines, StatementBlock, split_statements
+from .layout import (
+    PointParts,
+    SpeakerParts,
+    StandaloneLines,
+    StatementBlock,
+    article_jurisdiction,
+    split_statements,
+)
 from .lines import Paragraph
 from .models import Article, Source, Statement
 from .sources import decode_bytes
@@ -88,6 +95,9 @@ def _parse_text(raw: str, year: int | None) -> Article:
         year=article_year,
         published=published,
         city=article_city(cleaned),
+        jurisdiction=_place(
+            article_jurisdiction(cleaned, [block.speaker for block in layout.statements])
+        ),
         text=cleaned,
         statements=statements,
         warnings=warnings,
@@ -137,6 +147,10 @@ def _point(ordinal: int, part: PointParts) -> dict[str, object]:
 
 def _year_of(date: dt.date | None) -> int | None:
     return date.year if date is not None else None
+
+
+def _place(name: str | None) -> dict[str, str] | None:
+    return {"zh": name} if name is not None else None
 
 
 def _bilingual(paragraph: Paragraph | None) -> dict[str, str] | None:

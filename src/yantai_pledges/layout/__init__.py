@@ -57,7 +57,7 @@ from .credits import (
     trailing_credit_start,
 )
 from .parts import ArticleLayout, PointParts, SpeakerParts, StatementBlock
-from .places import find_places, masthead_city
+from .places import article_jurisdiction, find_places, masthead_city
 from .points import find_points, starts_with_point_marker
 from .speakers import find_speaker_mention, is_speaker_line, parse_speaker_line
 
@@ -67,6 +67,7 @@ __all__ = [
     "SpeakerParts",
     "StandaloneLines",
     "StatementBlock",
+    "article_jurisdiction",
     "find_places",
     "find_points",
     "find_speaker_mention",

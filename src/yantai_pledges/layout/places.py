@@ -237,3 +237,53 @@ def _province_stems() -> frozenset[str]:
     names = [row["zh"] for row in load_table("places") if row["kind"] in kinds]
     stems = {name.removesuffix("省").removesuffix("自治区") for name in names}
     return frozenset(stems | {name[:2] for name in names})  # 广西壮族自治区 → 广西
+
+
+# The government whose text an article is: named before its congress, its government, its
+# communiqué (龙华区第一届人民代表大会, 2020年望谟县国民经济和社会发展统计公报).
+_GOVERNMENT_TEXT = regex.compile(
+    r"""
+    (?P<unit>省|自治区|市|县|区|镇|乡|街道)
+    (?:第[一二三四五六七八九十]{1,3}届)?
+    (?:人民代表大会|人民政府|政府工作报告|国民经济和社会发展|统计公报|人大)
+    """,
+    regex.VERBOSE,
+)
+_GOVERNMENT_REACH = 1200  # the top of an article, where its congress or communiqué is named
+_ARTICLE_PLACE_LEVELS = ("镇", "乡", "街道", "区", "县", "市")  # lowest first
+_ARTICLE_PLACE_MENTIONS = 3  # a place named this often, and more than any other, is the article's
+
+
+def article_jurisdiction(text: str, speakers: Sequence[SpeakerParts | None]) -> str | None:
+    """The government whose text an article is: the place named before its congress, government or
+    communiqué near the top; else its speakers' jurisdiction when they share one (None when they
+    do not); else the place named most often (at least three times, more than any other).
+
+    >>> article_jurisdiction("龙华区第一届人民代表大会第二次会议开幕。", [])
+    '龙华区'
+    """
+    for match in _GOVERNMENT_TEXT.finditer(text, 0, _GOVERNMENT_REACH):
+        unit = match["unit"]
+        places = find_places(text[max(0, match.start() - 12) : match.start() + len(unit)], unit)
+        if places and text.startswith(places[-1], match.start() + len(unit) - len(places[-1])):
+            return places[-1]
+    named = {s.jurisdiction for s in speakers if s is not None and s.jurisdiction}
+    if len(named) > 1:
+        return None  # a page of several places' officials (区县书记谈) speaks for none of them
+    if named:
+        return named.pop()
+    return _most_named_place(text)
+
+
+def _most_named_place(text: str) -> str | None:
+    counts = {
+        place: text.count(place)
+        for level in _ARTICLE_PLACE_LEVELS
+        for place in find_places(text, level)
+    }
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < _ARTICLE_PLACE_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]

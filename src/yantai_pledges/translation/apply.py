@@ -168,6 +168,8 @@ def translate_article(
     result = article if in_place else article.model_copy(deep=True)
     terms = glossary or default_glossary()
     _exact(result.title, terms)
+    if result.jurisdiction is not None:
+        result.jurisdiction.en = _safe(place_english, result.jurisdiction.zh)
     if city is None:  # the parser's city; for an article made without one, found now
         city = result.city if "city" in result.model_fields_set else article_city(result.text)
     for statement in result.statements:
