@@ -190,12 +190,26 @@ BLIND_FLOORS = [
     ("eval4", "metric", 0.96),
     ("eval4", "speaker", 0.9),
     ("eval4", "jurisdiction", 0.8),
+    # The real corpus (tests/fixtures/real/, parsed with no year hint), about three points under
+    # docs/accuracy.md ("After this session's fixes").
+    ("real/dev", "precision", 0.93),
+    ("real/dev", "recall", 0.92),
+    ("real/dev", "status", 0.65),
+    ("real/dev", "period", 0.79),
+    ("real/dev", "metric", 0.89),
+    ("real/dev", "speaker", 0.76),
+    ("real/dev", "jurisdiction", 0.73),
+    ("real/blind", "precision", 0.89),
+    ("real/blind", "recall", 0.93),
+    ("real/blind", "status", 0.67),
+    ("real/blind", "metric", 0.9),
 ]
 
 
 @cache
 def blind_scores(folder: str) -> Any:
-    return scorer().evaluate(ROOT / "tests" / "fixtures" / folder)
+    real = folder.startswith("real/")  # real pages are parsed as a corpus user would
+    return scorer().evaluate(ROOT / "tests" / "fixtures" / folder, real=real)
 
 
 @pytest.mark.parametrize(
@@ -237,34 +251,6 @@ def test_real_text_is_a_short_excerpt_with_its_source(path: Path) -> None:
 
 
 REAL_LABELLED = [path for path in REAL_TEXTS if path.with_suffix(".json").exists()]
-
-# Floors on the real corpus, about three points under docs/accuracy.md ("after this session").
-REAL_FLOORS = [
-    ("dev", "precision", 0.93),
-    ("dev", "recall", 0.92),
-    ("dev", "status", 0.65),
-    ("dev", "period", 0.79),
-    ("dev", "metric", 0.89),
-    ("dev", "speaker", 0.76),
-    ("dev", "jurisdiction", 0.73),
-    ("blind", "precision", 0.89),
-    ("blind", "recall", 0.93),
-    ("blind", "status", 0.67),
-    ("blind", "metric", 0.9),
-]
-
-
-@cache
-def real_scores(folder: str) -> Any:
-    return scorer().evaluate(REAL_DIR / folder, real=True)
-
-
-@pytest.mark.parametrize(
-    ("folder", "name", "floor"), REAL_FLOORS, ids=[f"real-{f}-{n}" for f, n, _ in REAL_FLOORS]
-)
-def test_real_set_stays_above_floor(folder: str, name: str, floor: float) -> None:
-    result = real_scores(folder)
-    assert _measure(result, name) >= floor, scorer().format_report(result)
 
 
 @pytest.mark.parametrize("path", REAL_LABELLED, ids=[p.stem for p in REAL_LABELLED])
