@@ -15,7 +15,21 @@ from typing import Any, NamedTuple
 
 from ..lexicon.periods import PeriodWords
 
-__all__ = ["Resolved", "relation", "resolve", "safe_date", "same_day_in", "year_number"]
+__all__ = [
+    "ENDLESS_KINDS",
+    "SPANS_TO_NOW",
+    "Resolved",
+    "relation",
+    "resolve",
+    "safe_date",
+    "same_day_in",
+    "year_number",
+]
+
+# Kinds of period that run up to now (一年来, 截至目前; 今年以来, “十四五”以来) …
+SPANS_TO_NOW = frozenset({"past", "since"})
+# … and the kinds that say nothing of when a figure's period ends.
+ENDLESS_KINDS = SPANS_TO_NOW | {"unplaced"}
 
 _END = 0  # a day value meaning "the last day of the month"
 
