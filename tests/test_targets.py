@@ -782,7 +782,7 @@ def test_metric_tail_noise_last_characters_are_complete() -> None:
     ("module_name", "pattern_name", "first_name"),
     [
         ("metric_noise", "_HEAD_NOISE", "_HEAD_FIRST"),
-        ("targets", "_DESCRIBED_NOUN", "_DESCRIBED_NOUN_FIRST"),
+        ("metrics", "_DESCRIBED_NOUN", "_DESCRIBED_NOUN_FIRST"),
     ],
 )
 def test_first_character_sets_are_complete(

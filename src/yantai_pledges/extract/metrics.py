@@ -47,16 +47,20 @@ _NOUN_AFTER = regex.compile(
 )
 
 # A count followed by the figures that describe its noun: 73个总投资1000亿元、…的“重中之重”项目.
+# The description starts with an investment figure (计划总投资, 年度投资 …) and ends with 的.
+_PLANNED = "计划"
+_INVESTMENT_WORDS = ("总投资", "年度投资", "投资")
 _DESCRIBED_NOUN = regex.compile(
     rf"""
-    (?:计划)?(?:总投资|年度投资|投资)    # the description starts with an investment figure
+    (?:{_PLANNED})?(?:{"|".join(_INVESTMENT_WORDS)})    # an investment figure
     [^，,。；;]{{0,40}}?的              # and ends with 的
     (?P<noun>{_NOUN}{{1,20}}?)         # the noun counted
     (?=[，,。；;、]|$)
     """,
     regex.VERBOSE,
 )
-_DESCRIBED_NOUN_FIRST = frozenset("计总年投")  # the first characters it can match: a cheap test
+# The first characters it can match: a cheap test before it.
+_DESCRIBED_NOUN_FIRST = frozenset(word[0] for word in (_PLANNED, *_INVESTMENT_WORDS))
 
 # Units of things built or laid out, whose noun may follow the figure (15公里滨海景观带).
 _MEASURED_UNITS = frozenset({"metre", "square_metre", "mu"})
