@@ -49,9 +49,33 @@ from typing import Final, NamedTuple
 import regex
 
 from ..errors import InputError
+from ..lexicon.comparators import comparator_words
 from ..lexicon.units import COUNTED_BASE_UNITS, CURRENCY_BASE_UNITS, TIME_BASE_UNITS, Unit, units
 from ..models import Comparator, Quantity
-from .numbers import CHINESE_NUMERAL_CHARS, parse_number
+from .numbers import parse_number
+from .quantity_pattern import (
+    CN_CLASS,
+    FIRST_OF_A,
+    FIRST_OF_B,
+    GROUP_HALF,
+    GROUP_PCT_AR,
+    GROUP_PCT_CN,
+    GROUP_PREFIX,
+    GROUP_SUFFIX,
+    GROUP_UNIT,
+    GROUP_UNIT_PCT,
+    JOINERS,
+    OFFSET_APPROX,
+    OFFSET_APPROX2,
+    OFFSET_AR,
+    OFFSET_CN,
+    OFFSET_SCALE,
+    SCALES,
+    candidate_runs,
+    joined_numbers,
+    match_at,
+    quantity_pattern,
+)
 
 __all__ = ["QuantityMatch", "find_quantities"]
 
@@ -80,76 +104,9 @@ class _Reading:
     pair: tuple[Decimal, Decimal] | None = None  # 两三个 → (2, 3)
 
 
-# Scale words written between a number and its unit, and their factor.
-_SCALES: Final[dict[str, Decimal]] = {
-    "十": Decimal(10),
-    "百": Decimal(100),
-    "千": Decimal(1000),
-    "万": Decimal(10**4),
-    "十万": Decimal(10**5),
-    "百万": Decimal(10**6),
-    "千万": Decimal(10**7),
-    "亿": Decimal(10**8),
-    "十亿": Decimal(10**9),
-    "百亿": Decimal(10**10),
-    "千亿": Decimal(10**11),
-    "万亿": Decimal(10**12),
-}
 # The last scale word of a Chinese numeral, split off so 两万人 reads as 2 万人 like 2万人.
 _TRAILING_SCALES: Final = ("万亿", "亿", "万")
 
-# Comparator words before the number, and the characters that, just before them, make them part of
-# another word (签约 is "sign", not "about"; 通过 is "pass", not "over").
-_PREFIXES: Final[dict[str, tuple[Comparator, str]]] = {
-    "至少": (Comparator.AT_LEAST, ""),
-    "最少": (Comparator.AT_LEAST, ""),
-    "不少于": (Comparator.AT_LEAST, ""),
-    "不低于": (Comparator.AT_LEAST, ""),
-    "不小于": (Comparator.AT_LEAST, ""),
-    "突破": (Comparator.MORE_THAN, ""),
-    "超过": (Comparator.MORE_THAN, ""),
-    "超出": (Comparator.MORE_THAN, ""),
-    "超": (Comparator.MORE_THAN, "赶高"),
-    "过": (Comparator.MORE_THAN, "通经度错越跳胜难改放走路闯熬挺不罪"),
-    "破": (Comparator.MORE_THAN, "打爆攻击识点看说道冲残撕划"),
-    "逾": (Comparator.MORE_THAN, ""),
-    "上": (
-        Comparator.AT_LEAST,
-        "以线网马加晚早向北之面身手会",
-    ),  # 上千亿元, 上万人: bare scales only
-    "多于": (Comparator.MORE_THAN, ""),
-    "高于": (Comparator.MORE_THAN, ""),
-    "大于": (Comparator.MORE_THAN, ""),
-    "约": (Comparator.ABOUT, "签履预节制邀相特契合公条违守解爽赴誓协婚规集"),
-    "大约": (Comparator.ABOUT, ""),
-    "近": (Comparator.ABOUT, "最附邻靠贴逼亲"),
-    "将近": (Comparator.ABOUT, ""),
-    "接近": (Comparator.ABOUT, ""),
-    "不超过": (Comparator.AT_MOST, ""),
-    "不高于": (Comparator.AT_MOST, ""),
-    "不多于": (Comparator.AT_MOST, ""),
-    "不大于": (Comparator.AT_MOST, ""),
-    "最多": (Comparator.AT_MOST, ""),
-    "控制在": (Comparator.AT_MOST, ""),
-    "不到": (Comparator.LESS_THAN, ""),
-    "不足": (Comparator.LESS_THAN, ""),
-    "低于": (Comparator.LESS_THAN, ""),
-    "少于": (Comparator.LESS_THAN, ""),
-    "小于": (Comparator.LESS_THAN, ""),
-}
-# Comparator words after the unit.
-_SUFFIXES: Final[dict[str, Comparator]] = {
-    "以上": Comparator.AT_LEAST,
-    "及以上": Comparator.AT_LEAST,
-    "或以上": Comparator.AT_LEAST,
-    "以下": Comparator.AT_MOST,
-    "及以下": Comparator.AT_MOST,
-    "以内": Comparator.AT_MOST,
-    "之内": Comparator.AT_MOST,
-    "左右": Comparator.ABOUT,
-    "上下": Comparator.ABOUT,
-    "内": Comparator.AT_MOST,  # 1个工作日内 (time units only: see _interpret)
-}
 # Adjacent digits that mean "two or three" (两三个, 三五年), and what they stand for.
 _PAIRS: Final[dict[str, tuple[int, int]]] = {
     "一两": (1, 2),
@@ -190,15 +147,6 @@ _PRECISION: Final = decimal.Context(prec=80)  # exact products of 24 digits and 
 _ONE: Final = Decimal(1)
 _ONE_HALF: Final = Decimal("0.5")  # 一年半
 
-# Arabic digits; thousands commas are ASCII, or full-width between full-width digits (１，０００).
-_AR: Final = (
-    r"[0-9０-９]++"
-    r"(?:,[0-9０-９]{3}(?![0-9０-９])|，[０-９]{3}(?![0-9０-９]))*+"
-    r"(?:[.．][0-9０-９]++)?"
-)
-_CN_CLASS: Final = regex.escape(CHINESE_NUMERAL_CHARS)
-_CN: Final = rf"[{_CN_CLASS}]{{1,24}}(?:[点點][〇零一二三四五六七八九]{{1,12}})?"
-_SPACE: Final = r"[ \u3000\u00a0]?"
 
 # Short quotations and titles: numbers inside are names (“1253”总体思路, “10+6”, 《“十四五”规划》).
 # A quotation with a sentence end in it, or longer than 40 characters, is speech and is scanned.
@@ -261,112 +209,13 @@ _DOUBLINGS: Final[dict[str, int]] = {"一": 1, "二": 2, "两": 2, "三": 3, "�
 _COUNTED_AFTER: Final = regex.compile(
     rf"""
     的
-    [^\s，,。；;：:、！!？?（）()“”0-9０-９{_CN_CLASS}]{{1,12}}+   # the noun phrase, in the clause
-    (?:[0-9０-９]{{1,12}}|[{_CN_CLASS}]{{1,6}})                     # its count
+    [^\s，,。；;：:、！!？?（）()“”0-9０-９{CN_CLASS}]{{1,12}}+   # the noun phrase, in the clause
+    (?:[0-9０-９]{{1,12}}|[{CN_CLASS}]{{1,6}})                     # its count
     [多余]?
     (?:个|家|项|户|名|人|位|所|座|处|条|批|台|套|艘|辆|宗)         # a measure word of things or people
     """,
     regex.VERBOSE,
 )
-
-
-_Trie = dict[str, "_Trie"]
-
-
-def _alternation(words: tuple[str, ...], *, guard_latin: bool = False) -> str:
-    """A regex matching any of ``words``, longest first, as a trie (个(?:百分点|月)?) for speed.
-
-    With ``guard_latin``, a word ending in a Latin letter (km, TEU) must not run into more letters.
-    """
-    trie: _Trie = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_source(trie, "", guard_latin=guard_latin)
-
-
-def _trie_source(node: _Trie, word: str, *, guard_latin: bool) -> str:
-    """The regex of a trie node: its continuations, then (if a word ends here) the empty match."""
-    branches = [
-        re.escape(char) + _trie_source(child, word + char, guard_latin=guard_latin)
-        for char, child in sorted(node.items())
-        if char
-    ]
-    ending = ""
-    if guard_latin and word and word[-1].isascii() and word[-1].isalpha():
-        ending = "(?![A-Za-z])"
-    if "" not in node:
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if not branches:
-        return ending
-    return "(?:" + "|".join([*branches, ending]) + ")"
-
-
-def _number(prefix: str) -> str:
-    """The pattern of one number with its 多/余 and scale word; group names begin ``prefix``."""
-    return rf"""
-        (?: (?<![0-9０-９.．,A-Za-z+＋_/])(?<![0-9０-９]，)          # not inside a number or code
-            (?P<{prefix}ar>{_AR})                                    # Arabic: 1850, 224.2, 1,000
-          | (?<![{_CN_CLASS}0-9０-９])(?P<{prefix}cn>{_CN}) )     # Chinese: 三百五十, 零点五
-        (?P<{prefix}approx>[多余几])?                               # 30多亿元, 10余个
-        (?:{_SPACE}(?P<{prefix}scale>{_alternation(tuple(_SCALES))}))?  # 亿 in 1850亿元
-        (?P<{prefix}approx2>[多余])?                                 # 1万余人
-    """
-
-
-# The quantity pattern's groups, in order (_pattern() checks it). A match is read several times
-# faster by group number than by name, so the code below uses the numbers.
-_GROUP_NAMES: Final = (
-    "prefix", "pct_ar", "pct_cn",
-    "a_ar", "a_cn", "a_approx", "a_scale", "a_approx2", "a_pct",
-    "b_ar", "b_cn", "b_approx", "b_scale", "b_approx2",
-    "unit_pct", "unit", "half", "suffix",
-)  # fmt: skip
-_PREFIX, _PCT_AR, _PCT_CN, _UNIT_PCT, _UNIT, _HALF, _SUFFIX = (
-    _GROUP_NAMES.index(name) + 1
-    for name in ("prefix", "pct_ar", "pct_cn", "unit_pct", "unit", "half", "suffix")
-)
-# The first group of each number (_A: the number or the low end of a range, _B: the high end),
-# and the offsets of its groups from there, in the order _number() writes them.
-_A, _B = _GROUP_NAMES.index("a_ar") + 1, _GROUP_NAMES.index("b_ar") + 1
-_AR_GROUP, _CN_GROUP, _APPROX_GROUP, _SCALE_GROUP, _APPROX2_GROUP = range(5)
-
-
-@functools.cache
-def _pattern() -> re.Pattern[str]:
-    """The quantity pattern, built from the unit table on first use; matched at candidate starts.
-
-    Stdlib ``re``: the pattern needs no ``regex`` feature, and ``re`` matches it in less than half
-    the time (it is tried at every candidate number of every sentence).
-    """
-    unit_words = _alternation(tuple(units()), guard_latin=True)
-    source = rf"""
-        (?P<prefix>{_alternation(tuple(_PREFIXES))})?        # comparator before: 突破, 超过, 约
-        (?:
-            百分之(?: (?P<pct_ar>{_AR}) | (?P<pct_cn>{_CN}) )  # 百分之七, 百分之五十
-          | {_number("a_")}                                    # the number (the low end of a range)
-            (?: (?P<a_pct>[%％])?                              # 6%—7%
-                {_SPACE}(?:——|[—–\-－～~〜―至到]){_SPACE}      # 2—3, 2~3, 5至8, 2到3
-                {_number("b_")} )?                             # the high end of a range
-            {_SPACE}
-            (?(a_pct)(?P<unit_pct>[%％])|(?P<unit>{unit_words}))   # the unit, % again after 6%—
-        )
-        (?P<half>半)?                                         # 一年半, 两天半
-        (?P<suffix>以上|及以上|或以上|以下|及以下|以内|之内|左右|上下(?![游级班联同贯楼])
-          |内(?![\u3400-\u9fff]))?                          # 1个工作日内。 (not 6个月内开工率)
-    """
-    pattern = re.compile(source, re.VERBOSE)
-    if pattern.groupindex != {name: number for number, name in enumerate(_GROUP_NAMES, 1)}:
-        raise AssertionError("_GROUP_NAMES must list the quantity pattern's groups in order")
-    return pattern
-
-
-# Where a number can begin: each maximal run of digits or of Chinese numeral characters, once.
-_RUN: Final = regex.compile(rf"[0-9０-９]++|[{_CN_CLASS}]++")
-_PREFIX_LENGTHS: Final = sorted({len(word) for word in _PREFIXES}, reverse=True)
-_PREFIX_LAST_CHARS: Final = frozenset(word[-1] for word in _PREFIXES)
 
 
 def find_quantities(text: str) -> list[QuantityMatch]:
@@ -378,18 +227,18 @@ def find_quantities(text: str) -> list[QuantityMatch]:
     """
     if not isinstance(text, str) or not text:
         return []
-    pattern = _pattern()
+    pattern = quantity_pattern()
     found: list[QuantityMatch] = []
     labels: _Labels | None = None  # made for the first match: most sentences have none
     done = 0  # the end of the last match: spans never overlap
-    joined = _joined()
-    for run in _candidate_runs().finditer(text):
+    joined = joined_numbers()
+    for run in candidate_runs().finditer(text):
         start, run_end = run.span()
         if start < done:
             continue
-        if text[run_end] in _JOINERS and joined.match(text, run_end) is None:
+        if text[run_end] in JOINERS and joined.match(text, run_end) is None:
             continue  # 1—1—1, 三点三点: joined numbers that never reach a unit
-        match = _match_at(pattern, text, start, done)
+        match = match_at(pattern, text, start, done)
         if match is None:
             continue
         if labels is None:
@@ -439,28 +288,6 @@ def _with_doublings(text: str, found: list[QuantityMatch], labels: _Labels) -> l
     return sorted([*found, *doublings], key=lambda item: item.start)
 
 
-@functools.cache
-def _candidate_runs() -> re.Pattern[str]:
-    """Each maximal run of digits or of Chinese numerals (as ``_RUN``) that a continuation follows.
-
-    This pattern is scanned over every sentence. Stdlib ``re`` (no ``regex`` feature is needed)
-    skips ahead in C to a character of the class the pattern opens with, so the pattern opens
-    with one class of digits and numerals (two branches, each opening with its own class, would
-    be tried at every position) and the lookbehinds come after that character.
-    """
-    after = re.escape("".join(sorted(_continuations())))
-    digit, numeral = "[0-9０-９]", f"[{_CN_CLASS}]"
-    return re.compile(
-        rf"""
-        [0-9０-９{_CN_CLASS}]                                    # a digit or a numeral, then
-        (?: (?<={digit})(?<!{digit}{digit}){digit}*+           # 1850亿元: whole runs only,
-          | (?<={numeral})(?<!{numeral}{numeral}){numeral}*+ )  # so the scan is linear
-        (?=[{after}])                                           # a continuation follows
-        """,
-        re.VERBOSE,
-    )
-
-
 class _Labels:
     """The quotations and titles of a text (sorted, disjoint), found on first use: most texts
     the target stage passes in are sentences without a quantity."""
@@ -479,44 +306,6 @@ class _Labels:
             self._starts = [label_start for label_start, _ in self._spans]
         index = bisect.bisect_right(self._starts, end - 1) - 1
         return index >= 0 and self._spans[index][1] > start
-
-
-@functools.cache
-def _continuations() -> frozenset[str]:
-    """Characters that can follow a run of numerals in a quantity: a quick test before matching."""
-    chars = (
-        set("".join(units())) | set("".join(_SCALES)) | set("多余几%％ \u3000\u00a0.．,，点點分")
-    )
-    chars |= set("—–-－～~〜―至到")
-    return frozenset(chars)
-
-
-# Characters that join a number to more number: decimal points, thousands commas, range dashes, spaces.
-_JOINERS: Final = frozenset(".．,，点點—–-－～~〜―至到 \u3000\u00a0")
-
-
-@functools.cache
-def _joined() -> regex.Pattern[str]:
-    """After a joiner, up to two more numbers and then a character that can start a unit."""
-    joiners = regex.escape("".join(sorted(_JOINERS)))
-    finals = regex.escape("".join(sorted(_continuations() - _JOINERS)))
-    return regex.compile(
-        rf"(?:[{joiners}]{{1,2}}+[0-9０-９{_CN_CLASS}]{{1,24}}+){{0,2}}+[ \u3000\u00a0]?[{finals}]"
-    )
-
-
-def _match_at(pattern: re.Pattern[str], text: str, start: int, done: int) -> re.Match[str] | None:
-    """The pattern anchored at a number start, with a comparator word just before it if any."""
-    if start > done and text[start - 1] in _PREFIX_LAST_CHARS:
-        for length in _PREFIX_LENGTHS:
-            if start - length >= done and text[start - length : start] in _PREFIXES:
-                match = pattern.match(text, start - length)
-                if match is not None and match[_PREFIX]:
-                    return match
-    match = pattern.match(text, start)
-    if match is not None and match[_PREFIX]:
-        return None  # the run starts a word such as 过, not a number
-    return match
 
 
 class _Parts(NamedTuple):
@@ -548,12 +337,12 @@ def _interpret(text: str, match: re.Match[str], labels: _Labels) -> QuantityMatc
         or labels.overlap(parts.number_start, parts.unit_end)
     ):
         return None
-    start, prefix = _prefix(text, match.start(), match[_PREFIX], parts)
-    end, suffix = match.end(), match[_SUFFIX]
-    if match[_HALF] and not parts.half:
+    start, prefix = _prefix(text, match.start(), match[GROUP_PREFIX], parts)
+    end, suffix = match.end(), match[GROUP_SUFFIX]
+    if match[GROUP_HALF] and not parts.half:
         end, suffix = parts.unit_end, None  # 3个半月: 半 belongs to the next word
     elif suffix == "内" and parts.unit.base_unit not in TIME_BASE_UNITS:
-        end, suffix = match.end(_SUFFIX) - 1, None  # 内 is "within" after a span of time only
+        end, suffix = match.end(GROUP_SUFFIX) - 1, None  # 内 is "within" after a span of time only
     if (
         _is_ordinal(text, parts.number_start)
         or (prefix and _is_ordinal(text, start))
@@ -582,27 +371,27 @@ def _interpret(text: str, match: re.Match[str], labels: _Labels) -> QuantityMatc
 
 def _parts(match: re.Match[str]) -> _Parts | None:
     """Read the numbers and the unit of a match; None when a number is not a figure."""
-    number_start = match.start() + len(match[_PREFIX] or "")
-    percent = match[_PCT_AR] or match[_PCT_CN]
+    number_start = match.start() + len(match[GROUP_PREFIX] or "")
+    percent = match[GROUP_PCT_AR] or match[GROUP_PCT_CN]
     if percent:
         high = _read(percent, "", False, False, True)  # positional: a smaller cache key
         if high is None:
             return None
-        unit_end = max(match.end(_PCT_AR), match.end(_PCT_CN))
+        unit_end = max(match.end(GROUP_PCT_AR), match.end(GROUP_PCT_CN))
         return _Parts(high, None, units()["%"], "%", number_start, unit_end, half=False)
-    unit_text = match[_UNIT] or match[_UNIT_PCT] or ""
+    unit_text = match[GROUP_UNIT] or match[GROUP_UNIT_PCT] or ""
     unit = units()[unit_text]
-    unit_end = max(match.end(_UNIT), match.end(_UNIT_PCT))
-    half = bool(match[_HALF]) and unit.base_unit in TIME_BASE_UNITS
-    ranged = bool(match[_B + _AR_GROUP] or match[_B + _CN_GROUP])
-    first = _read_group(match, _A, in_range=ranged)
+    unit_end = max(match.end(GROUP_UNIT), match.end(GROUP_UNIT_PCT))
+    half = bool(match[GROUP_HALF]) and unit.base_unit in TIME_BASE_UNITS
+    ranged = bool(match[FIRST_OF_B + OFFSET_AR] or match[FIRST_OF_B + OFFSET_CN])
+    first = _read_group(match, FIRST_OF_A, in_range=ranged)
     if not ranged:
         return (
             None
             if first is None
             else _Parts(first, None, unit, unit_text, number_start, unit_end, half)
         )
-    second = _read_group(match, _B, in_range=True)
+    second = _read_group(match, FIRST_OF_B, in_range=True)
     if first is None or second is None:
         return None
     return _Parts(second, first, unit, unit_text, number_start, unit_end, half)
@@ -621,17 +410,17 @@ def _prefix(text: str, start: int, prefix: str | None, parts: _Parts) -> tuple[i
             )  # 迈上千亿元台阶: 上 is the verb's, the level is reached
         if not parts.high.bare_scale:
             return parts.number_start, None  # 比上年, 上3个月: 上 is not "upwards of" before digits
-    if before and before in _PREFIXES[prefix][1]:
+    if before and before in comparator_words().before[prefix].not_after:
         return parts.number_start, None  # 签约10个: the 约 belongs to 签约
     return start, prefix
 
 
 def _read_group(match: re.Match[str], first: int, *, in_range: bool) -> _Reading | None:
-    """Read the number whose pattern groups start at group number ``first`` (_A or _B)."""
-    written = match[first + _AR_GROUP] or match[first + _CN_GROUP] or ""
-    approximate = bool(match[first + _APPROX_GROUP] or match[first + _APPROX2_GROUP])
+    """Read the number whose pattern groups start at group number ``first`` (FIRST_OF_A or FIRST_OF_B)."""
+    written = match[first + OFFSET_AR] or match[first + OFFSET_CN] or ""
+    approximate = bool(match[first + OFFSET_APPROX] or match[first + OFFSET_APPROX2])
     # Positional arguments: the cache key of a keyword call is bigger and slower to build.
-    return _read(written, match[first + _SCALE_GROUP] or "", approximate, in_range, False)
+    return _read(written, match[first + OFFSET_SCALE] or "", approximate, in_range, False)
 
 
 def _is_ordinal(text: str, position: int) -> bool:
@@ -793,11 +582,11 @@ def _comparator(prefix: str | None, suffix: str | None, parts: _Parts) -> Compar
     if parts.is_range:
         return Comparator.RANGE
     if suffix:
-        return _SUFFIXES[suffix]
+        return comparator_words().after[suffix].comparator
     if parts.high.approximate:
         return Comparator.MORE_THAN
     if prefix:
-        return _PREFIXES[prefix][0]
+        return comparator_words().before[prefix].comparator
     return Comparator.EXACT
 
 
@@ -808,7 +597,7 @@ def _quantity(raw: str, parts: _Parts) -> Quantity | None:
     the operators in a ``decimal.localcontext``, which costs more than the arithmetic itself.
     """
     high, low, unit = parts.high, parts.low, parts.unit
-    scale_factor = _SCALES[high.scale] if high.scale else _ONE
+    scale_factor = SCALES[high.scale] if high.scale else _ONE
     to_base = _PRECISION.multiply(scale_factor, unit.factor)
     # A dict is validated into the same Bilingual, in one pass with the Quantity around it.
     unit_zh = {"zh": high.scale + ("%" if parts.unit_text in _PERCENT_SIGNS else parts.unit_text)}
@@ -817,7 +606,7 @@ def _quantity(raw: str, parts: _Parts) -> Quantity | None:
         low_number = low.number
         if low.scale and low.scale != high.scale:
             low_number = _PRECISION.divide(
-                _PRECISION.multiply(low_number, _SCALES[low.scale]), scale_factor
+                _PRECISION.multiply(low_number, SCALES[low.scale]), scale_factor
             )
         bounds = (low_number, high.number)
     if bounds is not None:
