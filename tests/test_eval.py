@@ -191,18 +191,19 @@ BLIND_FLOORS = [
     ("eval4", "speaker", 0.9),
     ("eval4", "jurisdiction", 0.8),
     # The real corpus (tests/fixtures/real/, parsed with no year hint), about three points under
-    # docs/accuracy.md ("After this session's fixes").
-    ("real/dev", "precision", 0.93),
+    # docs/accuracy.md ("Batch 4": dev 64 texts, blind 24 texts before any fix).
+    ("real/dev", "precision", 0.91),
     ("real/dev", "recall", 0.92),
-    ("real/dev", "status", 0.65),
-    ("real/dev", "period", 0.79),
-    ("real/dev", "metric", 0.89),
-    ("real/dev", "speaker", 0.76),
-    ("real/dev", "jurisdiction", 0.73),
-    ("real/blind", "precision", 0.89),
-    ("real/blind", "recall", 0.93),
-    ("real/blind", "status", 0.67),
-    ("real/blind", "metric", 0.9),
+    ("real/dev", "status", 0.66),
+    ("real/dev", "period", 0.6),
+    ("real/dev", "metric", 0.9),
+    ("real/dev", "speaker", 0.65),
+    ("real/dev", "jurisdiction", 0.61),
+    ("real/blind", "precision", 0.92),
+    ("real/blind", "recall", 0.91),
+    ("real/blind", "status", 0.75),
+    ("real/blind", "period", 0.76),
+    ("real/blind", "metric", 0.86),
 ]
 
 
