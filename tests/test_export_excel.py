@@ -18,6 +18,7 @@ from factories import make_article, make_articles
 from yantai_pledges.errors import ExportError
 from yantai_pledges.export import excel, to_excel
 from yantai_pledges.export import rows as row_spec
+from yantai_pledges.export import sheet as sheet_writer
 from yantai_pledges.models import Article, Bilingual, FileError
 
 SHEETS = ["Overview", "Statements", "Targets", "Milestones", "Text", "Glossary"]
@@ -357,7 +358,7 @@ def test_any_unicode_is_written_and_read_back_cleaned(text: str) -> None:
             article, Path(folder) / "r.xlsx", glossary_terms=NO_GLOSSARY, on_warning=warnings.append
         )
         cell = _table(openpyxl.load_workbook(path), "Statements")[0]["Headline (zh)"]
-    expected = excel._XML_ILLEGAL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    expected = sheet_writer._XML_ILLEGAL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
     assert (cell.value or "") == expected
     assert bool(warnings) == (expected != text.replace("\r\n", "\n").replace("\r", "\n"))
 
