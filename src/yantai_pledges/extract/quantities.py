@@ -38,7 +38,6 @@ scan is linear in the length of the text.
 
 from __future__ import annotations
 
-import bisect
 import decimal
 import functools
 import re
@@ -52,9 +51,9 @@ from ..errors import InputError
 from ..lexicon.comparators import comparator_words
 from ..lexicon.units import COUNTED_BASE_UNITS, CURRENCY_BASE_UNITS, TIME_BASE_UNITS, Unit, units
 from ..models import Comparator, Quantity
+from .not_counted import Labels, describes_noun_after, outline_noun_follows
 from .numbers import parse_number
 from .quantity_pattern import (
-    CN_CLASS,
     FIRST_OF_A,
     FIRST_OF_B,
     GROUP_HALF,
@@ -148,48 +147,6 @@ _ONE: Final = Decimal(1)
 _ONE_HALF: Final = Decimal("0.5")  # 一年半
 
 
-# Short quotations and titles: numbers inside are names (“1253”总体思路, “10+6”, 《“十四五”规划》).
-# A quotation with a sentence end in it, or longer than 40 characters, is speech and is scanned.
-# Stdlib ``re``: no ``regex`` feature is needed, and ``re`` scans a sentence in less time.
-_LABEL: Final = re.compile(
-    r"""
-      “[^“”\n。！？]{0,40}”                    # “…” Chinese double quotes
-    | ‘[^‘’\n。！？]{0,40}’                    # ‘…’ Chinese single quotes
-    | 「[^「」\n。！？]{0,40}」                  # 「…」 corner brackets
-    | 『[^『』\n。！？]{0,40}』                  # 『…』 white corner brackets
-    | "[^"\n。！？]{0,40}"                     # "…" ASCII quotes
-    | 《[^《》\n]{0,60}》                       # 《…》 titles
-    | 〈[^〈〉\n]{0,60}〉                       # 〈…〉 titles
-    """,
-    re.VERBOSE,
-)
-
-_QUALIFIED_NOUN: Final = regex.compile(
-    r"""
-    (?:重点|重大|工业|产业|制造业|服务业|外资|内资|科技型?|高新技术|规上|规模以上|骨干|龙头|领军
-      |新|大|好|特色|优势|标志性|战略性|优质|民营|外贸|实体|在建|新建|续建|新开工|签约|招商
-      |光伏|风电|海上风电|新能源|储能|氢能|核电|化工|医药|装备|汽车|数字|文旅|物流|港口|农业
-      |商贸|高端|智能|绿色|先进制造业|现代|单体|投资){0,3}  # modifiers before the counted noun
-    (?:项目|企业|公司|集团|集群|产业链|产业园|产业|园区|工程|平台|品牌|行业|楼宇|单位|基地|总部
-      |市场主体|纳税人|税源|城市|乡镇|县|镇|村|街道|医院|商户|大户)                   # the noun
-    (?!资金|建设|投资|用地|收入|产值|总额|数量|个数)      # 项目资金: the noun is the next word
-    """,
-    regex.VERBOSE,
-)
-
-# The speech's own structure, counted with a small Chinese numeral (重点抓好四个方面工作, 三件事：,
-# 两件大事。): the noun right after the measure word, then 工作, a clause end or the end of the text.
-_SPEECH_STRUCTURE: Final = regex.compile(
-    r"""
-    大?                                                    # 两件大事, 三个大方面
-    (?:方面|事情|事|任务|重点|工作|环节|原则|导向|坚持|着力|关键|问题|要求|抓手|方向|举措|措施
-      |目标|攻坚|转变|突破|结合|统筹){1,2}  # nouns of a speech's outline: 重点任务, 关键环节
-    (?:的?(?:重点)?工作)?                                   # 四个方面(的重点)工作
-    (?:上|中|下功夫|发力|用力|入手|实现突破|取得突破|求突破)?  # 在五个方面下功夫, 六个方面实现突破
-    (?=[：:，,。；;、！!？?）)\n]|$)                        # then the clause or text ends
-    """,
-    regex.VERBOSE,
-)
 _STRUCTURE_UNITS: Final = frozenset("个件项条点")
 _STRUCTURE_MAX: Final = Decimal(10)
 
@@ -205,18 +162,6 @@ _DOUBLING: Final = regex.compile(
 )
 _DOUBLINGS: Final[dict[str, int]] = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 
-# 过百万元的电商主体30个: a threshold, 的, a short noun phrase, then the count of that noun.
-_COUNTED_AFTER: Final = regex.compile(
-    rf"""
-    的
-    [^\s，,。；;：:、！!？?（）()“”0-9０-９{CN_CLASS}]{{1,12}}+   # the noun phrase, in the clause
-    (?:[0-9０-９]{{1,12}}|[{CN_CLASS}]{{1,6}})                     # its count
-    [多余]?
-    (?:个|家|项|户|名|人|位|所|座|处|条|批|台|套|艘|辆|宗)         # a measure word of things or people
-    """,
-    regex.VERBOSE,
-)
-
 
 def find_quantities(text: str) -> list[QuantityMatch]:
     """Every quantity in ``text``, in text order, with non-overlapping spans.
@@ -229,7 +174,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         return []
     pattern = quantity_pattern()
     found: list[QuantityMatch] = []
-    labels: _Labels | None = None  # made for the first match: most sentences have none
+    labels: Labels | None = None  # made for the first match: most sentences have none
     done = 0  # the end of the last match: spans never overlap
     joined = joined_numbers()
     for run in candidate_runs().finditer(text):
@@ -242,7 +187,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         if match is None:
             continue
         if labels is None:
-            labels = _Labels(text)
+            labels = Labels(text)
         try:
             quantity = _interpret(text, match, labels)
         except (InputError, ArithmeticError):
@@ -252,11 +197,11 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         if quantity is not None:
             found.append(quantity)
     if "翻" in text:
-        found = _with_doublings(text, found, labels or _Labels(text))
+        found = _with_doublings(text, found, labels or Labels(text))
     return found
 
 
-def _with_doublings(text: str, found: list[QuantityMatch], labels: _Labels) -> list[QuantityMatch]:
+def _with_doublings(text: str, found: list[QuantityMatch], labels: Labels) -> list[QuantityMatch]:
     """Add 翻一番, 翻两番, 翻番, 翻倍 (a multiple of 2 ** N) to ``found``, keeping text order."""
     doublings: list[QuantityMatch] = []
     for match in _DOUBLING.finditer(text):
@@ -288,26 +233,6 @@ def _with_doublings(text: str, found: list[QuantityMatch], labels: _Labels) -> l
     return sorted([*found, *doublings], key=lambda item: item.start)
 
 
-class _Labels:
-    """The quotations and titles of a text (sorted, disjoint), found on first use: most texts
-    the target stage passes in are sentences without a quantity."""
-
-    __slots__ = ("_spans", "_starts", "_text")
-
-    def __init__(self, text: str) -> None:
-        self._text = text
-        self._spans: list[tuple[int, int]] | None = None
-        self._starts: list[int] = []
-
-    def overlap(self, start: int, end: int) -> bool:
-        """Whether [start, end) touches a quotation or title."""
-        if self._spans is None:
-            self._spans = [match.span() for match in _LABEL.finditer(self._text)]
-            self._starts = [label_start for label_start, _ in self._spans]
-        index = bisect.bisect_right(self._starts, end - 1) - 1
-        return index >= 0 and self._spans[index][1] > start
-
-
 class _Parts(NamedTuple):
     """The pieces of one match: its number(s) read, its unit, and where they are.
 
@@ -327,7 +252,7 @@ class _Parts(NamedTuple):
         return self.low is not None or self.high.pair is not None
 
 
-def _interpret(text: str, match: re.Match[str], labels: _Labels) -> QuantityMatch | None:
+def _interpret(text: str, match: re.Match[str], labels: Labels) -> QuantityMatch | None:
     """Turn one pattern match into a QuantityMatch, or None when it is a label, date or idiom."""
     parts = _parts(match)
     # Every reason to reject gives the same None, so the cheap ones go first.
@@ -561,7 +486,7 @@ def _is_speech_structure(text: str, parts: _Parts) -> bool:
         and not high.approximate
         and high.number <= _STRUCTURE_MAX
         and parts.unit_text in _STRUCTURE_UNITS
-        and _SPEECH_STRUCTURE.match(text, parts.unit_end) is not None
+        and outline_noun_follows(text, parts.unit_end)
     )
 
 
@@ -636,20 +561,8 @@ def _is_qualifier(text: str, end: int, parts: _Parts, comparator: Comparator) ->
     """Whether the figure describes the noun right after it (过10亿元企业, 亿元以上项目)."""
     if parts.unit.base_unit in {"count", "percent"}:
         return False  # 30家企业 counts the firms; 三成以上规上企业 is a share of them
-    if _QUALIFIED_NOUN.match(text, end):
-        return True
-    # 营收超10亿元的企业: a threshold word, then 的 and the noun. Not 总投资1850亿元的340个项目
-    # (a figure of the set) nor 30多亿元的项目资金 (多 rounds an amount, it sets no threshold).
-    # 年销售额过百万元的电商主体30个: a threshold, 的, a noun, then the count of that noun.
-    return (
-        comparator in {Comparator.AT_LEAST, Comparator.MORE_THAN}
-        and not parts.high.approximate
-        and text[end : end + 1] == "的"
-        and (
-            _QUALIFIED_NOUN.match(text, end + 1) is not None
-            or _COUNTED_AFTER.match(text, end) is not None
-        )
-    )
+    threshold = comparator in {Comparator.AT_LEAST, Comparator.MORE_THAN}
+    return describes_noun_after(text, end, threshold=threshold and not parts.high.approximate)
 
 
 def _tidy(value: Decimal) -> Decimal:
