@@ -37,7 +37,7 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_bad21ed3cf753cea.
 _TEXT_CACHES = (
     "yantai_pledges.layout.speakers._line_speaker_and_headline",
     "yantai_pledges.layout.credits._parse_credit",
-    "yantai_pledges.translation.english._default_metric",
+    "yantai_pledges.translation.english_metrics._default_metric",
 )
 
 

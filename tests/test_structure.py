@@ -12,9 +12,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "yantai_pledges"
 MAX_LINES = 600
 # Modules still over MAX_LINES, with the most lines they may have until they are split.
-OVERSIZED = {
-    "translation/english.py": 940,
-}
+OVERSIZED: dict[str, int] = {}
 
 
 def _modules() -> dict[str, Path]:

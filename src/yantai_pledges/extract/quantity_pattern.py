@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import functools
 import re
-from decimal import Decimal
 from typing import Final
 
 import regex
 
 from ..lexicon.comparators import comparator_words
+from ..lexicon.scales import SCALES
 from ..lexicon.units import units
 from .numbers import CHINESE_NUMERAL_CHARS
 
@@ -42,23 +42,6 @@ __all__ = [
     "match_at",
     "quantity_pattern",
 ]
-
-
-# Scale words written between a number and its unit, and their factor.
-SCALES: Final[dict[str, Decimal]] = {
-    "十": Decimal(10),
-    "百": Decimal(100),
-    "千": Decimal(1000),
-    "万": Decimal(10**4),
-    "十万": Decimal(10**5),
-    "百万": Decimal(10**6),
-    "千万": Decimal(10**7),
-    "亿": Decimal(10**8),
-    "十亿": Decimal(10**9),
-    "百亿": Decimal(10**10),
-    "千亿": Decimal(10**11),
-    "万亿": Decimal(10**12),
-}
 
 
 # Arabic digits; thousands commas are ASCII, or full-width between full-width digits (１，０００).
