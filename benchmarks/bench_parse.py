@@ -36,6 +36,7 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_bad21ed3cf753cea.
 # The caches keyed on an article's own text (see the module docstring).
 _TEXT_CACHES = (
     "yantai_pledges.layout.speakers._line_speaker_and_headline",
+    "yantai_pledges.layout.assembly._standalone",
     "yantai_pledges.layout.credits._parse_credit",
     "yantai_pledges.translation.english_metrics._default_metric",
 )

@@ -1179,3 +1179,30 @@ def test_article_jurisdiction(
 ) -> None:
     parts = [SpeakerParts(name, (), place, 0, 0) for name, place in speakers]
     assert article_jurisdiction(text, parts) == expected
+
+
+# --- layout forms (layout/forms.py): tried in order, the first that reads an article wins -------
+
+_FORM_ROWS = [
+    # (text, the form that reads it, statements)
+    (
+        "区委书记 张立新\n\n今年新开工项目30个以上。\n\n区长 李明\n\n确保完成投资50亿元。",
+        "speaker_lines",
+        2,
+    ),
+    ("会上，区委书记张立新表示，今年新开工项目30个以上。", "running_text", 1),
+    ("全年新开工项目30个以上。", "running_text", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "form", "statements"), _FORM_ROWS)
+def test_layout_forms_in_order(text: str, form: str, statements: int) -> None:
+    from yantai_pledges.layout import forms
+    from yantai_pledges.layout.assembly import classify, without_trailer
+
+    cleaned, paragraphs = clean(text)
+    lines = without_trailer([classify(paragraph) for paragraph in paragraphs])
+    readers = [f.__name__ for f in forms.FORMS if f(cleaned, lines) is not None]
+    assert readers[0] == form
+    assert len(split_statements(cleaned, paragraphs).statements) == statements
+    assert forms.FORMS[-1] is forms.running_text  # the last form reads every article

@@ -16,7 +16,6 @@ from .extract.genre import reports_results
 from .layout import (
     PointParts,
     SpeakerParts,
-    StandaloneLines,
     StatementBlock,
     article_jurisdiction,
     split_statements,
@@ -71,9 +70,8 @@ def parse(
 
 def _parse_text(raw: str, year: int | None) -> Article:
     """The language-independent part of :func:`parse`: everything but English."""
-    known: StandaloneLines = {}  # the short lines clean reads, so layout reads each once
-    cleaned, paragraphs = clean(raw, known=known)
-    layout = split_statements(cleaned, paragraphs, known=known)
+    cleaned, paragraphs = clean(raw)
+    layout = split_statements(cleaned, paragraphs)
     published = publication_date(paragraph.text for paragraph in paragraphs)
     article_year = year if year is not None else _year_of(published) or infer_year(cleaned)
     # Figures due before the issue's date are past results, when the issue is of that year.

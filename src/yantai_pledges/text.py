@@ -206,10 +206,10 @@ def _wrap_width(lines: Sequence[str]) -> int | None:
     return None
 
 
-def _stands_alone(line: str, known: layout.StandaloneLines) -> bool:
+def _stands_alone(line: str) -> bool:
     """A line that is never part of a broken sentence: speaker, date, credit or page furniture
     line (来源：… 发布时间：…)."""
-    return len(line) <= 2 * HEADING_MAX and layout.stands_alone(line, known)
+    return len(line) <= 2 * HEADING_MAX and layout.stands_alone(line)
 
 
 def _is_full_line(line: str, wrap_width: int | None) -> bool:
@@ -280,20 +280,14 @@ def _glue(left: str, right: str) -> str:
     return ""
 
 
-def repair_breaks(
-    lines: Sequence[str], *, known: layout.StandaloneLines | None = None
-) -> list[str]:
-    """Join lines that break a sentence (step 3 of :func:`clean`); see the module docstring.
-
-    What the short lines are (speaker, date, credit line) goes into ``known`` when given.
-    """
-    known = {} if known is None else known
+def repair_breaks(lines: Sequence[str]) -> list[str]:
+    """Join lines that break a sentence (step 3 of :func:`clean`); see the module docstring."""
     wrap_width = _wrap_width(lines)
     paragraphs: list[str] = []
     pieces: list[str] = []  # the paragraph being built, as pieces (joining once keeps it linear)
     previous_alone = False
     for line in lines:
-        alone = _stands_alone(line, known)
+        alone = _stands_alone(line)
         if pieces:
             if _joins(pieces, line, alone, previous_alone, wrap_width):
                 pieces.append(_glue(pieces[-1], line))
@@ -327,11 +321,8 @@ def _lines(text: str) -> list[str]:
     return [line for line in lines if line]
 
 
-def clean(raw: str, *, known: layout.StandaloneLines | None = None) -> tuple[str, list[Paragraph]]:
+def clean(raw: str) -> tuple[str, list[Paragraph]]:
     """Clean an article's raw text; return the cleaned text and its paragraphs.
-
-    ``known``, when given, collects what the short lines are (speaker, date, credit line) for
-    :func:`~yantai_pledges.layout.split_statements`, which then need not read them again.
 
     >>> text, paragraphs = clean("區市書記談\\n\\n全力推進，確保全\\n\\n年新開工項目１３０個以上。")
     >>> text
@@ -348,7 +339,7 @@ def clean(raw: str, *, known: layout.StandaloneLines | None = None) -> tuple[str
         )
     paragraphs: list[Paragraph] = []
     offset = 0
-    for text in repair_breaks(lines, known=known):
+    for text in repair_breaks(lines):
         paragraphs.append(Paragraph(text, offset, offset + len(text)))
         offset += len(text) + 1
     return "\n".join(paragraph.text for paragraph in paragraphs), paragraphs

@@ -48,7 +48,7 @@ Everything here runs in linear time: the pattern tests look only at short lines 
 
 from __future__ import annotations
 
-from .assembly import StandaloneLines, split_statements, stands_alone
+from .assembly import stands_alone
 from .credits import (
     is_credit_line,
     is_date_line,
@@ -56,6 +56,7 @@ from .credits import (
     parse_credit,
     trailing_credit_start,
 )
+from .forms import split_statements
 from .parts import ArticleLayout, PointParts, SpeakerParts, StatementBlock
 from .places import article_jurisdiction, find_places, masthead_city
 from .points import find_points, starts_with_point_marker
@@ -65,7 +66,6 @@ __all__ = [
     "ArticleLayout",
     "PointParts",
     "SpeakerParts",
-    "StandaloneLines",
     "StatementBlock",
     "article_jurisdiction",
     "find_places",
