@@ -135,12 +135,16 @@ _PINYIN_GLOSS = re.compile(
     re.VERBOSE,
 )
 _TONE_MARK = re.compile(f"[{_TONE_MARKED}]")  # a cheap test: most texts have none
+# A tone mark may come decomposed (a vowel, then a combining macron, acute, caron or grave).
+_TONE_MARK_OR_COMBINING = re.compile(f"[{_TONE_MARKED}\u0300\u0301\u0304\u030c]")
 
 
 def pinyin_glosses(raw: str) -> int:
     """How many pinyin glosses :func:`normalize_characters` drops from ``raw``."""
-    text = unicodedata.normalize("NFC", raw)  # a tone mark may come decomposed
-    return len(_PINYIN_GLOSS.findall(text)) if _TONE_MARK.search(text) else 0
+    if _TONE_MARK_OR_COMBINING.search(raw) is None:
+        return 0  # most texts: no second normalisation of the whole text
+    text = unicodedata.normalize("NFC", raw)
+    return len(_PINYIN_GLOSS.findall(text))
 
 
 def normalize_characters(raw: str) -> str:
