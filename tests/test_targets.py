@@ -813,3 +813,26 @@ def test_a_communique_reports_results_only() -> None:
     }
     assert reports_results(["2022年某县国民经济和社会发展统计公报", "2022年，全县…"])
     assert not reports_results(["某县2023年政府工作报告", "今年全县计划新开工项目30个。"])
+
+
+# --- a year a sentence opens with governs its paragraph's later sentences (real pages, c01) ----
+
+_TOPIC_YEAR_ROWS = [
+    # (paragraph, raw, the deadline's text or None)
+    ("2024年，我们将锚定区域定位。预期目标是，地区生产总值同比增长7%。", "7%", "2024年"),
+    ("明年，全区将推进工业强区。确保规上工业增加值增长10%。", "10%", "明年"),
+    ("明年，全区将推进工业强区。未来总投资突破100亿元。", "突破100亿元", None),  # 未来 breaks it
+    ("2024年，我们将锚定区域定位。\n地区生产总值增长7%。", "7%", None),  # another paragraph
+    ("今年以来，全区项目建设提速。新开工项目30个。", "30个", None),  # a span up to now
+]
+
+
+@pytest.mark.parametrize(("text", "raw", "deadline"), _TOPIC_YEAR_ROWS)
+def test_topic_year_governs_the_paragraph(text: str, raw: str, deadline: str | None) -> None:
+    paragraphs, start = [], 0
+    for line in text.split("\n"):
+        paragraphs.append(Paragraph(line, start, start + len(line)))
+        start += len(line) + 1
+    targets, _ = extract_targets(paragraphs, 2024)
+    (target,) = [t for t in targets if t.quantity.raw == raw]
+    assert (target.deadline.text.zh if target.deadline else None) == deadline

@@ -47,6 +47,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from ..lexicon.marks import NAME_QUOTES_CLOSING, NAME_QUOTES_OPENING
 from ..lexicon.periods import PeriodWords, period_words
 from .periods import Resolved, relation, resolve, same_day_in
 
@@ -85,7 +86,7 @@ _VERB_BEFORE_DAO = "达提升增降减扩长回做办得收报想找遇受感延
 
 # Starts of expressions built in code rather than listed in periods.tsv: digits (years, months,
 # counts), quotes (“十四五”), 过去/近N年, 今后/未来/用N年.
-_FIXED_FIRST_CHARACTERS = '0123456789〇零○Ｏ一二两三四五六七八九十“"「『过近今未再用'
+_FIXED_FIRST_CHARACTERS = f"0123456789〇零○Ｏ一二两三四五六七八九十{NAME_QUOTES_OPENING}过近今未再用"
 # Kinds of periods.tsv whose words can open a match (the others only follow another word).
 _STARTING_KINDS = (
     "prefix",
@@ -209,7 +210,7 @@ def _deadline_pattern() -> re.Pattern[str]:
             (?P<festival>{words("festival")})
             (?P<festival_mark>{words("festival_mark")})
           | # “十四五”末, 十四五期间
-            [“"「『]?(?P<plan>{words("plan")})[”"」』]?
+            [{NAME_QUOTES_OPENING}]?(?P<plan>{words("plan")})[{NAME_QUOTES_CLOSING}]?
             (?P<plan_mark>{words("plan_mark")})
           | # 本世纪中叶
             (?P<fixed>{words("fixed")})
@@ -294,7 +295,7 @@ def _start_pattern() -> re.Pattern[str]:
     ]
     openings += [(century, r"[0-9]{2}[/.]") for century in ("19", "20", "21")]  # 2023/4/11
     plans = vocabulary.alternatives("plan")
-    openings += [(quote, f"(?:{plans})") for quote in '“"「『']  # “十四五”
+    openings += [(quote, f"(?:{plans})") for quote in NAME_QUOTES_OPENING]  # “十四五”
     counts = "[1-9一二两三四五六七八九十]"
     openings += [(word, counts) for word in ("过去", "近", "今后", "未来", "再用", "用")]  # 用3年
     # A prefix opens an expression only before another opening: 到2025年, not 到了.

@@ -92,10 +92,14 @@ def extract_targets(
             lead_in = None  # the table was what a lead-in (预期目标如下：) introduced
             continue
         header = None
+        topic: DeadlineMatch | None = None  # the year a sentence of the paragraph opened with
         for segment, deadlines in _sentences(paragraph, year, as_of):
             opening = read_opening(segment.text)
             looks_back, review = review_state(
                 segment.text, opening, deadlines, review, year=year, as_of=as_of
+            )
+            topic = _topic_year(segment.text, opening.begin, deadlines) or (
+                topic if looks_back is None else None
             )
             if results_only:
                 looks_back = review = Review(year)
@@ -127,6 +131,7 @@ def extract_targets(
                 looks_back,
                 year,
                 lead_in,
+                topic,
                 tuple(clause_bounds(segment.text)),
                 pledge_words,
                 cuts(deadlines, pledge_words),
@@ -234,7 +239,11 @@ def _sentence_targets(sentence: SentenceFacts) -> list[Target]:
     for match, (piece_start, piece_end, metric) in zip(
         counted, pieces(sentence, counted), strict=True
     ):
-        deadline = _deadline_for(sentence, match.start) or _lead(sentence).deadline
+        deadline = (
+            _deadline_for(sentence, match.start)
+            or _lead(sentence).deadline
+            or _topic_for(sentence, match.start)
+        )
         status = _status_for(sentence, match)
         targets.append(
             Target(
@@ -280,6 +289,33 @@ def _period_for(
 
 
 _NO_LEAD_IN = LeadIn(None, None)
+
+
+def _topic_year(
+    sentence: str, begin: int, deadlines: Sequence[DeadlineMatch]
+) -> DeadlineMatch | None:
+    """A year the sentence opens with as its topic (2024年，我们将…; 今年，…), which governs the
+    figures of the paragraph's later sentences that name no time of their own (…。预期目标是，地区
+    生产总值增长7%): the year ahead, not a review's."""
+    first = deadlines[0] if deadlines else None
+    if (
+        first is None
+        or first.start != begin
+        or first.kind != "year"
+        or first.is_past
+        or sentence[first.end : first.end + 1] not in ("，", ",")
+    ):
+        return None
+    return first
+
+
+def _topic_for(sentence: SentenceFacts, position: int) -> DeadlineMatch | None:
+    """The paragraph's topic year for a figure at ``position``, unless a word such as 未来 or
+    达产后 before it says the figure is not of that year."""
+    topic = sentence.topic
+    if topic is None or _DEADLINE_BREAK.search(sentence.segment.text, 0, position):
+        return None
+    return topic
 
 
 def _is_time_window(text: str, match: QuantityMatch) -> bool:
