@@ -322,6 +322,14 @@ INFER_ROWS: list[tuple[str, int | None]] = [
     ("公元1800年", None),
     ("2150年", None),
     ("", None),
+    # A year named with the year's plan, or a reviewed year's successor, decides (real pages).
+    ("盘山县2023年政府工作报告……2022年工作回顾。2022年，……2022年……2022年", 2023),
+    ("一、2021年国民经济和社会发展计划执行情况。2021年，……2021年", 2022),
+    ("2019年经济社会发展主要预期目标……2018年……2018年……2018年", 2019),
+    ("2020年财政预算执行情况和2021年财政预算的报告。2020年，……2020年", 2021),
+    ("2023年政府工作报告确定的目标任务全面完成。2024年……", 2024),  # the review of a report
+    # Reference points: a comparison's base or a change's start.
+    ("2024年全区生产总值比2020年增长20%，人均GDP较2020年提高，由2020年的6.9万元", 2024),
 ]
 
 

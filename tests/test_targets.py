@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import pytest
 
-from yantai_pledges.extract.genre import reports_results
+from yantai_pledges.extract.genre import communique
 from yantai_pledges.extract.targets import extract_targets
 from yantai_pledges.models import Milestone, Target
 from yantai_pledges.text import Paragraph
@@ -811,8 +811,30 @@ def test_a_communique_reports_results_only() -> None:
     assert {t.period.end.isoformat() for t in targets if t.period and t.period.end} == {
         "2022-12-31"
     }
-    assert reports_results(["2022年某县国民经济和社会发展统计公报", "2022年，全县…"])
-    assert not reports_results(["某县2023年政府工作报告", "今年全县计划新开工项目30个。"])
+    assert communique(["2022年某县国民经济和社会发展统计公报", "2022年，全县…"]) is not None
+    assert communique(["某县2023年政府工作报告", "今年全县计划新开工项目30个。"]) is None
+
+
+_COMMUNIQUE_ROWS = [
+    # (first lines, publication date, the year it reports)
+    (["2022年某县国民经济和社会发展统计公报"], dt.date(2023, 3, 1), 2022),
+    (["[b]20[/b][b]2[/b][b]2[/b][b]年[/b][b]某县[/b]统计公报"], None, 2022),  # BBCode markup
+    (["某市统计局", "国家统计局某市调查队", "(2023年3月15日)"], dt.date(2023, 3, 15), 2022),
+    (["某市统计局", "国家统计局某市调查队"], dt.date(2023, 9, 15), None),  # not an annual issue
+    (["某市统计局", "今年全市计划新开工项目30个。"], None, "not a communiqué"),
+]
+
+
+@pytest.mark.parametrize(("lines", "published", "year"), _COMMUNIQUE_ROWS)
+def test_communique_and_the_year_it_reports(
+    lines: list[str], published: dt.date | None, year: int | str | None
+) -> None:
+    report = communique(lines)
+    if year == "not a communiqué":
+        assert report is None
+    else:
+        assert report is not None
+        assert report.reported_year(published) == year
 
 
 # --- a year a sentence opens with governs its paragraph's later sentences (real pages, c01) ----

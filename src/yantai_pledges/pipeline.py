@@ -11,8 +11,7 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from .errors import InputError
-from .extract import extract_targets, infer_year, publication_date
-from .extract.genre import reports_results
+from .extract import communique, extract_targets, infer_year, publication_date
 from .layout import (
     PointParts,
     SpeakerParts,
@@ -73,10 +72,14 @@ def _parse_text(raw: str, year: int | None) -> Article:
     cleaned, paragraphs = clean(raw)
     layout = split_statements(cleaned, paragraphs)
     published = publication_date(paragraph.text for paragraph in paragraphs)
-    article_year = year if year is not None else _year_of(published) or infer_year(cleaned)
+    report = communique(paragraph.text for paragraph in paragraphs)
+    results_only = report is not None
+    article_year = year
+    if article_year is None:
+        reported = report.reported_year(published) if report is not None else None
+        article_year = reported or _year_of(published) or infer_year(cleaned)
     # Figures due before the issue's date are past results, when the issue is of that year.
     as_of = published if published is not None and published.year == article_year else None
-    results_only = reports_results(paragraph.text for paragraph in paragraphs)
     statements = [
         _statement(block, article_year, as_of, results_only) for block in layout.statements
     ]

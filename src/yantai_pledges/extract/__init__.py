@@ -6,6 +6,7 @@ deadlines (time expressions) → sentences → targets (metric, status, commitme
 
 from .article_dates import infer_year, publication_date
 from .deadlines import DeadlineMatch, find_deadlines
+from .genre import communique
 from .numbers import parse_number
 from .quantities import QuantityMatch, find_quantities
 from .sentences import split_sentences
@@ -14,6 +15,7 @@ from .targets import extract_targets
 __all__ = [
     "DeadlineMatch",
     "QuantityMatch",
+    "communique",
     "extract_targets",
     "find_deadlines",
     "find_quantities",

@@ -1,9 +1,12 @@
 """The article's own dates: the year it is about and the day it was published.
 
-:func:`infer_year` finds the year an article is about: the most frequent 4-digit year between 1990
-and 2100 written as ``YYYY年`` (also 二〇二三年) or in an ISO date (2023-04-11, 2023/4/11), ties
-going to the latest. Years that are horizons or reference points (到2025年, 截至2022年底) count
-only when nothing else names a year.
+:func:`infer_year` finds the year an article is about. A year that names the year's plan
+(2023年政府工作报告, 2019年经济社会发展主要预期目标, 2025年计划草案, 2026年重点工作) decides,
+the latest of them if several; so does a reviewed year's successor (2022年工作回顾, 2021年国民经济
+和社会发展计划执行情况 → the report is of the year after). Else the most frequent 4-digit year
+between 1990 and 2100 written as ``YYYY年`` (also 二〇二三年) or in an ISO date (2023-04-11,
+2023/4/11), ties going to the latest. Years that are horizons or reference points (到2025年,
+截至2022年底, 比2020年, 由2020年的) count only when nothing else names a year.
 
 :func:`publication_date` reads the first full date printed on one of an article's first short lines
 (a masthead, a date line, a web page's header).
@@ -54,10 +57,25 @@ _ISO_YEAR_BY_SEPARATOR = tuple(
     for separator in "-/."
 )
 _YEAR_LENGTH = 4  # the characters of a year, before its 年 or its ISO separator
-# Words just before a year that make it a horizon (到2025年, 截至2022年底): 到, 至, 截至, 截止,
-# 直到, 直至, by their last one or two characters.
-_HORIZON_ENDS = frozenset("到至")
+# Words just before a year that make it a horizon or a reference point: 到2025年, 截至2022年底
+# (到, 至, 截至, 截止, 直到, 直至, by their last one or two characters); a comparison's base
+# (比2020年, 较2019年) and a change's start (由2020年的…增加至, 从1949年的…).
+_HORIZON_ENDS = frozenset("到至比较由从")
 _HORIZON_PAIR = "截止"
+
+# A year named with the year's plan or with a review of it: whose year the article is. "plan":
+# the year itself (2023年政府工作报告, 2025年计划草案); "review": the year after it (2022年工作回顾).
+# A report named in a review of it (2023年政府工作报告确定的目标) is not the article's.
+_PLAN_OR_REVIEW_YEAR = regex.compile(
+    r"""
+    (?<![0-9])(?P<year>(?:19|20|21)[0-9]{2})年
+    [\p{Han}]{0,12}?                       # 2023年盘山县…, 2021年国民经济和社会发展…
+    (?: (?P<plan>政府工作报告(?!确定|提出|部署)|工作目标|主要预期目标|预期目标|计划草案|预算草案
+          |预算的报告|重点工作|工作安排|工作总体要求)
+      | (?P<review>工作回顾|执行情况|工作总结) )    # 计划执行情况, 财政预算执行情况
+    """,
+    regex.VERBOSE,
+)
 
 
 # A full date printed in a masthead, a date line or a web page's header: 株洲日报 2024年4月18日
@@ -100,9 +118,12 @@ def infer_year(text: str) -> int | None:
     >>> infer_year("将2023年确立为招商引资突破年，到2025年……2023年")
     2023
     """
+    folded = text.translate(FOLD_DIGITS) if FULL_WIDTH_DIGIT.search(text) else text
+    named = _plan_year(folded)
+    if named is not None:
+        return named
     counted: Counter[int] = Counter()
     horizons: Counter[int] = Counter()
-    folded = text.translate(FOLD_DIGITS) if FULL_WIDTH_DIGIT.search(text) else text
     # The two kinds of year never overlap (an ISO date has no 年), so they are found apart.
     year_starts = [match.start() - _YEAR_LENGTH for match in _YEAR_BEFORE_NIAN.finditer(folded)]
     for pattern in _ISO_YEAR_BY_SEPARATOR:
@@ -119,3 +140,15 @@ def infer_year(text: str) -> int | None:
     if not votes:
         return None
     return max(votes, key=lambda candidate: (votes[candidate], candidate))
+
+
+def _plan_year(text: str) -> int | None:
+    """The year of the plan an article names (see _PLAN_OR_REVIEW_YEAR), the latest if several."""
+    if "年" not in text:
+        return None
+    years = [
+        int(match["year"]) + (1 if match["review"] else 0)
+        for match in _PLAN_OR_REVIEW_YEAR.finditer(text)
+    ]
+    plausible = [year for year in years if _YEAR_MIN <= year <= _YEAR_MAX]
+    return max(plausible) if plausible else None

@@ -86,7 +86,9 @@ _VERB_BEFORE_DAO = "达提升增降减扩长回做办得收报想找遇受感延
 
 # Starts of expressions built in code rather than listed in periods.tsv: digits (years, months,
 # counts), quotes (“十四五”), 过去/近N年, 今后/未来/用N年.
-_FIXED_FIRST_CHARACTERS = f"0123456789〇零○Ｏ一二两三四五六七八九十{NAME_QUOTES_OPENING}过近今未再用"
+_FIXED_FIRST_CHARACTERS = (
+    f"0123456789〇零○Ｏ一二两三四五六七八九十{NAME_QUOTES_OPENING}过近今未再用"
+)
 # Kinds of periods.tsv whose words can open a match (the others only follow another word).
 _STARTING_KINDS = (
     "prefix",

@@ -2,24 +2,58 @@
 
 A statistical communiqué (国民经济和社会发展统计公报) reports the results of a year and promises
 nothing: none of its figures is a pledge, whatever words surround it (计划, 目标 name plans whose
-results it reports). Its title says what it is, among the first lines.
+results it reports). Its title says what it is among the first lines, or, where a copy lost the
+title, its issuers do (XX市统计局 over 国家统计局XX调查队). The year it reports is the year of its
+title (2022年南平市…统计公报); without one, the year before an issue of the first half of a year
+(annual communiqués come out from February to April).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Iterable
 
-__all__ = ["reports_results"]
+import regex
+
+__all__ = ["Communique", "communique"]
 
 _COMMUNIQUE = "统计公报"
+_ISSUERS = ("统计局", "调查队")  # both, on the first lines: the statistics bureau and survey team
 _TITLE_LINES = 6  # the lines at the top of an article that may hold its title
+_TITLE_YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+_FIRST_HALF_END = 6  # an annual communiqué issued by June reports the year before
 
 
-def reports_results(lines: Iterable[str]) -> bool:
-    """Whether the article is a statistical communiqué: one of its first lines names it.
+class Communique:
+    """A statistical communiqué, read from its first lines."""
 
-    >>> reports_results(["2020年望谟县国民经济和社会发展统计公报", "2020年是…"])
-    True
+    __slots__ = ("title_year",)
+
+    def __init__(self, title_year: int | None) -> None:
+        self.title_year = title_year
+
+    def reported_year(self, published: dt.date | None) -> int | None:
+        """The year whose results it reports (see the module docstring)."""
+        if self.title_year is not None:
+            return self.title_year
+        if published is not None and published.month <= _FIRST_HALF_END:
+            return published.year - 1
+        return None
+
+
+def communique(lines: Iterable[str]) -> Communique | None:
+    """The communiqué an article is, or None for any other article.
+
+    >>> communique(["2020年望谟县国民经济和社会发展统计公报", "2020年是…"]).title_year
+    2020
     """
-    return any(_COMMUNIQUE in line for line in itertools.islice(lines, _TITLE_LINES))
+    head = list(itertools.islice(lines, _TITLE_LINES))
+    for line in head:
+        if _COMMUNIQUE in line:
+            # BBCode or markup may split the year into pieces ([b]20[/b][b]2[/b][b]2[/b][b]年).
+            year = _TITLE_YEAR.search(regex.sub(r"\[[^\]]{0,20}\]", "", line))
+            return Communique(int(year.group(1)) if year else None)
+    if all(any(issuer in line for line in head) for issuer in _ISSUERS):
+        return Communique(None)
+    return None
