@@ -821,7 +821,9 @@ _COMMUNIQUE_ROWS = [
     (["[b]20[/b][b]2[/b][b]2[/b][b]年[/b][b]某县[/b]统计公报"], None, 2022),  # BBCode markup
     (["某市统计局", "国家统计局某市调查队", "(2023年3月15日)"], dt.date(2023, 3, 15), 2022),
     (["某市统计局", "国家统计局某市调查队"], dt.date(2023, 9, 15), None),  # not an annual issue
+    (["2022年，全县经济运行稳中向好。", "一、综 合", "初步核算，…"], dt.date(2023, 4, 1), 2022),
     (["某市统计局", "今年全市计划新开工项目30个。"], None, "not a communiqué"),
+    (["一、综合施策，全力稳增长"], None, "not a communiqué"),  # a heading that goes on
 ]
 
 
@@ -858,3 +860,20 @@ def test_topic_year_governs_the_paragraph(text: str, raw: str, deadline: str | N
     targets, _ = extract_targets(paragraphs, 2024)
     (target,) = [t for t in targets if t.quantity.raw == raw]
     assert (target.deadline.text.zh if target.deadline else None) == deadline
+
+
+def test_a_past_topic_period_gives_results_until_the_text_turns_ahead() -> None:
+    """上半年，… in an August report: the paragraph's later sentences report the half year too."""
+    text = (
+        "上半年，全县完成农林牧渔业总产值42.65亿元。种植水稻68万亩。下一步，将新建高标准农田3万亩。"
+    )
+    targets, _ = extract_targets([Paragraph(text, 0, len(text))], 2019, as_of=dt.date(2019, 8, 16))
+    found = {
+        t.quantity.raw: (t.status.value, t.deadline.text.zh if t.deadline else None)
+        for t in targets
+    }
+    assert found == {
+        "42.65亿元": ("achieved", "上半年"),
+        "68万亩": ("achieved", "上半年"),
+        "3万亩": ("pledge", None),
+    }

@@ -3,7 +3,8 @@
 A statistical communiqué (国民经济和社会发展统计公报) reports the results of a year and promises
 nothing: none of its figures is a pledge, whatever words surround it (计划, 目标 name plans whose
 results it reports). Its title says what it is among the first lines, or, where a copy lost the
-title, its issuers do (XX市统计局 over 国家统计局XX调查队). The year it reports is the year of its
+title, its issuers do (XX市统计局 over 国家统计局XX调查队), or its first section's heading
+(一、综合, the opening section of every annual communiqué). The year it reports is the year of its
 title (2022年南平市…统计公报); without one, the year before an issue of the first half of a year
 (annual communiqués come out from February to April).
 """
@@ -21,6 +22,7 @@ __all__ = ["Communique", "communique"]
 _COMMUNIQUE = "统计公报"
 _ISSUERS = ("统计局", "调查队")  # both, on the first lines: the statistics bureau and survey team
 _TITLE_LINES = 6  # the lines at the top of an article that may hold its title
+_FIRST_SECTION = regex.compile(r"一\s*[、.．]\s*综\s*合")  # 一、综合 (also 一、综 合)
 _TITLE_YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 _FIRST_HALF_END = 6  # an annual communiqué issued by June reports the year before
 
@@ -54,6 +56,8 @@ def communique(lines: Iterable[str]) -> Communique | None:
             # BBCode or markup may split the year into pieces ([b]20[/b][b]2[/b][b]2[/b][b]年).
             year = _TITLE_YEAR.search(regex.sub(r"\[[^\]]{0,20}\]", "", line))
             return Communique(int(year.group(1)) if year else None)
-    if all(any(issuer in line for line in head) for issuer in _ISSUERS):
+    if all(any(issuer in line for line in head) for issuer in _ISSUERS) or any(
+        _FIRST_SECTION.fullmatch(line.strip()) for line in head
+    ):
         return Communique(None)
     return None

@@ -42,7 +42,7 @@ class SentenceFacts:
     review: Review | None  # the review of the past this sentence belongs to, if any
     year: int | None  # the article's year
     lead_in: LeadIn | None
-    topic: DeadlineMatch | None  # a year an earlier sentence of the paragraph opened with
+    topic: DeadlineMatch | None  # a period an earlier sentence of the paragraph opened with
     clauses: tuple[tuple[int, int], ...]
     pledge_words: tuple[PledgeWord, ...]  # 确保, 力争, 计划 … in text order
     cuts: tuple[tuple[int, int], ...]  # spans of deadlines and pledge words, sorted: not metrics

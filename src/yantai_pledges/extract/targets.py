@@ -92,14 +92,17 @@ def extract_targets(
             lead_in = None  # the table was what a lead-in (预期目标如下：) introduced
             continue
         header = None
-        topic: DeadlineMatch | None = None  # the year a sentence of the paragraph opened with
+        topic: DeadlineMatch | None = None  # the period a sentence of the paragraph opened with
         for segment, deadlines in _sentences(paragraph, year, as_of):
             opening = read_opening(segment.text)
             looks_back, review = review_state(
                 segment.text, opening, deadlines, review, year=year, as_of=as_of
             )
-            topic = _topic_year(segment.text, opening.begin, deadlines) or (
-                topic if looks_back is None else None
+            topic = _next_topic(
+                topic,
+                _topic_period(segment.text, opening.begin, deadlines),
+                opening.kind,
+                looks_back,
             )
             if results_only:
                 looks_back = review = Review(year)
@@ -110,14 +113,21 @@ def extract_targets(
             pledge_words = () if results_only else find_pledge_words(segment.text)
             # In a review of the past, or reporting statistics (同比增长6.2%, 据统计) in a
             # sentence that does not open with what is to be done (要…同比下降30%以上).
-            looking_back = looks_back is not None or (
-                opening.kind != "forward"
-                and bool(
-                    _REPORTED_MARK.search(segment.text)
-                    or (
-                        lead_in is None
-                        and not pledge_words
-                        and _COMPARED_WITH_LAST_YEAR.search(segment.text)
+            looking_back = (
+                looks_back is not None
+                or (
+                    # A sentence naming no time nor pledge continues a past topic (上半年，…。种植…).
+                    topic is not None and topic.is_past and not deadlines and not pledge_words
+                )
+                or (
+                    opening.kind != "forward"
+                    and bool(
+                        _REPORTED_MARK.search(segment.text)
+                        or (
+                            lead_in is None
+                            and not pledge_words
+                            and _COMPARED_WITH_LAST_YEAR.search(segment.text)
+                        )
                     )
                 )
             )
@@ -291,22 +301,44 @@ def _period_for(
 _NO_LEAD_IN = LeadIn(None, None)
 
 
-def _topic_year(
+# Kinds of period a sentence can open with as its topic (2024年，… ; 上半年，…).
+_TOPIC_KINDS = frozenset({"year", "half", "quarter", "quarters", "months", "month"})
+
+
+def _topic_period(
     sentence: str, begin: int, deadlines: Sequence[DeadlineMatch]
 ) -> DeadlineMatch | None:
-    """A year the sentence opens with as its topic (2024年，我们将…; 今年，…), which governs the
-    figures of the paragraph's later sentences that name no time of their own (…。预期目标是，地区
-    生产总值增长7%): the year ahead, not a review's."""
+    """A period the sentence opens with as its topic (2024年，我们将…; 今年，…; 上半年，…), which
+    governs the figures of the paragraph's later sentences that name no time of their own (…。预期
+    目标是，地区生产总值增长7% ; 上半年，…。种植水稻68万亩): a pledge's deadline, or, once the period
+    is over, the period a result reports."""
     first = deadlines[0] if deadlines else None
     if (
         first is None
         or first.start != begin
-        or first.kind != "year"
-        or first.is_past
+        or first.kind not in _TOPIC_KINDS
         or sentence[first.end : first.end + 1] not in ("，", ",")
     ):
         return None
     return first
+
+
+def _next_topic(
+    topic: DeadlineMatch | None,
+    own: DeadlineMatch | None,
+    opening_kind: str | None,
+    review: Review | None,
+) -> DeadlineMatch | None:
+    """The topic in force for a sentence: its own, unless it opens a review (which then governs);
+    else the paragraph's, until a sentence turns away from it (to the year ahead from a past
+    topic: 下一步，将…; into a review from a future one)."""
+    if own is not None:
+        return own if review is None else None
+    if topic is None:
+        return None
+    if topic.is_past:
+        return None if opening_kind in ("forward", "heading") else topic
+    return topic if review is None else None
 
 
 def _topic_for(sentence: SentenceFacts, position: int) -> DeadlineMatch | None:
