@@ -180,6 +180,14 @@ class Deadline(_Model):
     relation: Relation = "in"
 
 
+class IndicatorRef(_Model):
+    """The canonical indicator a target measures (``data/indicators.tsv``): a stable id, and its
+    Chinese name with its official English (or the library's own, see the table's ``source``)."""
+
+    id: str = Field(description="Stable snake_case id: gdp_growth, new_urban_jobs, …")
+    name: Bilingual
+
+
 class Target(_Model):
     """One stated quantity: what is counted, how much, by when, how firmly."""
 
@@ -196,6 +204,10 @@ class Target(_Model):
     )
     commitment: Commitment | None = None
     status: Status = Status.PLEDGE
+    indicator: IndicatorRef | None = Field(
+        default=None,
+        description="The canonical indicator the metric names, if it clearly names one.",
+    )
     summary: Bilingual | None = Field(
         default=None, description="One sentence composed from the parsed parts."
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ..lexicon.indicators import indicator_fields
 from ..lines import Paragraph
 from ..models import Status, Target
 from .deadlines import DeadlineMatch, sentence_deadlines
@@ -96,4 +97,5 @@ def _table_target(
         comparator=match.comparator,
         deadline=deadline.fields() if deadline else None,
         status=Status.ACHIEVED if column.done else Status.PLEDGE,
+        indicator=indicator_fields(metric, match.quantity.base_unit),
     )

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 
 import regex
 
+from ..lexicon.indicators import indicator_fields
 from ..lexicon.marks import CLOSING_MARKS_CLASS
 from ..lexicon.milestones import milestone_verb_pattern
 from ..lexicon.units import TIME_BASE_UNITS
@@ -269,6 +270,7 @@ def _sentence_targets(sentence: SentenceFacts) -> list[Target]:
                 commitment=_sentence_commitment(sentence, match.start)
                 or _lead(sentence).commitment,
                 status=status,
+                indicator=indicator_fields(metric, match.quantity.base_unit),
             )
         )
     return targets

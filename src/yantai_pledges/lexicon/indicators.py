@@ -33,7 +33,7 @@ from .._data import load_table
 from ..errors import DataFileError
 from .units import CURRENCY_BASE_UNITS
 
-__all__ = ["MEASURES", "SOURCES", "Indicator", "indicator_for", "indicators"]
+__all__ = ["MEASURES", "SOURCES", "Indicator", "indicator_fields", "indicator_for", "indicators"]
 
 MEASURES: Final = frozenset(
     {"growth_rate", "level", "count", "per_capita", "share", "ratio", "change"}
@@ -327,3 +327,13 @@ def indicator_for(metric_zh: str, base_unit: str) -> Indicator | None:
         return None
     indicator = table.by_wording[(wording, group)]
     return indicator if _fits(indicator, kinds) else None
+
+
+@functools.lru_cache(maxsize=4096)
+def indicator_fields(metric_zh: str, base_unit: str) -> dict[str, object] | None:
+    """A target's ``indicator`` field for a metric (see :func:`indicator_for`), or None. Cached:
+    metrics recur across the targets of a corpus; the value is never changed by the caller."""
+    indicator = indicator_for(metric_zh, base_unit)
+    if indicator is None:
+        return None
+    return {"id": indicator.id, "name": {"zh": indicator.zh, "en": indicator.en}}
