@@ -556,6 +556,14 @@ def test_flattened_table_rows(
 
 # Rules written for what real pages do (tests/fixtures/real/dev), in sentences of our own.
 REAL_PAGES: list[Row] = [
+    # A report's part heading with its number (一、2022年…工作回顾) opens the review of that year.
+    (
+        "一、2022年工作回顾。全区新开工项目30个。二、2023年工作安排。全区新开工项目40个。",
+        [
+            T("全区新开工项目", "30", "count", "exact", None, None, "achieved"),
+            T("全区新开工项目", "40", "count"),
+        ],
+    ),
     # A span up to now that ends the first clause opens a review that goes on (一年以来, 以来).
     (
         "某区挂牌成立一年以来，各项工作稳步推进。预计地区生产总值超过500亿元，增长8%左右。"

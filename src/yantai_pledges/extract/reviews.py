@@ -46,12 +46,15 @@ _OPENING = re.compile(
 _HEADING = re.compile(_HEADING_WORDS, re.VERBOSE)
 
 # Words before the opening that only say who speaks: 王振国指出，2023年… ; 黄志坚：一年来… (an
-# interview's turn). The sentence opens after them.
+# interview's turn); or a section's number: 一、2021年…计划执行情况 (a report's part heading). The
+# sentence opens after them.
 _SPEECH_LEAD = re.compile(
     r"""
     ^(?:[^，。；：:“”]{1,24}?(?:指出|表示|说|介绍|强调|谈到|坦言|认为)[，,：:]  # X在讲话中指出，
       | [\u3400-\u9fff]{2,4}[：:]                                       # 黄志坚：
-      | [答问][：:])                                                    # an interview's 答：
+      | [答问][：:]                                                     # an interview's 答：
+      | [一二三四五六七八九十]{1,3}、 | [（(][一二三四五六七八九十]{1,3}[）)]  # 一、 （一）
+      | [0-9]{1,2}[、．.](?![0-9]) )                                    # 1、 1. (not 1.5亿元)
     """,
     re.VERBOSE,
 )
