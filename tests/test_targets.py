@@ -560,8 +560,8 @@ REAL_PAGES: list[Row] = [
     (
         "一、2022年工作回顾。全区新开工项目30个。二、2023年工作安排。全区新开工项目40个。",
         [
-            T("全区新开工项目", "30", "count", "exact", None, None, "achieved"),
-            T("全区新开工项目", "40", "count"),
+            T("新开工项目", "30", "count", "exact", None, None, "achieved"),
+            T("新开工项目", "40", "count"),
         ],
     ),
     # A span up to now that ends the first clause opens a review that goes on (一年以来, 以来).
