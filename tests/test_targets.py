@@ -556,6 +556,17 @@ def test_flattened_table_rows(
 
 # Rules written for what real pages do (tests/fixtures/real/dev), in sentences of our own.
 REAL_PAGES: list[Row] = [
+    # Reported statistics go on over the paragraph's next sentences until a time or a pledge.
+    (
+        "全县GDP总量400.61亿元，按可比价计算同比增长6.1%。分产业看，第一产业增加值18.30亿元。"
+        "力争全年增长7%。",
+        [
+            T("GDP总量", "40061000000", "CNY", "exact", None, None, "achieved"),
+            T("GDP总量同比增长", "6.1", "percent", "exact", None, None, "achieved"),
+            T("第一产业增加值", "1830000000", "CNY", "exact", None, None, "achieved"),
+            T("增长", "7", "percent", "exact", "2023-12-31", "strive"),
+        ],
+    ),
     # A report's part heading with its number (一、2022年…工作回顾) opens the review of that year.
     (
         "一、2022年工作回顾。全区新开工项目30个。二、2023年工作安排。全区新开工项目40个。",

@@ -17,6 +17,7 @@ _HEAD_WORDS = (
     "全部", "实现", "推动", "带动", "未来", "目前", "当前", "现有", "已有", "共有", "拥有",
     "已经", "已", "累计", "建成后", "达产后", "投产后", "我们",
     "本次", "此次", "这次", "当日", "当天",  # the event reported (本次集中开工项目90个)
+    "按可比价计算", "按可比价格计算", "按可比口径计算",  # how a statistic is computed, not what
 )  # fmt: skip
 # Leading noise that is a pattern rather than a word, with the characters it can start with.
 _HEAD_PATTERNS = (

@@ -94,6 +94,7 @@ def extract_targets(
             continue
         header = None
         topic: DeadlineMatch | None = None  # the period a sentence of the paragraph opened with
+        reported = False  # whether the paragraph's last sentence with figures reported statistics
         for segment, deadlines in _sentences(paragraph, year, as_of):
             opening = read_opening(segment.text)
             looks_back, review = review_state(
@@ -107,30 +108,24 @@ def extract_targets(
             )
             if results_only:
                 looks_back = review = Review(year)
+            if opening.kind in ("forward", "heading"):
+                reported = False  # the text turns to what is to be done
             quantities = _outside(find_quantities(segment.text), deadlines)
             if not quantities and not _may_hold_milestone(segment.text, deadlines):
                 continue  # most sentences: nothing to make a target or a milestone of
             # A communiqué promises nothing: its 计划 and 目标 name plans whose results it reports.
             pledge_words = () if results_only else find_pledge_words(segment.text)
-            # In a review of the past, or reporting statistics (同比增长6.2%, 据统计) in a
-            # sentence that does not open with what is to be done (要…同比下降30%以上).
+            # Reporting statistics (同比增长6.2%, 据统计) in a sentence that does not open with what
+            # is to be done (要…同比下降30%以上); the paragraph's next sentences go on reporting
+            # (…同比增长6.1%。分产业看，第一产业增加值18.30亿元) until one names a time or a pledge.
+            reported = _reports_statistics(segment.text, opening.kind, pledge_words, lead_in) or (
+                reported and not deadlines and not pledge_words
+            )
             looking_back = (
                 looks_back is not None
-                or (
-                    # A sentence naming no time nor pledge continues a past topic (上半年，…。种植…).
-                    topic is not None and topic.is_past and not deadlines and not pledge_words
-                )
-                or (
-                    opening.kind != "forward"
-                    and bool(
-                        _REPORTED_MARK.search(segment.text)
-                        or (
-                            lead_in is None
-                            and not pledge_words
-                            and _COMPARED_WITH_LAST_YEAR.search(segment.text)
-                        )
-                    )
-                )
+                or reported
+                # A sentence naming no time nor pledge continues a past topic (上半年，…。种植…).
+                or (topic is not None and topic.is_past and not deadlines and not pledge_words)
             )
             figures = [match for match in quantities if not match.qualifier]
             sentence = SentenceFacts(
@@ -323,6 +318,18 @@ def _topic_period(
     ):
         return None
     return first
+
+
+def _reports_statistics(
+    sentence: str, opening_kind: str | None, pledge_words: Sequence[object], lead_in: LeadIn | None
+) -> bool:
+    """Whether a sentence reports statistics: 同比, 据统计 …, or a change against last year's
+    figure (比上年增长2.5%) that no pledge word governs and no list of targets introduces."""
+    if opening_kind == "forward":
+        return False
+    if _REPORTED_MARK.search(sentence):
+        return True
+    return lead_in is None and not pledge_words and bool(_COMPARED_WITH_LAST_YEAR.search(sentence))
 
 
 def _next_topic(
