@@ -331,6 +331,20 @@ def test_speaker_and_headline_on_one_line(line: str, name: str, headline: str) -
 # Speakers in running text: (text, name, positions, jurisdiction)
 
 MENTION_ROWS: list[Row] = [
+    # real pages (dev): a report delivered for a body; a dotted name; a presidium is no official
+    (
+        "当天，天全县委书记余力代表中国共产党天全县第十四届委员会作提振“天全状态”的报告。",
+        "余力",
+        ("天全县委书记",),
+        "天全县",
+    ),
+    (
+        "自治区主席艾尔肯·吐尼亚孜代表自治区人民政府作政府工作报告，",
+        "艾尔肯·吐尼亚孜",
+        ("自治区主席",),
+        "自治区",  # as written: the autonomous region itself
+    ),
+    ("会议听取和审议鸿山镇人大主席团工作报告。", None, (), None),
     ("会上，莱山区委书记罗建表示，要加快项目建设。", "罗建", ("莱山区委书记",), "莱山区"),
     ("市委常委、栖霞市委书记包华在会上指出，", "包华", ("市委常委", "栖霞市委书记"), "栖霞市"),
     ("福山区委书记李金涛在讲话中强调，", "李金涛", ("福山区委书记",), "福山区"),

@@ -372,7 +372,8 @@ _SPEECH_AFTER_NAME = regex.compile(
     (?:代表[^，,。；：\n]{1,24}?[，,]?(?:向(?:大会|会议))?)?  # 代表省人民政府，向大会报告工作
     (?:
         表示|指出|强调|提出|介绍|要求|认为|坦言|透露|说|称|谈到|讲话|致辞|发言|通报|报告工作
-      | 作[^，。；：\n]{0,8}?(?:讲话|报告)   # 作动员讲话 / 作政府工作报告 / 作《政府工作报告》
+      | 作(?![为出用])[^，。；：\n]{0,48}?(?:讲话|报告)  # 作动员讲话 / 作政府工作报告 / 作《…》
+                                                  # / 作提振“天全状态”…的报告
     )
     """,
     regex.VERBOSE,
@@ -402,7 +403,14 @@ def find_speaker_mention(text: str, start: int = 0, end: int | None = None) -> S
     stop = min(len(text) if end is None else end, start + _MENTION_WINDOW)
     silent: list[tuple[int, int, str]] = []  # titled names with no verb of speech: title span, name
     for title in vocabulary.title_pattern.finditer(text, start, stop):
-        for size in (2, 3, 4):
+        if text[title.end() : title.end() + 1] in _TITLE_GOES_ON:
+            continue  # 人大主席团, 代表团: a body, not an official
+        dotted = _DOTTED_NAME.match(text, title.end())
+        # A dotted name ends somewhere after its dot (the pattern runs into the next words).
+        sizes = (
+            range(dotted.group().index("·") + 2, len(dotted.group()) + 1) if dotted else (2, 3, 4)
+        )
+        for size in sizes:
             name = text[title.end() : title.end() + size]
             if not _is_name(name):
                 continue
@@ -421,6 +429,10 @@ def find_speaker_mention(text: str, start: int = 0, end: int | None = None) -> S
 
 
 _SILENT_MAX = 24  # titled names whose later speech is looked for
+# A character that, after a title, makes it the name of a body: 主席团 (a presidium), 代表团.
+_TITLE_GOES_ON = frozenset("团")
+# An ethnic-minority name right after a title: 艾尔肯·吐尼亚孜 (see _NAME).
+_DOTTED_NAME = regex.compile(r"\p{Han}{1,8}·\p{Han}{1,8}")
 
 
 def _speaks_later(text: str, name: str, position: int, stop: int) -> bool:
