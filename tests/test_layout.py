@@ -382,6 +382,14 @@ MENTION_ROWS: list[Row] = [
 
 # Reports without speaker lines in which officials take turns: (paragraphs, speaker per statement).
 TURN_ROWS: list[tuple[list[str], list[str | None]]] = [
+    (  # an open day: each paragraph opens with the quote, the official is named after it (n20)
+        [
+            "贵州代表团团组开放日活动上，代表发言精彩。",
+            "“贵州没有雾霾！”全国人大代表、省委书记孙志刚话音刚落，全场响起掌声。",
+            "“好空气聚财气。”全国人大代表、省长谌贻琴在回答记者提问时说。",
+        ],
+        ["孙志刚", "谌贻琴"],
+    ),
     (  # a press conference: a director, a deputy district head, the director again
         [
             "4月17日，市政府新闻办召开新闻发布会。",

@@ -222,16 +222,27 @@ def _mentions(text: str, body: Sequence[Paragraph], first: SpeakerParts) -> dict
 def _turn_at(
     text: str, paragraph: Paragraph, known: dict[str, SpeakerParts]
 ) -> SpeakerParts | None:
-    """The official who starts speaking at the head of ``paragraph``, if any."""
+    """The official who starts speaking at the head of ``paragraph``, if any; in a paragraph that
+    opens with a quote, the official named right after it (“…”省长谌贻琴在回答记者提问时说)."""
+    head = _after_opening_quote(paragraph.text)
+    start = paragraph.start + head
     for name, speaker in known.items():
-        at = paragraph.text.find(name, 0, _NAME_TURN_REACH + len(name))
+        at = paragraph.text.find(name, head, head + _NAME_TURN_REACH + len(name))
         if at >= 0 and _SPEECH_AFTER_NAME.match(text, paragraph.start + at + len(name)):
             return speaker  # 谭卫东表示，… ; 在回答记者提问时，谭卫东说，…
-    stop = min(paragraph.end, paragraph.start + _TURN_WINDOW)
-    mention = find_speaker_mention(text, paragraph.start, stop)
-    if mention is None or mention.start - paragraph.start > _TURN_REACH:
+    stop = min(paragraph.end, start + _TURN_WINDOW)
+    mention = find_speaker_mention(text, start, stop)
+    if mention is None or mention.start - start > _TURN_REACH:
         return None
     return mention
+
+
+def _after_opening_quote(paragraph: str) -> int:
+    """Where a paragraph's words begin after a quote it opens with (“……”), else 0."""
+    if not paragraph.startswith("“"):
+        return 0
+    end = paragraph.find("”")
+    return end + 1 if end > 0 else 0
 
 
 FORMS: tuple[LayoutForm, ...] = (speaker_lines, running_text)
