@@ -896,3 +896,14 @@ def test_a_past_topic_period_gives_results_until_the_text_turns_ahead() -> None:
         "68万亩": ("achieved", "上半年"),
         "3万亩": ("pledge", None),
     }
+
+
+def test_the_figures_of_an_event_are_about_its_day() -> None:
+    """1月14日，…集中签约: the day's figures, told in later sentences too, are the day's results."""
+    text = "1月14日，全区重点项目集中签约。本次签约项目30个。全区去年签约项目79个。"
+    targets, _ = extract_targets([Paragraph(text, 0, len(text))], 2023)
+    periods = {t.quantity.raw: (t.status.value, t.period and t.period.end) for t in targets}
+    assert periods == {
+        "30个": ("achieved", dt.date(2023, 1, 14)),
+        "79个": ("achieved", dt.date(2022, 12, 31)),  # no event mark: last year's result
+    }

@@ -43,6 +43,7 @@ class SentenceFacts:
     year: int | None  # the article's year
     lead_in: LeadIn | None
     topic: DeadlineMatch | None  # a period an earlier sentence of the paragraph opened with
+    event_day: DeadlineMatch | None  # the day of the event this sentence reports, if it reports one
     clauses: tuple[tuple[int, int], ...]
     pledge_words: tuple[PledgeWord, ...]  # 确保, 力争, 计划 … in text order
     cuts: tuple[tuple[int, int], ...]  # spans of deadlines and pledge words, sorted: not metrics

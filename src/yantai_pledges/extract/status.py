@@ -15,7 +15,14 @@ from ..models import Status
 from .deadlines import DeadlineMatch
 from .pledge_words import PledgeWord
 
-__all__ = ["NEUTRAL_PERIOD", "PLANNED_INVESTMENT", "PROJECTION", "StatusMark", "status_marks"]
+__all__ = [
+    "NEUTRAL_PERIOD",
+    "PLANNED_INVESTMENT",
+    "PROJECTION",
+    "StatusMark",
+    "reports_event",
+    "status_marks",
+]
 
 # Periods that belong to whatever year is being talked about: 全年 in a review is last year.
 NEUTRAL_PERIOD = regex.compile(r"全年|年底|年末|[一二三四1-4]季度|上半年|下半年")
@@ -44,6 +51,13 @@ _EVENT_MARK = regex.compile(
     regex.VERBOSE,
 )
 _EVENT_FIRST = regex.compile(r"[本此这当签集开]")
+
+
+def reports_event(text: str) -> bool:
+    """Whether a sentence reports an event as it took place (本次, 集中签约, 当日…集中开工)."""
+    return _EVENT_FIRST.search(text) is not None and _EVENT_MARK.search(text) is not None
+
+
 # What an event's projects are to bring: planned investment, the item it heads (计划总投资1.8亿美元,
 # 年度计划投资10.3亿元), and projections, the rest of their clause (达产后年产值可达20亿元).
 PLANNED_INVESTMENT = regex.compile(r"计划总?投资|年度(?:计划)?投资")

@@ -40,7 +40,7 @@ from .quantities import QuantityMatch, find_quantities
 from .reviews import Review, read_opening, review_state
 from .sentence_facts import LeadIn, SentenceFacts
 from .sentences import Segment, clause_bounds, split_sentences
-from .status import NEUTRAL_PERIOD, PLANNED_INVESTMENT, PROJECTION, status_marks
+from .status import NEUTRAL_PERIOD, PLANNED_INVESTMENT, PROJECTION, reports_event, status_marks
 from .tables import Column, table_cells, table_row
 
 # Words after which a deadline stated earlier no longer applies (未来总投资2000亿元).
@@ -83,6 +83,7 @@ def extract_targets(
     lead_in: LeadIn | None = None
     review: Review | None = None
     header: tuple[Column, ...] | None = None  # the columns of the table being read, if any
+    event_day: DeadlineMatch | None = None  # the day the statement's event took place, once named
     for paragraph in body:
         cells = table_cells(paragraph.text)
         row: list[Target] | None = None
@@ -127,6 +128,9 @@ def extract_targets(
                 # A sentence naming no time nor pledge continues a past topic (上半年，…。种植…).
                 or (topic is not None and topic.is_past and not deadlines and not pledge_words)
             )
+            event = reports_event(segment.text)
+            if event and event_day is None:
+                event_day = next((d for d in deadlines if _is_event_day(d)), None)
             figures = [match for match in quantities if not match.qualifier]
             sentence = SentenceFacts(
                 segment,
@@ -138,6 +142,7 @@ def extract_targets(
                 year,
                 lead_in,
                 topic,
+                event_day if event else None,
                 tuple(clause_bounds(segment.text)),
                 pledge_words,
                 cuts(deadlines, pledge_words),
@@ -281,6 +286,8 @@ def _period_for(
         return deadline.period_fields()
     if status is Status.CONTEXT:
         return None
+    if status is Status.ACHIEVED and sentence.review is None and sentence.event_day is not None:
+        return sentence.event_day.period_fields()  # the figures of the day's signing
     if status is Status.ACHIEVED:
         year, source = (sentence.review.year if sentence.review else None), "review"
     else:
@@ -330,6 +337,11 @@ def _reports_statistics(
     if _REPORTED_MARK.search(sentence):
         return True
     return lead_in is None and not pledge_words and bool(_COMPARED_WITH_LAST_YEAR.search(sentence))
+
+
+def _is_event_day(deadline: DeadlineMatch) -> bool:
+    """A day an event took place on (1月14日，…集中签约): a dated day, not a deadline (前, 底)."""
+    return deadline.kind == "day" and deadline.relation == "in" and deadline.date is not None
 
 
 def _next_topic(
