@@ -907,3 +907,20 @@ def test_the_figures_of_an_event_are_about_its_day() -> None:
         "30个": ("achieved", dt.date(2023, 1, 14)),
         "79个": ("achieved", dt.date(2022, 12, 31)),  # no event mark: last year's result
     }
+
+
+_QUOTE_ROWS = [
+    # (text, position of the word looked at, inside a quoted name?)
+    ("争当“力争上游”标兵", "力争", True),
+    ("“2018年我县的主要预期目标是：生产总值增长8.5%以上，服务业增长13%以上”", "预期", False),
+    ("他说：“我们要确保完成全年目标”", "确保", True),  # short and no clause: read as a name
+    ("他说：“我们要确保完成全年目标，争取更好成绩”", "确保", False),  # a clause: speech
+    ("确保“十四五”开好局", "确保", False),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "quoted"), _QUOTE_ROWS)
+def test_words_in_short_quoted_names_only(text: str, word: str, quoted: bool) -> None:
+    from yantai_pledges.extract.pledge_words import in_quotes
+
+    assert in_quotes(text, text.index(word)) is quoted

@@ -1,7 +1,8 @@
 """Pledge words (确保, 力争, 计划, 预计 …): how firmly a sentence promises, and where.
 
 :func:`find_pledge_words` finds them once per sentence; :func:`commitment_for` gives the last one before
-a position. A word inside “…” is part of a name (“力争上游”), not the speaker's word.
+a position. A word inside a short quoted name (“力争上游”) is part of the name, not the speaker's
+word; a quoted speech or report (“2018年…的主要预期目标是：…”) is the speaker's.
 """
 
 from __future__ import annotations
@@ -76,6 +77,18 @@ def commitment_for(text: str, position: int) -> Commitment | None:
     return found
 
 
+# A quoted name is short and holds no clause (“力争上游”, “四送一服”); a longer quote, or one with
+# a comma or a sentence end, is speech or a report quoted: its words are the speaker's.
+_NAME_QUOTE_MAX = 16
+_CLAUSE_MARKS = frozenset("，。；！？,;!?")
+
+
 def in_quotes(text: str, position: int) -> bool:
-    """Whether ``position`` lies inside “…” in ``text``."""
-    return text.count("“", 0, position) > text.count("”", 0, position)
+    """Whether ``position`` lies inside a short quoted name (“力争上游”) in ``text``."""
+    opening = text.rfind("“", 0, position)
+    if opening < 0 or text.find("”", opening, position) >= 0:
+        return False
+    closing = text.find("”", position)
+    if closing < 0 or closing - opening - 1 > _NAME_QUOTE_MAX:
+        return False
+    return _CLAUSE_MARKS.isdisjoint(text[opening + 1 : closing])
