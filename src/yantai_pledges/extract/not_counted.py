@@ -3,7 +3,9 @@ and the speech's own outline.
 
 - “1253”总体思路, “10+6”, 《“十四五”规划》: a number inside a short quotation or title is a name;
 - 产值过10亿元企业, 亿元以上项目: a figure right before a counted noun qualifies it (a threshold);
-- 重点抓好四个方面工作, 三件事：: a small count of the speech's outline is no target.
+- 重点抓好四个方面工作, 三件事：: a small count of the speech's outline is no target;
+- 连续三年, 这五年, 过去的五年，: a stretch of time the text narrates; 前移9位, 跃升至83位: a rank's
+  move, not a count of people (位 is also their measure word).
 """
 
 from __future__ import annotations
@@ -16,7 +18,13 @@ import regex
 
 from .quantity_pattern import CN_CLASS
 
-__all__ = ["Labels", "describes_noun_after", "outline_noun_follows"]
+__all__ = [
+    "Labels",
+    "describes_noun_after",
+    "moves_a_rank",
+    "narrates_a_span",
+    "outline_noun_follows",
+]
 
 
 # Short quotations and titles: numbers inside are names (“1253”总体思路, “10+6”, 《“十四五”规划》).
@@ -120,3 +128,26 @@ def describes_noun_after(text: str, end: int, *, threshold: bool) -> bool:
 def outline_noun_follows(text: str, position: int) -> bool:
     """Whether a noun of the speech's outline (方面, 件事, 重点任务 …) starts at ``position``."""
     return _SPEECH_STRUCTURE.match(text, position) is not None
+
+
+# A rank's move before a count in 位: 较去年同期前移9位, 排位跃升至83位.
+_RANK_MOVE = regex.compile(r"(?:前移|后移|上升|提升|跃升|前进|后退|下降|进位)(?:至|到|了)?$")
+# Words right before a count of years that make it the stretch the text looks back on.
+_SPAN_BEFORE = ("这", "过去的", "过去", "这些")
+_SPAN_AFTER = frozenset("，,是")  # 五年，… ; 五年是…: the span is the subject
+
+
+def moves_a_rank(before: str) -> bool:
+    """Whether a count in 位 follows a rank's move (``before``: the text before the number)."""
+    return _RANK_MOVE.search(before) is not None
+
+
+def narrates_a_span(before: str, after: str, *, years: bool, in_words: bool) -> bool:
+    """Whether a count of time is a stretch the text narrates: years after 连续 (连续三年, 连续15年:
+    a record's length; but 连续327天无新增病例 and 连续2个季度 are figures), or years in Chinese
+    numerals after 这/过去的 or as the subject (这五年 ; 五年，… ; 五年是…)."""
+    if not years:
+        return False
+    if before.endswith("连续"):
+        return True
+    return in_words and (before.endswith(_SPAN_BEFORE) or after[:1] in _SPAN_AFTER)

@@ -51,7 +51,13 @@ from ..errors import InputError
 from ..lexicon.comparators import comparator_words
 from ..lexicon.units import COUNTED_BASE_UNITS, CURRENCY_BASE_UNITS, TIME_BASE_UNITS, Unit, units
 from ..models import Comparator, Quantity
-from .not_counted import Labels, describes_noun_after, outline_noun_follows
+from .not_counted import (
+    Labels,
+    describes_noun_after,
+    moves_a_rank,
+    narrates_a_span,
+    outline_noun_follows,
+)
 from .numbers import parse_number
 from .quantity_pattern import (
     FIRST_OF_A,
@@ -434,7 +440,29 @@ def _plausible(text: str, parts: _Parts) -> bool:
         and text[parts.number_start - 1 : parts.number_start] == "月"
     ):
         return False  # 1月1日元旦 is a date, not 1 日元
-    return not _is_word_after(text, parts) and not _is_speech_structure(text, parts)
+    return (
+        not _is_word_after(text, parts)
+        and not _is_speech_structure(text, parts)
+        and not _is_span_or_rank(text, parts)
+    )
+
+
+def _is_span_or_rank(text: str, parts: _Parts) -> bool:
+    """连续三年, 这五年: a stretch of time narrated; 前移9位: a rank's move (see not_counted)."""
+    before = text[max(0, parts.number_start - _CONTEXT_BEFORE) : parts.number_start]
+    if parts.unit_text == "位":
+        return moves_a_rank(before)
+    high = parts.high
+    after = text[parts.unit_end : parts.unit_end + 1]
+    return narrates_a_span(
+        before,
+        after,
+        years=parts.unit_text == "年",
+        in_words=high.chinese and parts.low is None and not high.scale,
+    )
+
+
+_CONTEXT_BEFORE = 4  # characters before a number that say what it is (连续, 跃升至)
 
 
 def _is_article(text: str, parts: _Parts) -> bool:
