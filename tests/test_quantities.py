@@ -501,6 +501,10 @@ EDGE: list[Row] = [
     ("24小时内响应", [q("24小时", "24", "24", "hour")]),
     ("6个月内完成", [q("6个月", "6", "6", "month")]),
     ("连续2个季度", [q("2个季度", "2", "6", "month")]),
+    # A mirror copy's spaced decimal point; the spoken compound 2万5千 (real pages, dev).
+    ("经济增长6 . 5%左右", [q("6 . 5%左右", "6.5", "6.5", "percent", "about")]),
+    ("人均增收2万5千元", [q("2万5千元", "25000", "25000", "CNY")]),
+    ("带动就业1万4千人", [q("1万4千人", "14000", "14000", "person")]),
     # Stretches of years the text narrates and a rank's moves are no figures (real pages, dev).
     ("连续三年位居全省第一", []),
     ("连续15年位居全国首位", []),

@@ -373,7 +373,8 @@ def _read(
     if written[0] in "0123456789０１２３４５６７８９":
         if len(written) > _MAX_DIGITS and sum(char.isdigit() for char in written) > _MAX_DIGITS:
             return None
-        return _Reading(parse_number(written), scale, approximate, False, False, False)
+        number = parse_number(written.replace(" ", "") if " " in written else written)
+        return _Reading(number, scale, approximate, False, False, False)
     if written[0] in "零〇" and written[1:2] not in {"点", "點"}:
         return None  # 零部件, 〇二: not a number
     if not in_range and written[:2] in _PAIRS:

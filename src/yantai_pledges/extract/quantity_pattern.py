@@ -45,10 +45,13 @@ __all__ = [
 
 
 # Arabic digits; thousands commas are ASCII, or full-width between full-width digits (１，０００).
+# Also a decimal point with a space on each side (6 . 5%: a mirror copy's spacing), and the
+# spoken compound 2万5千 (25,000), read whole by parse_number.
 _AR: Final = (
     r"[0-9０-９]++"
     r"(?:,[0-9０-９]{3}(?![0-9０-９])|，[０-９]{3}(?![0-9０-９]))*+"
-    r"(?:[.．][0-9０-９]++)?"
+    r"(?:[.．][0-9０-９]++|\x20[.．]\x20[0-9０-９]++)?"
+    r"(?:[万萬][1-9１-９][千仟](?![0-9０-９]))?"
 )
 
 
@@ -204,11 +207,11 @@ JOINERS: Final = frozenset(".．,，点點—–-－～~〜―至到 \u3000\u00a
 
 @functools.cache
 def joined_numbers() -> regex.Pattern[str]:
-    """After a joiner, up to two more numbers and then a character that can start a unit."""
+    """After one to three joiners (6 . 5), up to two more numbers and then a character that can start a unit."""
     joiners = regex.escape("".join(sorted(JOINERS)))
     finals = regex.escape("".join(sorted(_continuations() - JOINERS)))
     return regex.compile(
-        rf"(?:[{joiners}]{{1,2}}+[0-9０-９{CN_CLASS}]{{1,24}}+){{0,2}}+[ \u3000\u00a0]?[{finals}]"
+        rf"(?:[{joiners}]{{1,3}}+[0-9０-９{CN_CLASS}]{{1,24}}+){{0,2}}+[ \u3000\u00a0]?[{finals}]"
     )
 
 
