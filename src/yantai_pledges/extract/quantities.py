@@ -373,7 +373,7 @@ def _read(
     if written[0] in "0123456789０１２３４５６７８９":
         if len(written) > _MAX_DIGITS and sum(char.isdigit() for char in written) > _MAX_DIGITS:
             return None
-        number = parse_number(written.replace(" ", "") if " " in written else written)
+        number = parse_number(written.replace(" ", ""))  # 6 . 5: a spaced decimal point
         return _Reading(number, scale, approximate, False, False, False)
     if written[0] in "零〇" and written[1:2] not in {"点", "點"}:
         return None  # 零部件, 〇二: not a number
@@ -450,7 +450,7 @@ def _plausible(text: str, parts: _Parts) -> bool:
 
 def _is_span_or_rank(text: str, parts: _Parts) -> bool:
     """连续三年, 这五年: a stretch of time narrated; 前移9位: a rank's move (see not_counted)."""
-    before = text[max(0, parts.number_start - _CONTEXT_BEFORE) : parts.number_start]
+    before = text[max(0, parts.number_start - 4) : parts.number_start]  # 连续, 跃升至
     if parts.unit_text == "位":
         return moves_a_rank(before)
     high = parts.high
@@ -461,9 +461,6 @@ def _is_span_or_rank(text: str, parts: _Parts) -> bool:
         years=parts.unit_text == "年",
         in_words=high.chinese and parts.low is None and not high.scale,
     )
-
-
-_CONTEXT_BEFORE = 4  # characters before a number that say what it is (连续, 跃升至)
 
 
 def _is_article(text: str, parts: _Parts) -> bool:
