@@ -24,8 +24,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import regex
+
 import yantai_pledges
 from yantai_pledges.extract import article_dates, deadlines, numbers, quantities
+from yantai_pledges.extract.quantity_pattern import CN_CLASS
 from yantai_pledges.extract.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,7 +85,11 @@ def _sentences(text: str) -> list[str]:
 
 def _numerals(text: str) -> list[str]:
     """Every numeral written in ``text`` (what quantities passes to parse_number)."""
-    return [match.group() for match in quantities._RUN.finditer(text)]
+    return [match.group() for match in _NUMERAL_RUN.finditer(text)]
+
+
+# Each maximal run of digits or of Chinese numeral characters.
+_NUMERAL_RUN = regex.compile(rf"[0-9０-９]++|[{CN_CLASS}]++")
 
 
 def _value_caches(module_set: types.SimpleNamespace) -> list[Any]:

@@ -161,7 +161,7 @@ def test_format_number(value: str, en: str) -> None:
 Y23 = dt.date(2023, 12, 31)
 # The English of a deadline is composed from the period the deadline grammar resolves: each row is
 # the phrase, the article's year, the English.
-SEED_DEADLINES = [
+SEED_DEADLINES: list[tuple[str, int | None, str]] = [
     ("年内", 2023, "within 2023"),
     ("全年", 2023, "in 2023"),
     ("3月底前", 2023, "by the end of March 2023"),
@@ -173,7 +173,7 @@ SEED_DEADLINES = [
     ("今年", 2023, "in 2023"),
     ("年底", 2023, "by the end of 2023"),
 ]
-OTHER_DEADLINES = [
+OTHER_DEADLINES: list[tuple[str, int | None, str]] = [
     ("一季度", 2023, "in the first quarter of 2023"),
     ("第二季度", 2023, "in the second quarter of 2023"),
     ("三季度", 2023, "in the third quarter of 2023"),
@@ -209,7 +209,7 @@ OTHER_DEADLINES = [
     ("三年内", 2023, "within three years (2023–2025)"),
     ("2023年第三季度末", 2023, "by the end of the third quarter of 2023"),
 ]
-NO_YEAR_DEADLINES = [
+NO_YEAR_DEADLINES: list[tuple[str, int | None, str]] = [
     ("年内", None, "within the year"),
     ("3月底前", None, "by the end of March"),
     ("上半年", None, "in the first half of the year"),

@@ -45,6 +45,7 @@ from .pipeline import parse
 if TYPE_CHECKING:  # heavy modules (openpyxl, multiprocessing, pypinyin) load on first use
     from .corpus import parse_many
     from .export import to_excel, to_json, to_jsonl
+    from .tracking import Tracking, track
     from .translation import translate
 
 __version__ = "0.1.0"
@@ -55,6 +56,8 @@ _LAZY = {
     "to_excel": ".export",
     "to_json": ".export",
     "to_jsonl": ".export",
+    "track": ".tracking",
+    "Tracking": ".tracking",
     "translate": ".translation",
 }
 
@@ -95,6 +98,7 @@ __all__ = [
     "Statement",
     "Status",
     "Target",
+    "Tracking",
     "TranslationError",
     "YantaiPledgesError",
     "parse",
@@ -102,5 +106,6 @@ __all__ = [
     "to_excel",
     "to_json",
     "to_jsonl",
+    "track",
     "translate",
 ]

@@ -1,0 +1,137 @@
+"""Pledge → outcome tracking and target inflation across levels, for a whole corpus.
+
+:func:`track` reads parsed articles and returns a :class:`Tracking`: ``links`` (each pledge with its
+outcomes and whether it was met, see :mod:`.links`) and ``inflation`` (each place's target against
+its parent's, see :mod:`.inflation`), each also as flat rows with ASCII column names. Rules and
+their limits: docs/tracking.md.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from ..models import Article
+from .figures import Figure, figures
+from .inflation import Inflation, inflation, summary
+from .links import Attainment, Link, Tolerance, attainment, link_pledges
+
+__all__ = [
+    "Attainment",
+    "Inflation",
+    "Link",
+    "Tolerance",
+    "Tracking",
+    "attainment",
+    "track",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Tracking:
+    """The links and inflation pairs of a corpus."""
+
+    links: tuple[Link, ...]
+    inflation: tuple[Inflation, ...]
+
+    def link_rows(self) -> list[dict[str, object]]:
+        """One flat row per link (the decisive outcome's columns empty when none was found)."""
+        return [_link_row(link) for link in self.links]
+
+    def inflation_rows(self) -> list[dict[str, object]]:
+        """One flat row per (upper, lower) pair."""
+        return [_inflation_row(pair) for pair in self.inflation]
+
+    def inflation_summary(self) -> list[dict[str, object]]:
+        """Mean difference per pair of levels (province → prefecture …)."""
+        return summary(self.inflation)
+
+    def to_json(self, path: str | Path | None = None) -> str:
+        """Both lists of rows under "links" and "inflation" (and "inflation_summary"), as JSON
+        text; written to ``path`` too when given."""
+        text = json.dumps(
+            {
+                "links": self.link_rows(),
+                "inflation": self.inflation_rows(),
+                "inflation_summary": self.inflation_summary(),
+            },
+            ensure_ascii=False,
+            indent=1,
+            default=_json_value,
+        )
+        if path is not None:
+            Path(path).write_text(text + "\n", encoding="utf-8")
+        return text
+
+
+def track(articles: Iterable[Article], *, tolerance: Tolerance | None = None) -> Tracking:
+    """Link every pledge of ``articles`` to its outcomes, and every place's targets to its
+    parent's (see the module docstring)."""
+    found = list(figures(articles))
+    return Tracking(tuple(link_pledges(found, tolerance)), tuple(inflation(found)))
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, Decimal):
+        return str(value)
+    return str(value)  # dates
+
+
+def _side(prefix: str, figure: Figure | None) -> dict[str, object]:
+    """The columns of one side of a row: its text, value and source."""
+    target = figure.target if figure is not None else None
+    bounds = figure.bounds if figure is not None else None
+    return {
+        f"{prefix}_text_zh": target.text.zh if target else None,
+        f"{prefix}_text_en": target.summary.en if target and target.summary else None,
+        f"{prefix}_raw": target.quantity.raw if target else None,
+        f"{prefix}_value": bounds[0] if bounds and bounds[0] == bounds[1] else None,
+        f"{prefix}_low": bounds[0] if bounds and bounds[0] != bounds[1] else None,
+        f"{prefix}_high": bounds[1] if bounds and bounds[0] != bounds[1] else None,
+        f"{prefix}_comparator": target.comparator.value if target else None,
+        f"{prefix}_path": figure.path if figure else None,
+        f"{prefix}_sha256": figure.sha256 if figure else None,
+        f"{prefix}_article": figure.article if figure else None,
+        f"{prefix}_span_start": target.span[0] if target else None,
+        f"{prefix}_span_end": target.span[1] if target else None,
+    }
+
+
+def _link_row(link: Link) -> dict[str, object]:
+    pledge = link.pledge
+    outcome = link.outcome
+    return {
+        "indicator_id": pledge.indicator,
+        "jurisdiction_code": pledge.place.code,
+        "jurisdiction_zh": pledge.place.zh,
+        "period_kind": pledge.period_kind,
+        "period_end": pledge.period_end,
+        **_side("pledge", pledge),
+        **_side("outcome", outcome),
+        "outcome_is_estimate": outcome.is_estimate if outcome else None,
+        "outcomes_found": len(link.outcomes),
+        "gap": link.gap,
+        "gap_unit": link.gap_unit,
+        "attainment": link.attainment.value,
+        "revised": link.revised,
+        "ambiguous": link.ambiguous,
+    }
+
+
+def _inflation_row(pair: Inflation) -> dict[str, object]:
+    return {
+        "indicator_id": pair.lower.indicator,
+        "period_kind": pair.lower.period_kind,
+        "period_end": pair.lower.period_end,
+        "upper_jurisdiction_code": pair.upper.place.code,
+        "upper_jurisdiction_zh": pair.upper.place.zh,
+        "lower_jurisdiction_code": pair.lower.place.code,
+        "lower_jurisdiction_zh": pair.lower.place.zh,
+        **_side("upper", pair.upper),
+        **_side("lower", pair.lower),
+        "difference": pair.difference,
+        "difference_unit": pair.difference_unit,
+    }

@@ -1,0 +1,146 @@
+"""The figures tracking compares: each target with a place, an indicator and a period, keyed.
+
+A figure is comparable when its target has an indicator (``Target.indicator``), a period with an
+end (``Target.period``) and a place: the speaker's jurisdiction, else the article's own. Places are
+keyed by their administrative-division code when they have one, else by their Chinese name as
+written (two pages must then name the place alike: 济南市 and 济南 are different keys, and a wrong
+link is worse than a missing one).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..models import Article, Commitment, Comparator, Statement, Status, Target
+
+__all__ = ["Figure", "PlaceKey", "figures"]
+
+# A place's key: ("code", "370102") or ("name", "历城区").
+PlaceKey = tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a figure is about: its name as written and, when known, its code and parent code."""
+
+    zh: str
+    code: str | None
+    parent: str | None
+    level: str | None
+
+    @property
+    def key(self) -> PlaceKey:
+        return ("code", self.code) if self.code else ("name", self.zh)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One comparable target, with where it stands (article, statement, source)."""
+
+    target: Target
+    place: Place
+    indicator: str
+    period_kind: str
+    period_end: dt.date
+    article: int  # the article's position in the input
+    statement: int
+    path: str | None
+    sha256: str | None
+    published: dt.date | None
+    year: int | None
+
+    @property
+    def key(self) -> tuple[PlaceKey, str, str, dt.date]:
+        return (self.place.key, self.indicator, self.period_kind, self.period_end)
+
+    @property
+    def is_pledge(self) -> bool:
+        return self.target.status is Status.PLEDGE
+
+    @property
+    def is_outcome(self) -> bool:
+        return self.target.status is Status.ACHIEVED
+
+    @property
+    def is_estimate(self) -> bool:
+        """An outcome estimated before the final figure (预计全年增长6%): its word is a plan's."""
+        return self.is_outcome and self.target.commitment is Commitment.PLAN
+
+    @property
+    def comparator(self) -> Comparator:
+        return self.target.comparator
+
+    @property
+    def bounds(self) -> tuple[Decimal, Decimal] | None:
+        """The figure's value as (low, high) in its base unit; equal for a single value."""
+        quantity = self.target.quantity
+        if quantity.base_value is not None:
+            return quantity.base_value, quantity.base_value
+        if quantity.base_low is not None and quantity.base_high is not None:
+            return quantity.base_low, quantity.base_high
+        return None
+
+    @property
+    def base_unit(self) -> str:
+        return self.target.quantity.base_unit
+
+
+def figures(articles: Iterable[Article]) -> Iterator[Figure]:
+    """Every comparable figure of ``articles``, in input order."""
+    for article_number, article in enumerate(articles, start=1):
+        own = _place_of(article.jurisdiction)
+        for statement_number, statement in enumerate(article.statements, start=1):
+            place = _speaker_place(statement) or own
+            if place is None:
+                continue
+            for target in statement.targets:
+                figure = _figure(target, place, article, article_number, statement_number)
+                if figure is not None:
+                    yield figure
+
+
+def _figure(
+    target: Target, place: Place, article: Article, article_number: int, statement_number: int
+) -> Figure | None:
+    period = target.period
+    if target.indicator is None or period is None or period.end is None:
+        return None
+    source = article.source
+    return Figure(
+        target=target,
+        place=place,
+        indicator=target.indicator.id,
+        period_kind=period.kind.value,
+        period_end=period.end,
+        article=article_number,
+        statement=statement_number,
+        path=source.path if source else None,
+        sha256=source.sha256 if source else None,
+        published=article.published,
+        year=article.year,
+    )
+
+
+def _speaker_place(statement: Statement) -> Place | None:
+    speaker = statement.speaker
+    return _place_of(speaker.jurisdiction) if speaker is not None else None
+
+
+def _place_of(jurisdiction: object) -> Place | None:
+    """A Place from a jurisdiction field: a ``Jurisdiction`` (name, code, level, parent) or a plain
+    bilingual name."""
+    if jurisdiction is None:
+        return None
+    name = getattr(jurisdiction, "name", jurisdiction)
+    zh = getattr(name, "zh", None)
+    if not isinstance(zh, str) or not zh:
+        return None
+    return Place(
+        zh=zh,
+        code=getattr(jurisdiction, "code", None),
+        parent=getattr(jurisdiction, "parent", None),
+        level=getattr(jurisdiction, "level", None),
+    )

@@ -1,0 +1,256 @@
+"""Pledge → outcome tracking and target inflation (yantai_pledges.tracking)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+import pytest
+
+import yantai_pledges
+from yantai_pledges.models import (
+    Article,
+    Bilingual,
+    Commitment,
+    Comparator,
+    IndicatorRef,
+    Period,
+    PeriodKind,
+    Quantity,
+    Source,
+    Statement,
+    Status,
+    Target,
+)
+from yantai_pledges.tracking import Attainment, Tolerance, track
+
+YEAR_END = dt.date(2023, 12, 31)
+
+
+class _Place:
+    """A jurisdiction with a code, as the division-code model gives it."""
+
+    def __init__(self, zh: str, code: str | None = None, parent: str | None = None) -> None:
+        self.name = Bilingual(zh=zh)
+        self.code = code
+        self.parent = parent
+        self.level = "prefecture" if code and code.endswith("00") else "county"
+
+
+def _target(
+    value: str | tuple[str, str],
+    *,
+    status: Status = Status.PLEDGE,
+    comparator: Comparator = Comparator.EXACT,
+    unit: str = "percent",
+    indicator: str = "gdp_growth",
+    commitment: Commitment | None = None,
+) -> Target:
+    low, high = (value, value) if isinstance(value, str) else value
+    single = low == high
+    return Target(
+        text={"zh": f"地区生产总值增长{low}%"},
+        span=(0, 8),
+        metric={"zh": "地区生产总值增长"},
+        quantity=Quantity(
+            raw=f"{low}%",
+            value=Decimal(low) if single else None,
+            unit={"zh": "%"},
+            base_value=Decimal(low) if single else None,
+            base_low=None if single else Decimal(low),
+            base_high=None if single else Decimal(high),
+            base_unit=unit,
+        ),
+        comparator=comparator,
+        period=Period(kind=PeriodKind.YEAR, start=dt.date(2023, 1, 1), end=YEAR_END),
+        commitment=commitment,
+        status=status,
+        indicator=IndicatorRef(id=indicator, name={"zh": indicator}),
+    )
+
+
+def _article(place: str, *targets: Target, published: dt.date | None = None) -> Article:
+    return Article(
+        text="…",
+        year=2023,
+        published=published,
+        jurisdiction={"zh": place},
+        source=Source(path=f"{place}.txt", sha256=place),
+        statements=[Statement(span=(0, 1), targets=list(targets))],
+    )
+
+
+# --- the attainment rule table (docs/tracking.md) ---------------------------------------------
+
+ATTAINMENT_ROWS = [
+    # (comparator, target, outcome, attainment, gap)
+    (Comparator.AT_LEAST, "6", "6.3", Attainment.MET, "0.3"),
+    (Comparator.AT_LEAST, "6", "5.8", Attainment.MISSED, "-0.2"),
+    (Comparator.MORE_THAN, "6", "6", Attainment.MET, "0"),
+    (Comparator.EXACT, "6", "6.1", Attainment.MET, "0.1"),
+    (Comparator.EXACT, "6", "5.9", Attainment.MISSED, "-0.1"),
+    (Comparator.AT_MOST, "3", "2.5", Attainment.MET, "-0.5"),
+    (Comparator.LESS_THAN, "3", "3.2", Attainment.MISSED, "0.2"),
+    (Comparator.ABOUT, "6", "5.6", Attainment.MET, "-0.4"),  # within 0.5 point
+    (Comparator.ABOUT, "6", "5.4", Attainment.MISSED, "-0.6"),
+    (Comparator.RANGE, ("6", "6.5"), "6.2", Attainment.MET, "0"),
+    (Comparator.RANGE, ("6", "6.5"), "5.5", Attainment.MISSED, "-0.5"),
+    (Comparator.RANGE, ("6", "6.5"), "7", Attainment.MISSED, "0.5"),
+]
+
+
+@pytest.mark.parametrize(("comparator", "target", "outcome", "expected", "gap"), ATTAINMENT_ROWS)
+def test_attainment_rules(
+    comparator: Comparator,
+    target: str | tuple[str, str],
+    outcome: str,
+    expected: Attainment,
+    gap: str,
+) -> None:
+    pledge = _article("济南市", _target(target, comparator=comparator))
+    result = _article("济南市", _target(outcome, status=Status.ACHIEVED))
+    (link,) = track([pledge, result]).links
+    assert link.attainment is expected
+    assert link.gap == Decimal(gap)
+    assert link.gap_unit == "percentage_point"
+
+
+def test_about_a_level_uses_a_share_of_the_target_and_can_be_overridden() -> None:
+    pledge = _article("济南市", _target("100", comparator=Comparator.ABOUT, unit="CNY"))
+    result = _article("济南市", _target("98.5", status=Status.ACHIEVED, unit="CNY"))
+    (link,) = track([pledge, result]).links
+    assert (link.attainment, link.gap_unit) == (Attainment.MET, "CNY")  # within 2 %
+    strict = track([pledge, result], tolerance=Tolerance(level_share=Decimal("0.01"))).links[0]
+    assert strict.attainment is Attainment.MISSED
+
+
+def test_no_outcome_other_place_other_indicator_or_the_same_article() -> None:
+    pledge = _article("济南市", _target("6"), _target("5", status=Status.ACHIEVED))
+    elsewhere = _article("青岛市", _target("7", status=Status.ACHIEVED))
+    other = _article("济南市", _target("7", status=Status.ACHIEVED, indicator="cpi"))
+    (link,) = track([pledge, elsewhere, other]).links
+    assert link.attainment is Attainment.NO_OUTCOME
+    assert link.outcomes == ()
+    assert link.gap is None
+
+
+def test_several_outcomes_the_latest_final_one_decides_and_the_revision_shows() -> None:
+    pledge = _article("济南市", _target("6", comparator=Comparator.AT_LEAST))
+    estimate = _article(
+        "济南市",
+        _target("6.5", status=Status.ACHIEVED, commitment=Commitment.PLAN),  # 预计: an estimate
+        published=dt.date(2024, 1, 10),
+    )
+    final = _article(
+        "济南市", _target("5.9", status=Status.ACHIEVED), published=dt.date(2024, 3, 1)
+    )
+    (link,) = track([pledge, final, estimate]).links
+    assert [o.target.quantity.raw for o in link.outcomes] == ["6.5%", "5.9%"]
+    assert link.outcome is not None
+    assert not link.outcome.is_estimate
+    assert (link.attainment, link.revised) == (Attainment.MISSED, True)
+
+
+def test_two_pledges_of_one_article_for_one_key_are_both_linked_and_flagged() -> None:
+    pledge = _article("济南市", _target("6"), _target("6.5"))
+    result = _article("济南市", _target("6.2", status=Status.ACHIEVED))
+    links = track([pledge, result]).links
+    assert [(link.attainment, link.ambiguous) for link in links] == [
+        (Attainment.MET, True),
+        (Attainment.MISSED, True),
+    ]
+
+
+def test_codes_key_places_so_a_renamed_place_still_links() -> None:
+    """蓬莱市 became 蓬莱区 (2020): the code stays, the name changed."""
+    pledge = _article("蓬莱市", _target("6"))
+    result = _article("蓬莱区", _target("6.4", status=Status.ACHIEVED))
+    pledge.jurisdiction = _Place("蓬莱市", "370684")  # type: ignore[assignment]
+    result.jurisdiction = _Place("蓬莱区", "370684")  # type: ignore[assignment]
+    (link,) = track([pledge, result]).links
+    assert link.attainment is Attainment.MET
+    by_name = track([_article("蓬莱市", _target("6")), _article("蓬莱区", _target("6.4"))])
+    assert by_name.links[0].attainment is Attainment.NO_OUTCOME  # names alone differ
+
+
+# --- inflation across levels -----------------------------------------------------------------
+
+
+def test_inflation_pairs_a_place_with_its_parent() -> None:
+    city = _article("烟台市", _target("6"))
+    district = _article("芝罘区", _target("7"))
+    city.jurisdiction = _Place("烟台市", "370600")  # type: ignore[assignment]
+    district.jurisdiction = _Place("芝罘区", "370602", parent="370600")  # type: ignore[assignment]
+    tracking = track([city, district])
+    (pair,) = tracking.inflation
+    assert (pair.upper.place.zh, pair.lower.place.zh) == ("烟台市", "芝罘区")
+    assert (pair.difference, pair.difference_unit) == (Decimal(1), "percentage_point")
+    (group,) = tracking.inflation_summary()
+    assert (group["upper_level"], group["lower_level"], group["pairs"]) == (
+        "prefecture",
+        "county",
+        1,
+    )
+
+
+def test_inflation_of_levels_is_a_ratio_and_names_alone_pair_nothing() -> None:
+    city = _article("烟台市", _target("100", unit="CNY"))
+    district = _article("芝罘区", _target("15", unit="CNY"))
+    assert track([city, district]).inflation == ()  # no codes: no parent known
+    city.jurisdiction = _Place("烟台市", "370600")  # type: ignore[assignment]
+    district.jurisdiction = _Place("芝罘区", "370602", parent="370600")  # type: ignore[assignment]
+    (pair,) = track([city, district]).inflation
+    assert (pair.difference, pair.difference_unit) == (Decimal("0.15"), "ratio")
+
+
+# --- rows and JSON -----------------------------------------------------------------------------
+
+
+def test_rows_and_json_hold_both_sides_with_their_sources(tmp_path: object) -> None:
+    pledge = _article("济南市", _target("6", comparator=Comparator.AT_LEAST))
+    result = _article("济南市", _target("6.3", status=Status.ACHIEVED))
+    tracking = track([pledge, result])
+    (row,) = tracking.link_rows()
+    assert row["indicator_id"] == "gdp_growth"
+    assert row["jurisdiction_zh"] == "济南市"
+    assert row["period_end"] == YEAR_END
+    assert (row["pledge_value"], row["outcome_value"]) == (Decimal(6), Decimal("6.3"))
+    assert (row["pledge_path"], row["outcome_path"]) == ("济南市.txt", "济南市.txt")
+    assert row["attainment"] == "met"
+    assert all(key.isascii() for key in row)
+    data = json.loads(tracking.to_json())
+    assert data["links"][0]["gap"] == "0.3"
+    assert set(data) == {"links", "inflation", "inflation_summary"}
+
+
+def test_parsed_report_and_communique_link_end_to_end() -> None:
+    report = yantai_pledges.parse(
+        "2023年济南市政府工作报告\n济南市人民政府\n"
+        "今年全市主要预期目标是：地区生产总值增长6%以上，一般公共预算收入增长5%左右。",
+        year=2023,
+        translator=None,
+    )
+    communique = yantai_pledges.parse(
+        "2023年济南市国民经济和社会发展统计公报\n"
+        "初步核算，全年地区生产总值比上年增长6.3%。一般公共预算收入增长4.2%。",
+        translator=None,
+    )
+    rows = track([report, communique]).link_rows()
+    assert [(r["indicator_id"], r["attainment"], r["gap"]) for r in rows] == [
+        ("gdp_growth", "met", Decimal("0.3")),
+        ("general_public_budget_revenue_growth", "missed", Decimal("-0.8")),
+    ]
+
+
+def test_junk_articles_give_no_links() -> None:
+    assert track([]).links == ()
+    empty = yantai_pledges.parse("没有数字的文章。", translator=None)
+    assert track([empty, empty]).link_rows() == []
+
+
+def test_an_outcome_in_another_unit_is_kept_but_not_compared() -> None:
+    pledge = _article("济南市", _target("6"))
+    result = _article("济南市", _target("600", status=Status.ACHIEVED, unit="CNY"))
+    (link,) = track([pledge, result]).links
+    assert (link.attainment, link.gap, len(link.outcomes)) == (Attainment.NOT_COMPARABLE, None, 1)
