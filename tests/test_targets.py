@@ -556,6 +556,24 @@ def test_flattened_table_rows(
 
 # Rules written for what real pages do (tests/fixtures/real/dev), in sentences of our own.
 REAL_PAGES: list[Row] = [
+    # A level reached (由…增加至…的) is the subject's; 是…的 links; 分别 with no subjects of its
+    # own distributes over the figures before its clause (real pages, dev).
+    (
+        "去年，全市地区生产总值由2020年的1100.5亿元增加至2022年的1328.5亿元。",
+        [
+            T("地区生产总值", "110050000000", "CNY", "exact", "2020-12-31", None, "achieved"),
+            T("地区生产总值", "132850000000", "CNY", "exact", "2022-12-31", None, "achieved"),
+        ],
+    ),
+    (
+        "去年，全县财政总收入30.9亿元，其中地方财政收入17.3亿元，分别增长13.3%、8.6%。",
+        [
+            T("财政总收入", "3090000000", "CNY", "exact", "2022-12-31", None, "achieved"),
+            T("地方财政收入", "1730000000", "CNY", "exact", "2022-12-31", None, "achieved"),
+            T("财政总收入增长", "13.3", "percent", "exact", "2022-12-31", None, "achieved"),
+            T("地方财政收入增长", "8.6", "percent", "exact", "2022-12-31", None, "achieved"),
+        ],
+    ),
     # Reported statistics go on over the paragraph's next sentences until a time or a pledge.
     (
         "全县GDP总量400.61亿元，按可比价计算同比增长6.1%。分产业看，第一产业增加值18.30亿元。"

@@ -28,8 +28,16 @@ _GROWTH_TAIL = regex.compile(r"(?:增长|增速|提高|提升|下降|降低|增�
 
 # A predicate with no subject of its own (完成9515.9亿元，增长5%): it borrows the one before it.
 _BARE_PREDICATE = regex.compile(
-    r"^(?:同比|比上年|较上年)?再?(?:增长|增速|提高|提升|下降|降低|增加|减少)$"
+    r"""
+    ^(?:同比|比上年|较上年)?(?:再|稳步|持续)?
+    (?:增长|增速|提高|提升|下降|降低|增加|减少|上升|扩大)
+    (?P<to>(?:至|到)?的|至|到)?$          # 增加至2024年的1328.5亿元: the level reached
+    """,
+    regex.VERBOSE,
 )
+# What links a subject to its figure and names nothing: 生产总值由2020年的…, 收入是2015年的1.3倍
+# (the years are cut out as deadlines, 由的 and 是的 remain).
+_LINK_TAIL = regex.compile(r"(?:由|从|是|为)的$")
 
 _NOUN = r"(?:[\p{Han}A-Za-z0-9]|“[^“”]{1,12}”)"  # a noun character, or a short quoted name
 
@@ -108,14 +116,52 @@ def pieces(sentence: SentenceFacts, counted: Sequence[QuantityMatch]) -> list[Pi
     previous_metric, previous_end = "", -1
     for index, match in enumerate(counted):
         start, end = _piece_bounds(sentence, match)
-        metric = _metric(sentence, match, start, counted)
-        if not metric or _BARE_PREDICATE.match(metric):
-            metric = _inherited(previous_metric) + metric
+        metric = _LINK_TAIL.sub("", _metric(sentence, match, start, counted))
+        bare = _BARE_PREDICATE.match(metric) if metric else None
+        if (not metric or metric.startswith("分别")) and (
+            back := _distributed_back(sentence, match, counted, found)
+        ):
+            metric = back  # 财政总收入30.9亿元，地方财政收入17.3亿元，分别增长13.3%、8.6%
+        elif not metric or bare is not None:
+            # A level reached (增加至…的1328.5亿元) is the subject's level, not its change.
+            reached = bare is not None and bool(bare["to"])
+            metric = _inherited(previous_metric) + ("" if reached else metric)
         elif _listed_after(sentence, previous_end, start, counted, index):
             metric = _shared_verb(previous_metric, metric)
         previous_metric, previous_end = metric, end
         found.append(Piece(start, end, metric))
     return found
+
+
+def _distributed_back(
+    sentence: SentenceFacts,
+    match: QuantityMatch,
+    counted: Sequence[QuantityMatch],
+    found: Sequence[Piece],
+) -> str:
+    """A 分别 with no subjects of its own distributes over the figures before its clause, one
+    each in order (A30.9亿元，B17.3亿元，分别增长13.3%、8.6% → A增长, B增长); "" when the counts
+    differ."""
+    text = sentence.segment.text
+    clause_start = max((s for s, _ in sentence.clauses if s <= match.start), default=0)
+    at = text.find("分别", clause_start, match.start)
+    if at < 0 or strip_noise(text[clause_start:at]):
+        return ""  # 分别 has subjects before it: see _distributed_subject
+    siblings = [q for q in counted if q.start > at and _clause_of(sentence, q) == clause_start]
+    earlier = [piece for piece, q in zip(found, counted, strict=False) if q.start < clause_start]
+    if len(earlier) < len(siblings) or match not in siblings:
+        return ""
+    verb_match = _GROWTH_VERB.match(text, at + 2)
+    verb = verb_match.group() if verb_match else ""
+    subject = earlier[len(earlier) - len(siblings) + siblings.index(match)].metric
+    return _inherited(subject) + verb
+
+
+_GROWTH_VERB = regex.compile(r"增长|增速|提高|提升|下降|降低|增加|减少")
+
+
+def _clause_of(sentence: SentenceFacts, match: QuantityMatch) -> int:
+    return max((s for s, _ in sentence.clauses if s <= match.start), default=0)
 
 
 def _piece_bounds(sentence: SentenceFacts, match: QuantityMatch) -> tuple[int, int]:
