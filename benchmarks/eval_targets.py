@@ -443,12 +443,12 @@ def _score_statements(
         )
     mapping = _statement_map(case, pairs, len(article.statements))
     own = getattr(article, "jurisdiction", None)  # the article's own government, once modelled
-    own_place = own.zh if own is not None else None
+    own_place = own.name.zh if own is not None else None
     for index, labelled in enumerate(case.statements):
         position = mapping[index]
         speaker = article.statements[position].speaker if position is not None else None
         got_name = speaker.name.zh.replace(" ", "").replace("\u3000", "") if speaker else None
-        got_place = speaker.jurisdiction.zh if speaker and speaker.jurisdiction else own_place
+        got_place = speaker.jurisdiction.name.zh if speaker and speaker.jurisdiction else own_place
         name_ok = got_name == labelled.speaker
         place_ok = (
             got_place is None

@@ -22,6 +22,7 @@ from yantai_pledges.models import (
     Commitment,
     Comparator,
     Deadline,
+    Jurisdiction,
     Milestone,
     Point,
     Quantity,
@@ -127,7 +128,12 @@ def _statement_1(year: int, translated: bool) -> Statement:
                 ),
                 _bi("福山区委书记", "Secretary of the CPC Fushan District Committee", t),
             ],
-            jurisdiction=_bi("福山区", "Fushan District", t),
+            jurisdiction=Jurisdiction(
+                name=_bi("福山区", "Fushan District", t),
+                code="370611",
+                level="county",
+                parent="370600",
+            ),
         ),
         compiled_by=_bi("张晓", "Zhang Xiao", t),
         span=(block_start, block_end),
@@ -302,7 +308,12 @@ def _statement_2(year: int, translated: bool) -> Statement:
         speaker=Speaker(
             name=_bi("陈立新", "Chen Lixin", t),
             positions=[_bi("海阳市委书记", "Secretary of the CPC Haiyang Municipal Committee", t)],
-            jurisdiction=_bi("海阳市", "Haiyang", t),
+            jurisdiction=Jurisdiction(
+                name=_bi("海阳市", "Haiyang", t),
+                code="370687",
+                level="county",
+                parent="370600",
+            ),
         ),
         compiled_by=_bi("李娜", None, t),  # credit left untranslated
         span=(block_start, block_end),

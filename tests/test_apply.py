@@ -16,6 +16,7 @@ from yantai_pledges.models import (
     Bilingual,
     Commitment,
     Comparator,
+    Jurisdiction,
     Milestone,
     Point,
     Quantity,
@@ -90,7 +91,7 @@ def build_article() -> Article:
                 speaker=Speaker(
                     name=Bilingual(zh=name),
                     positions=[Bilingual(zh=p) for p in positions],
-                    jurisdiction=Bilingual(zh=jurisdiction),
+                    jurisdiction=Jurisdiction(name=Bilingual(zh=jurisdiction)),
                 ),
                 compiled_by=Bilingual(zh=reporter),
                 span=(0, 10),
@@ -112,7 +113,9 @@ def all_bilinguals(article: Article) -> list[Bilingual]:
         fields += statement.paragraphs + [point.lead for point in statement.points]
         if statement.speaker:
             fields += [statement.speaker.name, *statement.speaker.positions]
-            fields += [statement.speaker.jurisdiction] if statement.speaker.jurisdiction else []
+            fields += (
+                [statement.speaker.jurisdiction.name] if statement.speaker.jurisdiction else []
+            )
         for target in statement.targets:
             fields += [target.text, target.metric, target.quantity.unit]
             fields += [target.deadline.text] if target.deadline else []
@@ -139,7 +142,7 @@ def test_structured_fields_without_translator() -> None:
         f"Secretary of the CPC Working Committee of {yeda}",
         f"Director of the Management Committee of {yeda}",
     ]
-    assert first.speaker.jurisdiction.en == "Yantai Huang-Bohai New Area"
+    assert first.speaker.jurisdiction.name.en == "Yantai Huang-Bohai New Area"
     assert first.compiled_by is not None
     assert first.compiled_by.en == "Tong Jiayi"
     target = first.targets[0]

@@ -77,7 +77,7 @@ def test_statement_structure(index: int, expected: tuple[str, str, list[str], st
     assert statement.speaker.name.zh == name
     assert [p.zh for p in statement.speaker.positions] == positions
     assert statement.speaker.jurisdiction is not None
-    assert statement.speaker.jurisdiction.zh == jurisdiction
+    assert statement.speaker.jurisdiction.name.zh == jurisdiction
     assert statement.compiled_by is not None
     assert statement.compiled_by.zh == credit
     assert all("整理" not in p.zh for p in statement.paragraphs)

@@ -76,7 +76,7 @@ def test_seed_speaker_english(
     assert speaker.name.en == name_en
     assert [position.en for position in speaker.positions] == positions
     assert speaker.jurisdiction is not None
-    assert speaker.jurisdiction.en == jurisdiction
+    assert speaker.jurisdiction.name.en == jurisdiction
 
 
 def test_seed_compiled_by_english(article: Article) -> None:

@@ -25,6 +25,8 @@ __all__ = [
     "Comparator",
     "Deadline",
     "FileError",
+    "Jurisdiction",
+    "JurisdictionLevel",
     "Milestone",
     "Period",
     "PeriodKind",
@@ -45,6 +47,10 @@ def _decimal_to_json(value: Decimal) -> int | float:
         return int(value)
     return float(value)
 
+
+# The version of the JSON contract (Article.schema_version): the major number changes when a key
+# is renamed, removed or changes its type; adding a key keeps it (docs/data-model.md).
+SCHEMA_VERSION = "2"
 
 Number = Annotated[
     Decimal, PlainSerializer(_decimal_to_json, return_type=int | float, when_used="json")
@@ -237,12 +243,38 @@ class Point(_Model):
     span: Span
 
 
+JurisdictionLevel = Literal["province", "prefecture", "county", "township", "zone"]
+
+
+class Jurisdiction(_Model):
+    """A government's place: its name as written, its administrative-division code, its level and
+    the code of the division above it (``data/divisions.tsv``, ``zones.tsv``, ``towns.tsv``)."""
+
+    name: Bilingual
+    code: str | None = Field(
+        default=None,
+        description="GB/T 2260 six-digit code of a province, prefecture or county (the code of "
+        "the article's year); the statistical division code of the National Bureau of Statistics "
+        "(2023 edition) of a zone that has one (six digits) or of a town (nine digits). None when "
+        "the place has no code or the name stays ambiguous in its article.",
+    )
+    level: JurisdictionLevel | None = Field(
+        default=None,
+        description="province, prefecture, county (districts, county-level cities and banners "
+        "too), township (towns, townships, subdistricts) or zone (development zones, new areas); "
+        "None when not known.",
+    )
+    parent: str | None = Field(
+        default=None, description="The code of the division above, when known."
+    )
+
+
 class Speaker(_Model):
     """The official who makes the statement."""
 
     name: Bilingual
     positions: list[Bilingual] = Field(default_factory=list)
-    jurisdiction: Bilingual | None = None
+    jurisdiction: Jurisdiction | None = None
 
 
 class Statement(_Model):
@@ -270,6 +302,11 @@ class Source(_Model):
 class Article(_Model):
     """A parsed article: its statements and everything extracted from them."""
 
+    schema_version: str = Field(
+        default=SCHEMA_VERSION,
+        description="The version of this JSON contract: its major number changes when a key is "
+        "renamed, removed or changes type (docs/data-model.md).",
+    )
     title: Bilingual | None = None
     year: int | None = None
     published: dt.date | None = Field(
@@ -283,7 +320,7 @@ class Article(_Model):
         "city it names most often; a bare 市委 or 副市长 in it is this city's. None when no city is "
         "named.",
     )
-    jurisdiction: Bilingual | None = Field(
+    jurisdiction: Jurisdiction | None = Field(
         default=None,
         description="The government whose text the article is (龙华区 for its work report): the "
         "place named before its congress, government or communiqué near the top, else the one "

@@ -19,6 +19,7 @@ from .layout import (
     article_jurisdiction,
     split_statements,
 )
+from .lexicon.jurisdictions import Context, resolve
 from .lines import Paragraph
 from .models import Article, Source, Statement
 from .sources import decode_bytes
@@ -80,10 +81,15 @@ def _parse_text(raw: str, year: int | None) -> Article:
         article_year = reported or _year_of(published) or infer_year(cleaned)
     # Figures due before the issue's date are past results, when the issue is of that year.
     as_of = published if published is not None and published.year == article_year else None
+    city = article_city(cleaned)
+    own = article_jurisdiction(cleaned, [block.speaker for block in layout.statements])
+    places = _Places(cleaned, article_year, city)
     statements = [
-        _statement(block, article_year, as_of, results_only) for block in layout.statements
+        _statement(block, article_year, as_of, results_only, places) for block in layout.statements
     ]
+    article_place = places.jurisdiction(own or places.principal())
     warnings = list(layout.warnings)
+    warnings += places.warnings
     glosses = pinyin_glosses(raw)
     if glosses:
         warnings.append(f"{glosses} pinyin glosses after characters (web-copy noise) were dropped")
@@ -95,25 +101,62 @@ def _parse_text(raw: str, year: int | None) -> Article:
         title=_bilingual(layout.title),
         year=article_year,
         published=published,
-        city=article_city(cleaned),
-        jurisdiction=_place(
-            article_jurisdiction(cleaned, [block.speaker for block in layout.statements])
-        ),
+        city=city,
+        jurisdiction=article_place,
         text=cleaned,
         statements=statements,
         warnings=warnings,
     )
 
 
+class _Places:
+    """The jurisdictions of one article with their codes: the article's context is read once, on
+    the first name, and each name is resolved once; the warnings of names left without a code."""
+
+    def __init__(self, text: str, year: int | None, city: str | None) -> None:
+        self._text, self._year, self._city = text, year, city
+        self._context: Context | None = None
+        self._fields: dict[str, dict[str, object]] = {}
+        self.warnings: list[str] = []
+
+    def _read(self) -> Context:
+        if self._context is None:
+            self._context = Context(self._text, self._year, self._city)
+        return self._context
+
+    def principal(self) -> str | None:
+        """The place the text names most often (see :meth:`Context.principal`), or None."""
+        return self._read().principal()
+
+    def jurisdiction(self, name: str | None) -> dict[str, object] | None:
+        """A :class:`Jurisdiction`'s fields, as plain data for the enclosing model's validation."""
+        if not name:
+            return None
+        if name not in self._fields:
+            found = resolve(name, self._read())
+            if found.warning:
+                self.warnings.append(found.warning)
+            self._fields[name] = {
+                "code": found.code,
+                "level": found.level,
+                "parent": found.parent,
+            }
+        return {"name": {"zh": name}, **self._fields[name]}
+
+
 def _statement(
-    block: StatementBlock, year: int | None, as_of: dt.date | None, results_only: bool
+    block: StatementBlock,
+    year: int | None,
+    as_of: dt.date | None,
+    results_only: bool,
+    places: _Places,
 ) -> Statement:
     """One layout block → a Statement with its targets and milestones."""
     targets, milestones = extract_targets(block.body, year, as_of=as_of, results_only=results_only)
     # Plain dicts for the nested models: pydantic builds them all within one validation.
     return Statement(
         headline=_bilingual(block.headline),
-        speaker=_speaker(block.speaker),
+        speaker=_speaker(block.speaker, places),
         compiled_by={"zh": block.compiled_by} if block.compiled_by else None,
         date=block.date.text if block.date else None,
         span=(block.start, block.end),
@@ -124,14 +167,14 @@ def _statement(
     )
 
 
-def _speaker(parts: SpeakerParts | None) -> dict[str, object] | None:
+def _speaker(parts: SpeakerParts | None, places: _Places) -> dict[str, object] | None:
     """A :class:`Speaker`'s fields, as plain data for the statement's validation."""
     if parts is None:
         return None
     return {
         "name": {"zh": parts.name},
         "positions": [{"zh": p} for p in parts.positions],
-        "jurisdiction": {"zh": parts.jurisdiction} if parts.jurisdiction else None,
+        "jurisdiction": places.jurisdiction(parts.jurisdiction),
     }
 
 
@@ -148,10 +191,6 @@ def _point(ordinal: int, part: PointParts) -> dict[str, object]:
 
 def _year_of(date: dt.date | None) -> int | None:
     return date.year if date is not None else None
-
-
-def _place(name: str | None) -> dict[str, str] | None:
-    return {"zh": name} if name is not None else None
 
 
 def _bilingual(paragraph: Paragraph | None) -> dict[str, str] | None:

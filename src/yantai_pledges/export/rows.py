@@ -95,6 +95,14 @@ def _positions(statement: Statement) -> list[Bilingual]:
     return [] if statement.speaker is None else list(statement.speaker.positions)
 
 
+def _jurisdiction_name(statement: Statement) -> Bilingual | None:
+    """The name of the speaker's jurisdiction, as written and in English."""
+    speaker = statement.speaker
+    if speaker is None or speaker.jurisdiction is None:
+        return None
+    return speaker.jurisdiction.name
+
+
 # Columns the sheets share: where the item sits, how firm and how far it is, its English
 # summary and its span (typed Any: they read fields that Statement, Target and Milestone share).
 _ARTICLE: Column[Any] = Column("Article", 8, "id", lambda c, item: c.article)
@@ -123,10 +131,8 @@ STATEMENT_COLUMNS: tuple[Column[Statement], ...] = (
     Column("Speaker (en)", 14, "text", lambda c, s: None if s.speaker is None else s.speaker.name.en),
     Column("Positions (zh)", 22, "text", lambda c, s: joined(_positions(s), "zh")),
     Column("Positions (en)", 34, "text", lambda c, s: joined(_positions(s), "en")),
-    Column("Jurisdiction (zh)", 13, "text",
-           lambda c, s: None if s.speaker is None else zh(s.speaker.jurisdiction)),
-    Column("Jurisdiction (en)", 16, "text",
-           lambda c, s: None if s.speaker is None else en(s.speaker.jurisdiction)),
+    Column("Jurisdiction (zh)", 13, "text", lambda c, s: zh(_jurisdiction_name(s))),
+    Column("Jurisdiction (en)", 16, "text", lambda c, s: en(_jurisdiction_name(s))),
     Column("Headline (zh)", 24, "text", lambda c, s: zh(s.headline)),
     Column("Headline (en)", 32, "text", lambda c, s: en(s.headline)),
     Column("Credit (zh)", 10, "text", lambda c, s: zh(s.compiled_by)),

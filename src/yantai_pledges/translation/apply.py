@@ -92,9 +92,9 @@ def _exact(field: Bilingual | None, glossary: Glossary) -> None:
 
 def _speaker(speaker: Speaker, city: str | None) -> None:
     speaker.name.en = _safe(person_name_english, speaker.name.zh)
-    jurisdiction = speaker.jurisdiction.zh if speaker.jurisdiction else None
+    jurisdiction = speaker.jurisdiction.name.zh if speaker.jurisdiction else None
     if speaker.jurisdiction is not None:
-        speaker.jurisdiction.en = _safe(place_english, speaker.jurisdiction.zh)
+        speaker.jurisdiction.name.en = _safe(place_english, speaker.jurisdiction.name.zh)
     texts = [position.zh for position in speaker.positions]
     if texts and all(text.strip() for text in texts):
         for position, english in zip(
@@ -169,7 +169,7 @@ def translate_article(
     terms = glossary or default_glossary()
     _exact(result.title, terms)
     if result.jurisdiction is not None:
-        result.jurisdiction.en = _safe(place_english, result.jurisdiction.zh)
+        result.jurisdiction.name.en = _safe(place_english, result.jurisdiction.name.zh)
     if city is None:  # the parser's city; for an article made without one, found now
         city = result.city if "city" in result.model_fields_set else article_city(result.text)
     for statement in result.statements:
