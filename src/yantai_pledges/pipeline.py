@@ -82,12 +82,15 @@ def _parse_text(raw: str, year: int | None) -> Article:
     # Figures due before the issue's date are past results, when the issue is of that year.
     as_of = published if published is not None and published.year == article_year else None
     city = article_city(cleaned)
-    own = article_jurisdiction(cleaned, [block.speaker for block in layout.statements])
+    speakers = [block.speaker for block in layout.statements]
+    own = article_jurisdiction(cleaned, speakers)
     places = _Places(cleaned, article_year, city)
     statements = [
         _statement(block, article_year, as_of, results_only, places) for block in layout.statements
     ]
-    article_place = places.jurisdiction(own or places.principal())
+    if own is None and not any(speaker and speaker.jurisdiction for speaker in speakers):
+        own = places.principal()  # speakers of several places speak for none of them
+    article_place = places.jurisdiction(own)
     warnings = list(layout.warnings)
     warnings += places.warnings
     glosses = pinyin_glosses(raw)

@@ -83,9 +83,11 @@ def _post_level(positions: Sequence[str]) -> str | None:
 def _place_before(text: str, unit_start: int, higher: str) -> str | None:
     """The name before a unit starting at ``unit_start``: 2–4 Chinese characters after a
     punctuation mark, a higher unit or a preposition (今年，兰山区 / 在济南市历城区), or None."""
+    last = unit_start - 1 if text[unit_start - 1 : unit_start] == "州" else unit_start
     for size in range(1, _PLACE_STEM_MAX + 1):
         begin = unit_start - size
-        if begin < 0 or not _HAN.match(text[begin]) or text[begin] in higher:
+        # 州 right before the unit ends a name (开州区, 通州区) rather than a higher unit (自治州)
+        if begin < 0 or not _HAN.match(text[begin]) or (text[begin] in higher and begin < last):
             return None
         if size < 2:
             continue
@@ -245,6 +247,7 @@ _GOVERNMENT_TEXT = regex.compile(
     r"""
     (?P<unit>省|自治区|市|县|区|镇|乡|街道)
     (?:第[一二三四五六七八九十]{1,3}届)?
+    (?:\d{4}年(?:度)?)?                 # 开州区2024年国民经济和社会发展计划
     (?:人民代表大会|人民政府|政府工作报告|国民经济和社会发展|统计公报|人大)
     """,
     regex.VERBOSE,
@@ -257,7 +260,9 @@ _ARTICLE_PLACE_MENTIONS = 3  # a place named this often, and more than any other
 def article_jurisdiction(text: str, speakers: Sequence[SpeakerParts | None]) -> str | None:
     """The government whose text an article is: the place named before its congress, government or
     communiqué near the top; else its speakers' jurisdiction when they share one (None when they
-    do not); else the place named most often (at least three times, more than any other).
+    do not); else the place named most often (at least three times, more than any other), unless
+    a speaker's post names a level but no place and the place is not of that level (市委书记 at a
+    groundbreaking in 杜集区 is the city's: the district is the venue).
 
     >>> article_jurisdiction("龙华区第一届人民代表大会第二次会议开幕。", [])
     '龙华区'
@@ -272,7 +277,11 @@ def article_jurisdiction(text: str, speakers: Sequence[SpeakerParts | None]) -> 
         return None  # a page of several places' officials (区县书记谈) speaks for none of them
     if named:
         return named.pop()
-    return _most_named_place(text)
+    place = _most_named_place(text)
+    levels = {_post_level(s.positions) for s in speakers if s is not None} - {None}
+    if place is not None and any(not place.endswith(str(level)) for level in levels):
+        return None
+    return place
 
 
 def _most_named_place(text: str) -> str | None:

@@ -34,6 +34,7 @@ The rules, in order; a wrong code is worse than none, so whatever stays ambiguou
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -115,6 +116,10 @@ _MAX_NAME: Final = 40  # a longer "name" is text, not a place: refused at once
 _MIN_SUPPORT_TOWN: Final = 1  # a town needs at least its province named in the article
 _PRINCIPAL_MENTIONS: Final = 2  # the place an article names most often: at least this often
 _PRINCIPAL_RATIO: Final = 3  # … and this many times as often as the places below it together
+# How an article calls its own government: 我县 (counted three times), 全县 (once; 全区 is also a
+# region's), but not 全省 in a ranking (居全省第三, 全省前列, 高于全省平均): that is the level above.
+_RANKING: Final = "第|前|平均|首|排|领先|之首|位次"
+_SELF_LEVELS: Final = ("省", "市", "区", "县")
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,10 +194,23 @@ class Context:
         return set(ancestors(key, self.year))
 
     def principal(self) -> str | None:
-        """The place the article is about when nothing else says: the division (or zone) the text
-        names most often, at least twice and more often than any other, unless places below it are
-        named too, together at least a third as often (a province's page on one of its cities);
-        its full name (a zone's as written), or None."""
+        """The place the article is about when nothing else says, or None.
+
+        When the article calls itself by a level (我县, 全县 … more often than by 我市, 全市, 我区,
+        全区, 我省, 全省), the place of that level it names most often (strictly; a tie, or no
+        place of that level, gives None). When it calls itself by no level, the division (or
+        zone) the text names most often, at least twice and more often than any other, unless
+        places below it are named too, together at least a third as often (a province's page on
+        one of its cities). Its full name (a zone's as written).
+        """
+        level = self.self_level()
+        if level is not None:
+            ranked = [
+                (k, n) for k, n in self.direct.most_common() if self._name_of(k).endswith(level)
+            ]
+            if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+                return None
+            return self._name_of(ranked[0][0])
         ranked = self.direct.most_common()
         if not ranked or ranked[0][1] < _PRINCIPAL_MENTIONS:
             return None
@@ -202,10 +220,27 @@ class Context:
         below = sum(n for key, n in ranked[1:] if top in self._above(key))
         if count < _PRINCIPAL_RATIO * below:
             return None
-        if top in self.zone_owner:
-            return top
-        division = by_code(top, self.year)
-        return division.name if division is not None else None
+        return self._name_of(top) or None
+
+    def _name_of(self, key: str) -> str:
+        """The full name of a division named by code, or a zone's name as written."""
+        if key in self.zone_owner:
+            return key
+        division = by_code(key, self.year)
+        return division.name if division is not None else ""
+
+    def self_level(self) -> str | None:
+        """The level word the article calls itself by (全县, 我县 → 县), if one dominates."""
+        counts = Counter(
+            {
+                level: 3 * self.text.count("我" + level)
+                + sum(1 for _ in re.finditer(f"全{level}(?!{_RANKING})", self.text))
+                for level in _SELF_LEVELS
+            }
+        ).most_common()
+        if counts[0][1] < _PRINCIPAL_MENTIONS or counts[1][1] == counts[0][1]:
+            return None
+        return counts[0][0]
 
     def prefecture(self) -> Division | None:
         """The article's prefecture: its city, else the one prefecture the text names (at least
