@@ -200,7 +200,7 @@ BLIND_FLOORS = [
     ("real/dev", "period", 0.6),
     ("real/dev", "metric", 0.9),
     ("real/dev", "speaker", 0.65),
-    ("real/dev", "jurisdiction", 0.61),
+    ("real/dev", "jurisdiction", 0.85),  # 88.6 % with the division tables (docs/jurisdictions.md)
     ("real/blind", "precision", 0.92),
     ("real/blind", "recall", 0.91),
     ("real/blind", "status", 0.75),

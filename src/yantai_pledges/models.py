@@ -322,10 +322,11 @@ class Article(_Model):
     )
     jurisdiction: Jurisdiction | None = Field(
         default=None,
-        description="The government whose text the article is (龙华区 for its work report): the "
-        "place named before its congress, government or communiqué near the top, else the one "
-        "jurisdiction all its speakers share, else the place it names most often. None when "
-        "none says (or its speakers are of several places).",
+        description="The government whose text the article is (龙华区 for its work report), with "
+        "its division code: the place named before its congress, government or communiqué near "
+        "the top, else the one jurisdiction all its speakers share, else the place it names most "
+        "often (or of the level it calls itself by: 我县, 全市). None when none says (or its "
+        "speakers are of several places).",
     )
     text: str = Field(description="The cleaned text that every span points into.")
     statements: list[Statement] = Field(default_factory=list)
