@@ -249,7 +249,6 @@ SAMPLE_W: list[object] = [  # third batch, collector w
     ("w01", "article", ("330127", "county", "330100")),  # 杭州 淳安县 (written 号淳安县)
     ("w01", "董毓民", ("330127", "county", "330100")),
     ("w02", "article", ("350581104", "township", "350581")),  # 石狮 鸿山镇 (泉州 named)
-    ("w02", "团工", ("350581104", "township", "350581")),  # the parser's misread speaker
     ("w03", "article", ("510703", "county", "510700")),  # 绵阳 涪城区
     ("w03", "邓辉", ("510703", "county", "510700")),
     ("w04", "article", (None, "zone", "430200")),  # 株洲经开区: no code of its own

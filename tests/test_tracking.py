@@ -15,6 +15,7 @@ from yantai_pledges.models import (
     Commitment,
     Comparator,
     IndicatorRef,
+    Jurisdiction,
     Period,
     PeriodKind,
     Quantity,
@@ -28,14 +29,10 @@ from yantai_pledges.tracking import Attainment, Tolerance, track
 YEAR_END = dt.date(2023, 12, 31)
 
 
-class _Place:
-    """A jurisdiction with a code, as the division-code model gives it."""
-
-    def __init__(self, zh: str, code: str | None = None, parent: str | None = None) -> None:
-        self.name = Bilingual(zh=zh)
-        self.code = code
-        self.parent = parent
-        self.level = "prefecture" if code and code.endswith("00") else "county"
+def _place(zh: str, code: str | None = None, parent: str | None = None) -> Jurisdiction:
+    """A jurisdiction with a code, as the division tables give it."""
+    level = "prefecture" if code and code.endswith("00") else "county"
+    return Jurisdiction(name=Bilingual(zh=zh), code=code, parent=parent, level=level)
 
 
 def _target(
@@ -75,7 +72,7 @@ def _article(place: str, *targets: Target, published: dt.date | None = None) -> 
         text="…",
         year=2023,
         published=published,
-        jurisdiction={"zh": place},
+        jurisdiction=Jurisdiction(name=Bilingual(zh=place)),
         source=Source(path=f"{place}.txt", sha256=place),
         statements=[Statement(span=(0, 1), targets=list(targets))],
     )
@@ -166,8 +163,8 @@ def test_codes_key_places_so_a_renamed_place_still_links() -> None:
     """蓬莱市 became 蓬莱区 (2020): the code stays, the name changed."""
     pledge = _article("蓬莱市", _target("6"))
     result = _article("蓬莱区", _target("6.4", status=Status.ACHIEVED))
-    pledge.jurisdiction = _Place("蓬莱市", "370684")  # type: ignore[assignment]
-    result.jurisdiction = _Place("蓬莱区", "370684")  # type: ignore[assignment]
+    pledge.jurisdiction = _place("蓬莱市", "370684")
+    result.jurisdiction = _place("蓬莱区", "370684")
     (link,) = track([pledge, result]).links
     assert link.attainment is Attainment.MET
     by_name = track([_article("蓬莱市", _target("6")), _article("蓬莱区", _target("6.4"))])
@@ -180,8 +177,8 @@ def test_codes_key_places_so_a_renamed_place_still_links() -> None:
 def test_inflation_pairs_a_place_with_its_parent() -> None:
     city = _article("烟台市", _target("6"))
     district = _article("芝罘区", _target("7"))
-    city.jurisdiction = _Place("烟台市", "370600")  # type: ignore[assignment]
-    district.jurisdiction = _Place("芝罘区", "370602", parent="370600")  # type: ignore[assignment]
+    city.jurisdiction = _place("烟台市", "370600")
+    district.jurisdiction = _place("芝罘区", "370602", parent="370600")
     tracking = track([city, district])
     (pair,) = tracking.inflation
     assert (pair.upper.place.zh, pair.lower.place.zh) == ("烟台市", "芝罘区")
@@ -198,8 +195,8 @@ def test_inflation_of_levels_is_a_ratio_and_names_alone_pair_nothing() -> None:
     city = _article("烟台市", _target("100", unit="CNY"))
     district = _article("芝罘区", _target("15", unit="CNY"))
     assert track([city, district]).inflation == ()  # no codes: no parent known
-    city.jurisdiction = _Place("烟台市", "370600")  # type: ignore[assignment]
-    district.jurisdiction = _Place("芝罘区", "370602", parent="370600")  # type: ignore[assignment]
+    city.jurisdiction = _place("烟台市", "370600")
+    district.jurisdiction = _place("芝罘区", "370602", parent="370600")
     (pair,) = track([city, district]).inflation
     assert (pair.difference, pair.difference_unit) == (Decimal("0.15"), "ratio")
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..models import Article, Commitment, Comparator, Statement, Status, Target
+from ..models import Article, Commitment, Comparator, Jurisdiction, Statement, Status, Target
 
 __all__ = ["Figure", "PlaceKey", "figures"]
 
@@ -129,18 +129,12 @@ def _speaker_place(statement: Statement) -> Place | None:
     return _place_of(speaker.jurisdiction) if speaker is not None else None
 
 
-def _place_of(jurisdiction: object) -> Place | None:
-    """A Place from a jurisdiction field: a ``Jurisdiction`` (name, code, level, parent) or a plain
-    bilingual name."""
-    if jurisdiction is None:
-        return None
-    name = getattr(jurisdiction, "name", jurisdiction)
-    zh = getattr(name, "zh", None)
-    if not isinstance(zh, str) or not zh:
+def _place_of(jurisdiction: Jurisdiction | None) -> Place | None:
+    if jurisdiction is None or not jurisdiction.name.zh:
         return None
     return Place(
-        zh=zh,
-        code=getattr(jurisdiction, "code", None),
-        parent=getattr(jurisdiction, "parent", None),
-        level=getattr(jurisdiction, "level", None),
+        zh=jurisdiction.name.zh,
+        code=jurisdiction.code,
+        parent=jurisdiction.parent,
+        level=jurisdiction.level,
     )
