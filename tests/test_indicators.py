@@ -123,8 +123,9 @@ REAL_DEV_PARSED: list[Row] = [
     ("集中开工的重点项目", "count", "projects_started"),  # w12
     ("GDP有望", "CNY", "gdp"),  # c02: 有望突破…
     # no indicator
-    ("四川省政府工作报告丨四川地区生产总值增长", "percent", None),  # r01: a place name
-    ("2022全国地方两会|广西GDP增长", "percent", None),  # r02
+    # r01: a division before the wording is read as the place
+    ("四川省政府工作报告丨四川地区生产总值增长", "percent", "gdp_growth"),
+    ("2022全国地方两会|广西GDP增长", "percent", "gdp_growth"),  # a division before the wording  # r02
     ("城乡居民人均可支配收入分别增长", "percent", None),  # r04: urban and rural
     ("城、乡居民人均可支配收入分别增长", "percent", None),  # w03: a list
     ("人均地区生产总值比上年增加", "CNY", None),  # r06: a change, not the level
@@ -216,7 +217,7 @@ RULES: list[Row] = [
     # no indicator
     ("数字经济增长", "percent", None),  # 经济 inside another word
     ("县域经济增长", "percent", None),
-    ("四川地区生产总值增长", "percent", None),  # a place name is not read
+    ("四川地区生产总值增长", "percent", "gdp_growth"),  # a division is read as the place
     ("地区生产总值", "percent", None),  # per cent without a growth word
     ("城镇调查失业率下降", "percent", None),  # a rate does not grow by per cent
     ("地区生产总值增加", "CNY", None),  # a change of the level

@@ -556,6 +556,11 @@ def test_flattened_table_rows(
 
 # Rules written for what real pages do (tests/fixtures/real/dev), in sentences of our own.
 REAL_PAGES: list[Row] = [
+    # A bullet before a reviewed year: the review opens after it (real pages, tracking pairs).
+    (
+        "●2022年全区地区生产总值增长5.2%。",
+        [T("地区生产总值增长", "5.2", "percent", "exact", "2022-12-31", None, "achieved")],
+    ),
     # A level reached (由…增加至…的) is the subject's; 是…的 links; 分别 with no subjects of its
     # own distributes over the figures before its clause (real pages, dev).
     (

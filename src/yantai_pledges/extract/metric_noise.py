@@ -25,6 +25,7 @@ _HEAD_PATTERNS = (
     (r"[0-9]{1,2}[.．、]", "0123456789"),  # a list item's number: 6.城镇…
     (r"（[一二三四五六七八九十]{1,3}）", "（"),
     (r"[①-⑳]", "".join(chr(code) for code in range(ord("①"), ord("⑳") + 1))),
+    (r"[●◆■□▲△•★☆◇○]", "●◆■□▲△•★☆◇○"),  # a bullet: ●广东地区生产总值
     (r"[全我本][市区县镇省乡]", "全我本"),  # 全市, 我区, 本县
 )
 # Trailing linking words between the metric and its number (贡献度达到25%), longest first.

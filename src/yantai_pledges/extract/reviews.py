@@ -46,7 +46,8 @@ _OPENING = re.compile(
 _HEADING = re.compile(_HEADING_WORDS, re.VERBOSE)
 
 # Words before the opening that only say who speaks: 王振国指出，2023年… ; 黄志坚：一年来… (an
-# interview's turn); or a section's number: 一、2021年…计划执行情况 (a report's part heading). The
+# interview's turn); or a section's number or a bullet: 一、2021年…计划执行情况 (a report's part
+# heading), ●2023年广东地区生产总值…. The
 # sentence opens after them.
 _SPEECH_LEAD = re.compile(
     r"""
@@ -54,7 +55,8 @@ _SPEECH_LEAD = re.compile(
       | [\u3400-\u9fff]{2,4}[：:]                                       # 黄志坚：
       | [答问][：:]                                                     # an interview's 答：
       | [一二三四五六七八九十]{1,3}、 | [（(][一二三四五六七八九十]{1,3}[）)]  # 一、 （一）
-      | [0-9]{1,2}[、．.](?![0-9]) )                                    # 1、 1. (not 1.5亿元)
+      | [0-9]{1,2}[、．.](?![0-9])                                      # 1、 1. (not 1.5亿元)
+      | [●◆■□▲△•★☆◇○]\s* )                                           # a bullet
     """,
     re.VERBOSE,
 )

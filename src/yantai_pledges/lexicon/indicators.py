@@ -16,8 +16,9 @@ nothing after it but words of comparison and growth (同比, 比上年, 年均, 
 figure in per cent needs a growth word to be a growth rate (地区生产总值增长6%), and must not have
 one to be a share or a rate (城镇调查失业率5.5%); a figure in money or physical units with a growth
 word is a change of the level, not the level (人均地区生产总值比上年增加5000元), and has no indicator.
-A list (城、乡居民…, a 、 in the clause) has none either; a place name before the wording is not read
-(四川地区生产总值 gives None).
+A list (城、乡居民…, a 、 in the clause) has none either. A division's name before the wording is
+read as the place (四川地区生产总值, 广东省地区生产总值: the target's jurisdiction says which); any
+other word before it gives None.
 """
 
 from __future__ import annotations
@@ -301,6 +302,21 @@ def _fits(indicator: Indicator, kinds: Iterable[str]) -> bool:
     return not moves
 
 
+_PLACE_MAX = 8  # characters of the longest place name read before a wording (内蒙古自治区 …)
+
+
+def _place_prefix(head: str) -> int:
+    """The length of a division's name (广东, 广东省, 深圳市) that opens ``head``, else 0: the place
+    the figure is of, which the target's jurisdiction already says (广东地区生产总值增长4.8%)."""
+    from . import divisions  # noqa: PLC0415 - the division tables load only when needed
+
+    for length in range(min(len(head), _PLACE_MAX), 1, -1):
+        name = head[:length]
+        if divisions.named(name) or divisions.short_named(name):
+            return length
+    return 0
+
+
 def indicator_for(metric_zh: str, base_unit: str) -> Indicator | None:
     """The indicator a metric measures, or None when the metric does not clearly name one.
 
@@ -320,7 +336,7 @@ def indicator_for(metric_zh: str, base_unit: str) -> Indicator | None:
         return None
     start, end, wording = found
     head, tail = clause[:start], clause[end:]
-    if _words(head, _HEAD) is None:
+    if _words(head, _HEAD) is None and _words(head[_place_prefix(head) :], _HEAD) is None:
         return None
     kinds = _words(tail, _TAIL)
     if kinds is None:
