@@ -144,6 +144,18 @@ def test_clean_shrinks_space_runs() -> None:
     assert text == "潍坊市寒亭区委书记 王勇"
 
 
+@pytest.mark.parametrize(
+    ("raw", "cleaned"),
+    [
+        ("——2025 年 1 月 15 日在会议上", "——2025年1月15日在会议上"),  # an e-paper's spaced date
+        ("一、2024 年工作回顾", "一、2024年工作回顾"),
+        ("增长 5 %，用 3 年时间", "增长 5 %，用 3年时间"),  # other spaces stay
+    ],
+)
+def test_clean_joins_spaced_dates(raw: str, cleaned: str) -> None:
+    assert clean(raw)[0] == cleaned
+
+
 @pytest.mark.parametrize("raw", ["", " ", "\n\n", "\u3000\t\r\n", "\x00\x01\u200b"])
 def test_clean_empty_input(raw: str) -> None:
     with pytest.raises(EmptyInputError) as caught:

@@ -9,7 +9,8 @@ cleaned text that every later span points into, and splits it into paragraphs:
    become ``\\n``; traditional characters become simplified, one character for one
    character (``data/t2s.tsv``, from OpenCC); the pinyin glosses some mirror sites insert
    after characters (開(kāi)工, 個(gè)月) are dropped (:func:`pinyin_glosses` counts them);
-2. lines: each line is stripped, runs of spaces shrink to one, empty lines go;
+2. lines: each line is stripped, runs of spaces shrink to one, empty lines go; spaces inside a
+   date as e-paper and PDF copies print it (2024 年 1 月 15 日) go;
 3. break repair: e-paper columns and PDF copies break sentences across lines
    ("全\\n\\n年新开工项目"). A line that does not end a sentence is joined to the next one
    unless either of them stands alone (a short headline, a speaker line, a date line, a
@@ -317,11 +318,18 @@ def _tail_text(pieces: Sequence[str]) -> str:
     return "".join(reversed(collected))
 
 
+# A space inside a date: between a digit and 年/月/日/号, or after 年/月 before a digit.
+_SPACE_IN_DATE = re.compile(r"(?<=[0-9]) (?=[年月日号])|(?<=[年月]) (?=[0-9])")
+
+
 def _lines(text: str) -> list[str]:
     """Stripped, space-normalised, non-empty lines (step 2 of :func:`clean`)."""
     # One substitution for the whole text: a run of spaces never spans a line end, and stripping
     # a line after it leaves the same line as before it.
-    lines = (line.strip() for line in _SPACE_RUN.sub(" ", text).split("\n"))
+    spaced = _SPACE_RUN.sub(" ", text)
+    if " 年" in spaced or "年 " in spaced or " 月" in spaced:  # most texts: no spaced date
+        spaced = _SPACE_IN_DATE.sub("", spaced)
+    lines = (line.strip() for line in spaced.split("\n"))
     return [line for line in lines if line]
 
 
