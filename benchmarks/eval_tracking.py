@@ -69,7 +69,13 @@ def score(show: bool = False) -> dict[str, object]:
     if show:
         for label in time_labels:
             if label not in found:
-                print("missed:", label["pair"], label["indicator"], label["target_raw"], label["outcome_raw"])
+                print(
+                    "missed:",
+                    label["pair"],
+                    label["indicator"],
+                    label["target_raw"],
+                    label["outcome_raw"],
+                )
         for p in candidates:
             if p not in right:
                 print("wrong:", p[0], p[1], p[2], p[3])

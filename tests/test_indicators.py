@@ -125,7 +125,11 @@ REAL_DEV_PARSED: list[Row] = [
     # no indicator
     # r01: a division before the wording is read as the place
     ("四川省政府工作报告丨四川地区生产总值增长", "percent", "gdp_growth"),
-    ("2022全国地方两会|广西GDP增长", "percent", "gdp_growth"),  # a division before the wording  # r02
+    (
+        "2022全国地方两会|广西GDP增长",
+        "percent",
+        "gdp_growth",
+    ),  # a division before the wording  # r02
     ("城乡居民人均可支配收入分别增长", "percent", None),  # r04: urban and rural
     ("城、乡居民人均可支配收入分别增长", "percent", None),  # w03: a list
     ("人均地区生产总值比上年增加", "CNY", None),  # r06: a change, not the level
