@@ -193,16 +193,18 @@ BLIND_FLOORS = [
     ("eval4", "speaker", 0.9),
     ("eval4", "jurisdiction", 0.8),
     # The real corpus (tests/fixtures/real/, parsed with no year hint), about three points under
-    # docs/accuracy.md ("Batch 4": dev 64 texts, blind 24 texts before any fix).
-    ("real/dev", "precision", 0.91),
-    ("real/dev", "recall", 0.92),
-    ("real/dev", "status", 0.66),
-    ("real/dev", "period", 0.6),
-    ("real/dev", "metric", 0.9),
-    ("real/dev", "speaker", 0.65),
-    ("real/dev", "jurisdiction", 0.85),  # 88.6 % with the division tables (docs/jurisdictions.md)
-    ("real/blind", "precision", 0.92),
-    ("real/blind", "recall", 0.91),
+    # docs/accuracy.md ("After session 7's fixes": dev 64 texts, blind 24 texts).
+    ("real/dev", "precision", 0.93),
+    ("real/dev", "recall", 0.93),
+    ("real/dev", "status", 0.84),
+    ("real/dev", "period", 0.74),
+    ("real/dev", "deadline", 0.87),
+    ("real/dev", "commitment", 0.9),
+    ("real/dev", "metric", 0.91),
+    ("real/dev", "speaker", 0.72),
+    ("real/dev", "jurisdiction", 0.84),
+    ("real/blind", "precision", 0.93),
+    ("real/blind", "recall", 0.92),
     ("real/blind", "status", 0.75),
     ("real/blind", "period", 0.76),
     ("real/blind", "metric", 0.86),
