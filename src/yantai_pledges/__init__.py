@@ -44,7 +44,16 @@ from .pipeline import parse
 
 if TYPE_CHECKING:  # heavy modules (openpyxl, multiprocessing, pypinyin) load on first use
     from .corpus import parse_many
-    from .export import to_excel, to_json, to_jsonl
+    from .export import (
+        to_csv,
+        to_excel,
+        to_frame,
+        to_json,
+        to_jsonl,
+        to_parquet,
+        to_rows,
+        to_sqlite,
+    )
     from .translation import translate
 
 __version__ = "0.1.0"
@@ -52,9 +61,14 @@ __version__ = "0.1.0"
 # Public name → module that defines it, imported on first attribute access (PEP 562).
 _LAZY = {
     "parse_many": ".corpus",
+    "to_csv": ".export",
     "to_excel": ".export",
+    "to_frame": ".export",
     "to_json": ".export",
     "to_jsonl": ".export",
+    "to_parquet": ".export",
+    "to_rows": ".export",
+    "to_sqlite": ".export",
     "translate": ".translation",
 }
 
@@ -99,8 +113,13 @@ __all__ = [
     "YantaiPledgesError",
     "parse",
     "parse_many",
+    "to_csv",
     "to_excel",
+    "to_frame",
     "to_json",
     "to_jsonl",
+    "to_parquet",
+    "to_rows",
+    "to_sqlite",
     "translate",
 ]
