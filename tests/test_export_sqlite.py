@@ -144,6 +144,19 @@ def test_writing_the_same_corpus_again_leaves_the_counts(tmp_path: Path) -> None
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+def test_a_database_written_again_and_again_stops_growing(tmp_path: Path) -> None:
+    path = tmp_path / "p.sqlite"
+    sizes = []
+    for _ in range(5):
+        to_sqlite(_corpus(), path)
+        sizes.append(path.stat().st_size)
+    assert sizes[4] <= sizes[1] * 1.1  # freed pages are reused, the index is merged
+    fresh = to_sqlite(_corpus(), tmp_path / "fresh.sqlite")
+    index = "SELECT COUNT(*) FROM article_search_data"
+    with _open(path) as again, _open(fresh) as once:
+        assert again.execute(index).fetchone() == once.execute(index).fetchone()
+
+
 def test_a_new_parse_of_the_same_input_replaces_its_rows(tmp_path: Path) -> None:
     path = to_sqlite(make_article(), tmp_path / "p.sqlite")
     changed = make_article()
