@@ -210,6 +210,13 @@ def _place(part: int) -> Callable[[RowContext, object], object]:
     return lambda c, item: jurisdiction_columns(c.in_article, c.in_statement)[part]
 
 
+# The jurisdiction's columns, in the order of jurisdiction_columns (every table has them).
+_JURISDICTION: tuple[Field[Any], ...] = tuple(
+    Field(f"jurisdiction_{part}", "text", _place(index))
+    for index, part in enumerate(("code", "zh", "en", "level"))
+)
+
+
 _Row = Target | Milestone
 # The long table: one row per target and per milestone (docs/dataset.md gives each meaning).
 ROW_FIELDS: tuple[Field[_Row], ...] = (
@@ -221,10 +228,7 @@ ROW_FIELDS: tuple[Field[_Row], ...] = (
     Field("source_sha256", "text", lambda c, i: article_key(c.in_article)),
     Field("published", "date", lambda c, i: c.in_article.published),
     Field("year", "integer", lambda c, i: c.in_article.year),
-    Field("jurisdiction_code", "text", _place(0)),
-    Field("jurisdiction_zh", "text", _place(1)),
-    Field("jurisdiction_en", "text", _place(2)),
-    Field("jurisdiction_level", "text", _place(3)),
+    *_JURISDICTION,
     Field("speaker_zh", "text", lambda c, i: zh(_speaker_name(c.in_statement))),
     Field("speaker_en", "text", lambda c, i: en(_speaker_name(c.in_statement))),
     Field("indicator_id", "text", _target(lambda t: t.indicator and t.indicator.id), False),
@@ -266,10 +270,7 @@ STATEMENT_FIELDS: tuple[Field[Statement], ...] = (
     Field("speaker_en", "text", lambda c, s: en(_speaker_name(s))),
     Field("positions_zh", "text", lambda c, s: joined(_positions(s), "zh")),
     Field("positions_en", "text", lambda c, s: joined(_positions(s), "en")),
-    Field("jurisdiction_code", "text", _place(0)),
-    Field("jurisdiction_zh", "text", _place(1)),
-    Field("jurisdiction_en", "text", _place(2)),
-    Field("jurisdiction_level", "text", _place(3)),
+    *_JURISDICTION,
     Field("headline_zh", "text", lambda c, s: zh(s.headline)),
     Field("headline_en", "text", lambda c, s: en(s.headline)),
     Field("compiled_by_zh", "text", lambda c, s: zh(s.compiled_by)),
@@ -293,10 +294,7 @@ ARTICLE_FIELDS: tuple[Field[Article], ...] = (
     Field("published", "date", lambda c, a: a.published),
     Field("year", "integer", lambda c, a: a.year),
     Field("city", "text", lambda c, a: a.city),
-    Field("jurisdiction_code", "text", _place(0)),
-    Field("jurisdiction_zh", "text", _place(1)),
-    Field("jurisdiction_en", "text", _place(2)),
-    Field("jurisdiction_level", "text", _place(3)),
+    *_JURISDICTION,
     Field("statements", "integer", lambda c, a: len(a.statements)),
     Field("targets", "integer", lambda c, a: len(a.targets)),
     Field("warnings", "text", lambda c, a: "\n".join(a.warnings)),
