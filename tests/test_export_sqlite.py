@@ -10,7 +10,7 @@ import logging
 import shutil
 import sqlite3
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -60,7 +60,7 @@ def _counts(path: Path) -> dict[str, int]:
         return {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
 
 
-def _read(db: sqlite3.Connection, table: str, types: dict[str, str]) -> list[dict[str, Any]]:
+def _read(db: sqlite3.Connection, table: str, types: Mapping[str, str]) -> list[dict[str, Any]]:
     db.row_factory = sqlite3.Row
     found = db.execute(f"SELECT * FROM {table} ORDER BY article_id, statement, item").fetchall()
     return [
@@ -262,7 +262,7 @@ def test_another_schema_version_is_refused(tmp_path: Path) -> None:
 
 def test_junk_is_an_export_error(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="expected"):
-        to_sqlite([make_article(), "x"], tmp_path / "p.sqlite")
+        to_sqlite([make_article(), "x"], tmp_path / "p.sqlite")  # type: ignore[list-item]
     with pytest.raises(ExportError, match="does not exist"):
         to_sqlite([], tmp_path / "missing" / "p.sqlite")
     assert list(tmp_path.iterdir()) == []

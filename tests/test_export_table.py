@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,12 @@ from yantai_pledges.models import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 NAMES = [field.name for field in ROW_FIELDS]
-_FROM_CSV = {"text": str, "integer": int, "decimal": Decimal, "date": dt.date.fromisoformat}
+_FROM_CSV: dict[str, Callable[[str], object]] = {
+    "text": str,
+    "integer": int,
+    "decimal": Decimal,
+    "date": dt.date.fromisoformat,
+}
 
 
 def _articles() -> list[Article]:
