@@ -26,7 +26,9 @@ HEADER = f"""\
 
 `{PROG}` is installed with the package. Library errors are reported as one line on stderr
 (`{PROG}: error: …`) with exit status 1; usage errors exit with status 2. See
-[corpus.md](corpus.md) for corpus runs, the JSON Lines record format and `--resume`.
+[corpus.md](corpus.md) for corpus runs, the JSON Lines record format and `--resume`, and
+[dataset.md](dataset.md) for the long table and the database that `--csv`, `--parquet` and `--db`
+write.
 """
 
 

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import json
+import sqlite3
+import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
+import pyarrow.parquet as pq
 import pytest
 import regex
 from openpyxl import load_workbook
@@ -203,6 +209,76 @@ def test_no_translation_hint_without_translation(
     for translator in ("none", "glossary"):
         assert main(["parse", str(article_file), "--workers", "1", "--translator", translator]) == 0
         assert "note:" not in capsys.readouterr().err
+
+
+# -- the dataset outputs ---------------------------------------------------------------------
+
+
+def _table_counts(db: Path) -> dict[str, int]:
+    with contextlib.closing(sqlite3.connect(db)) as connection:
+        return {
+            table: connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in ("articles", "statements", "targets", "milestones")
+        }
+
+
+def test_csv_parquet_and_db_together_with_json(
+    article_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("确保全年新开工项目130个以上。3月底前完成主体工程建设。", encoding="utf-8")
+    out = {name: tmp_path / name for name in ("t.csv", "t.parquet", "p.sqlite", "all.json")}
+    argv = ["parse", str(article_file), str(other), "-q", "--workers", "1"]
+    argv += ["--csv", str(out["t.csv"]), "--parquet", str(out["t.parquet"])]
+    argv += ["--db", str(out["p.sqlite"]), "--json", str(out["all.json"])]
+    assert main(argv) == 0
+    assert capsys.readouterr().out == ""
+    with out["t.csv"].open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    assert [row["article"] for row in rows] == ["1"] * 4 + ["2"] * 2
+    assert [row["kind"] for row in rows][-2:] == ["target", "milestone"]
+    assert pq.read_table(out["t.parquet"]).num_rows == len(rows)
+    assert _table_counts(out["p.sqlite"]) == {
+        "articles": 2, "statements": 2, "targets": 5, "milestones": 1
+    }  # fmt: skip
+    assert len(json.loads(out["all.json"].read_text(encoding="utf-8"))) == 2
+
+    assert main(argv) == 0  # again: the database is the same size, the files the same bytes
+    assert _table_counts(out["p.sqlite"])["targets"] == 5
+    with out["t.csv"].open(encoding="utf-8-sig", newline="") as stream:
+        assert list(csv.DictReader(stream)) == rows
+
+
+@pytest.mark.parametrize("option", ["--csv", "--parquet", "--db", "-o", "--json"])
+def test_an_unwritable_output_fails_before_parsing(
+    option: str, article_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    jsonl = tmp_path / "out.jsonl"
+    argv = ["parse", str(article_file), "--jsonl", str(jsonl), option, str(tmp_path / "no" / "x")]
+    assert main(argv) == 1
+    assert "does not exist" in _one_error_line(capsys.readouterr().err)
+    assert not jsonl.exists()  # nothing was parsed
+
+
+def test_parquet_without_pyarrow_fails_before_parsing(
+    article_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: Any
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    jsonl = tmp_path / "out.jsonl"
+    argv = ["parse", str(article_file), "--jsonl", str(jsonl), "--parquet", str(tmp_path / "t.pq")]
+    assert main(argv) == 1
+    assert 'pip install "yantai-pledges[parquet]"' in _one_error_line(capsys.readouterr().err)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["article.txt"]
+
+
+def test_resume_gives_the_tables_every_input(article_file: Path, tmp_path: Path) -> None:
+    jsonl, db = tmp_path / "out.jsonl", tmp_path / "p.sqlite"
+    assert main(["parse", str(article_file), "--jsonl", str(jsonl), "-q"]) == 0
+    later = tmp_path / "later.txt"
+    later.write_text("确保全年新开工项目130个以上。", encoding="utf-8")
+    argv = ["parse", str(article_file), str(later), "--jsonl", str(jsonl), "--resume", "-q"]
+    assert main([*argv, "--db", str(db)]) == 0
+    assert _table_counts(db)["articles"] == 2  # the skipped input is read back from OUT
 
 
 # -- schema ----------------------------------------------------------------------------------

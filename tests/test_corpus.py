@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import json
 import multiprocessing
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -450,3 +452,41 @@ def test_records_are_the_same_bytes_whatever_the_path(
     articles = [r for r in kept.results if isinstance(r, Article)]
     records = [r for r in read_records(through) if r["type"] == "article"]
     assert [Article.model_validate(r["article"]) for r in records] == articles
+
+
+# -- the dataset outputs of a corpus run -----------------------------------------------------
+
+
+def test_on_article_gets_each_article_in_order_and_nothing_is_kept(
+    corpus: tuple[Path, list[CorpusFile]],
+) -> None:
+    root, files = corpus
+    seen: list[Article] = []
+    summary = run_corpus(
+        expand_inputs([str(root)]), workers=2, translator=None, on_article=seen.append
+    )
+    assert summary.results == []  # streamed: memory does not grow with the corpus
+    expected = [str(file.path) for file in files if file.expected == "article"]
+    assert [article.source.path for article in seen if article.source] == expected
+
+
+def test_a_corpus_into_one_database_twice_keeps_the_counts(
+    corpus: tuple[Path, list[CorpusFile]], tmp_path: Path
+) -> None:
+    root, files = corpus
+    db, csv_out = tmp_path / "p.sqlite", tmp_path / "t.csv"
+    argv = ["parse", str(root), "--db", str(db), "--csv", str(csv_out), "-q", "--workers", "2"]
+    assert main(argv) == 1  # the corpus has bad files; the good ones are written
+
+    def counts() -> list[int]:
+        tables = ("articles", "statements", "targets", "milestones")
+        with contextlib.closing(sqlite3.connect(db)) as connection:
+            return [connection.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables]
+
+    first = counts()
+    distinct = {file.path.read_bytes() for file in files if file.expected == "article"}
+    assert first[0] == len(distinct)  # copies of one file are one article
+    assert main(argv) == 1
+    assert counts() == first
+    rows = csv_out.read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0].startswith("kind,article,statement,item,")

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
 import json
+import sqlite3
 from pathlib import Path
 from types import ModuleType
 
+import pandas as pd
 import pytest
 import regex
 
@@ -182,3 +185,56 @@ def test_extending_guide_names_files_and_specs_that_exist() -> None:
         assert (ROOT / path).exists(), path
     for name in re.findall(r"`([A-Z]+_COLUMNS)`", guide):
         assert hasattr(rows, name), name
+
+
+# -- docs/dataset.md ------------------------------------------------------------------------
+
+DATASET_DOC = ROOT / "docs" / "dataset.md"
+# The query the page's command-line example hands to the sqlite3 shell.
+_SHELL_QUERY = regex.compile(r'sqlite3 pledges\.sqlite "(?P<query>[^"]+)"')
+
+
+def _work_reports(archive: Path) -> None:
+    archive.mkdir()
+    for number, year in enumerate((2023, 2024, 2024)):
+        text = (
+            f"{year}年政府工作报告\n\n{year}年主要预期目标是：全市地区生产总值增长{5 + number}%左右，"
+            f"确保全年新开工项目{130 + number}个以上。3月底前完成主体工程建设。"
+        )
+        (archive / f"{number}.txt").write_text(text, encoding="gb18030")
+    (archive / "empty.txt").write_bytes(b"")
+
+
+def test_the_dataset_example_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = DATASET_DOC.read_text(encoding="utf-8")
+    match = _RUN_BLOCK.search(text)
+    assert match is not None, "docs/dataset.md lost its tested example"
+    archive = tmp_path / "archive"
+    _work_reports(archive)
+    monkeypatch.chdir(tmp_path)
+    exec(compile(match["body"], str(DATASET_DOC), "exec"), {"archive": archive})
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["indicator_id", "year", "targets", "total"]
+    assert [line.split()[:3] for line in lines[1:]] == [
+        ["gdp_growth", "2023", "1"],
+        ["gdp_growth", "2024", "2"],
+        ["projects_started", "2023", "1"],
+        ["projects_started", "2024", "2"],
+    ]
+    stata = pd.read_stata(tmp_path / "targets.dta")
+    assert len(stata) == 9  # three reports, two targets and a milestone each
+    assert set(stata["metric_zh"]) >= {"地区生产总值增长", "新开工项目"}
+
+    # The page's SQL runs on that database: the shell example and the full-text search.
+    shell = _SHELL_QUERY.search(text)
+    assert shell is not None
+    queries = [
+        shell["query"],
+        *(m["body"] for m in _FENCE.finditer(text) if m["language"] == "sql"),
+    ]
+    with contextlib.closing(sqlite3.connect(tmp_path / "pledges.sqlite")) as db:
+        gdp = db.execute(queries[0]).fetchall()
+        assert [(row[0], row[1]) for row in gdp] == [(None, 2023), (None, 2024), (None, 2024)]
+        assert db.execute(queries[1].replace("新能源汽车", "新开工项目")).fetchall()

@@ -46,7 +46,16 @@ from .pipeline import parse
 
 if TYPE_CHECKING:  # heavy modules (openpyxl, multiprocessing, pypinyin) load on first use
     from .corpus import parse_many
-    from .export import to_excel, to_json, to_jsonl
+    from .export import (
+        to_csv,
+        to_excel,
+        to_frame,
+        to_json,
+        to_jsonl,
+        to_parquet,
+        to_rows,
+        to_sqlite,
+    )
     from .tracking import Tracking, track
     from .translation import translate
 
@@ -55,9 +64,14 @@ __version__ = "0.1.0"
 # Public name → module that defines it, imported on first attribute access (PEP 562).
 _LAZY = {
     "parse_many": ".corpus",
+    "to_csv": ".export",
     "to_excel": ".export",
+    "to_frame": ".export",
     "to_json": ".export",
     "to_jsonl": ".export",
+    "to_parquet": ".export",
+    "to_rows": ".export",
+    "to_sqlite": ".export",
     "track": ".tracking",
     "Tracking": ".tracking",
     "translate": ".translation",
@@ -107,9 +121,14 @@ __all__ = [
     "YantaiPledgesError",
     "parse",
     "parse_many",
+    "to_csv",
     "to_excel",
+    "to_frame",
     "to_json",
     "to_jsonl",
+    "to_parquet",
+    "to_rows",
+    "to_sqlite",
     "track",
     "translate",
 ]

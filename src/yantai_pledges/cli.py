@@ -2,7 +2,8 @@
 
 ::
 
-    yantai-pledges parse FILE|DIR|GLOB... [-o report.xlsx] [--json OUT|-] [--jsonl OUT] ...
+    yantai-pledges parse FILE|DIR|GLOB... [-o report.xlsx] [--json OUT|-] [--jsonl OUT]
+                         [--csv OUT] [--parquet OUT] [--db FILE] ...
     yantai-pledges schema [-o FILE]
     yantai-pledges models install PATH.argosmodel
     yantai-pledges models list
@@ -16,17 +17,21 @@ the ``--help`` texts below by ``scripts/gen_cli_docs.py``; a test keeps it curre
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import importlib.util
 import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from . import __version__
 from .errors import YantaiPledgesError
 from .models import Article, FileError
+
+if TYPE_CHECKING:
+    from .export import ArticleSink
 
 __all__ = ["PROG", "build_parser", "main"]
 
@@ -39,7 +44,8 @@ Parse article files into typed, bilingual data.
 Inputs are files, folders (searched recursively for *.txt, *.htm, *.html, *.md) and glob
 patterns. Files may be UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK or Big5,
 plain text or saved web pages. With no output option, the JSON goes to stdout: one object for
-one input, an array for several.
+one input, an array for several. --csv, --parquet and --db write the dataset: one row per
+target and per milestone (see docs/dataset.md).
 
 A file that cannot be read or parsed is reported on stderr (and as an error record in
 --jsonl); the run goes on, and the exit status is 1."""
@@ -48,6 +54,7 @@ _PARSE_EPILOG = """\
 examples:
   yantai-pledges parse article.txt
   yantai-pledges parse archive/ -o report.xlsx --jsonl results.jsonl
+  yantai-pledges parse archive/ --db pledges.sqlite --csv targets.csv
   yantai-pledges parse 'archive/**/*.html' --jsonl results.jsonl --resume --workers 4"""
 
 
@@ -71,7 +78,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
 
     parse = commands.add_parser(
         "parse",
-        help="parse article files into JSON, JSON Lines or Excel",
+        help="parse article files into JSON, JSON Lines, Excel or a dataset",
         description=_PARSE_DESCRIPTION,
         epilog=_PARSE_EPILOG,
         formatter_class=formatter,
@@ -83,6 +90,22 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
         "--jsonl",
         metavar="OUT",
         help="stream one JSON record per input to OUT as results arrive (see docs/corpus.md)",
+    )
+    parse.add_argument(
+        "--csv",
+        metavar="OUT",
+        help="write the long table (one row per target and milestone) to OUT as CSV",
+    )
+    parse.add_argument(
+        "--parquet",
+        metavar="OUT",
+        help="write the long table to OUT as Parquet (needs the parquet extra: pyarrow)",
+    )
+    parse.add_argument(
+        "--db",
+        metavar="FILE",
+        help="add the articles to the SQLite database FILE (created if absent); an input "
+        "parsed again replaces its rows",
     )
     parse.add_argument(
         "--year", type=int, metavar="N", help="the year relative deadlines refer to (年内 → N)"
@@ -180,26 +203,41 @@ def _error(message: str) -> None:
 # -- parse -------------------------------------------------------------------------------------
 
 
+_OUTPUTS = ("output", "json", "jsonl", "csv", "parquet", "db")
+
+
 def _parse_command(args: argparse.Namespace) -> int:
     from .corpus import expand_inputs, run_corpus  # noqa: PLC0415 - keep --help fast
+    from .export._atomic import check_target  # noqa: PLC0415
 
     if args.resume and not args.jsonl:
         _error("--resume needs --jsonl OUT: it skips the inputs already recorded in OUT")
         return 2
     paths = expand_inputs(args.inputs)
-    to_stdout = args.output is None and args.json is None and args.jsonl is None
+    to_stdout = all(getattr(args, name) is None for name in _OUTPUTS)
     wants_documents = to_stdout or args.output is not None or args.json is not None
-    summary = run_corpus(
-        paths,
-        jsonl=args.jsonl,
-        resume=args.resume,
-        progress=False if args.quiet else None,
-        keep=wants_documents,
-        workers=args.workers,
-        year=args.year,
-        translator=None if args.translator == "none" else args.translator,
-    )
-    articles = [result for result in summary.results if isinstance(result, Article)]
+    for path in (args.output, None if args.json == "-" else args.json):
+        if path is not None:
+            check_target(path)  # fail now, not after a long run
+    with contextlib.ExitStack() as outputs:  # the tables are complete when it closes
+        sinks = [outputs.enter_context(open_sink(path)) for open_sink, path in _tables(args)]
+        # A resumed run gives the tables every input, the skipped ones read back afterwards.
+        streamed = bool(sinks) and not args.resume
+        summary = run_corpus(
+            paths,
+            jsonl=args.jsonl,
+            resume=args.resume,
+            progress=False if args.quiet else None,
+            keep=wants_documents or (bool(sinks) and not streamed),
+            workers=args.workers,
+            year=args.year,
+            translator=None if args.translator == "none" else args.translator,
+            on_article=_fan_out(sinks) if streamed else None,
+        )
+        articles = [result for result in summary.results if isinstance(result, Article)]
+        if sinks and not streamed:
+            for article in articles:
+                _fan_out(sinks)(article)
     for failure in summary.errors:
         named = failure.message.startswith(failure.path)  # read errors already name the file
         _error(failure.message if named else f"{failure.path}: {failure.message}")
@@ -215,6 +253,24 @@ def _parse_command(args: argparse.Namespace) -> int:
         if hint:
             print(hint, file=sys.stderr)
     return 1 if summary.failed else 0
+
+
+def _tables(
+    args: argparse.Namespace,
+) -> list[tuple[Callable[[str], contextlib.AbstractContextManager[ArticleSink]], str]]:
+    """The dataset outputs asked for: how to open each, and where."""
+    from .export import csv_sink, parquet_sink, sqlite_sink  # noqa: PLC0415 - keep --help fast
+
+    chosen = ((csv_sink, args.csv), (parquet_sink, args.parquet), (sqlite_sink, args.db))
+    return [(open_sink, path) for open_sink, path in chosen if path is not None]
+
+
+def _fan_out(sinks: Sequence[ArticleSink]) -> ArticleSink:
+    def add(article: Article) -> None:
+        for sink in sinks:
+            sink(article)
+
+    return add
 
 
 def _write_documents(

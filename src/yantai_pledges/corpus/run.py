@@ -109,6 +109,7 @@ def run_corpus(
     year: int | None = None,
     translator: Translator | str | None = "auto",
     progress_stream: TextIO | None = None,
+    on_article: Callable[[Article], None] | None = None,
 ) -> CorpusSummary:
     """Parse files, streaming records to ``jsonl`` as they arrive; never stops on a bad file.
 
@@ -116,6 +117,8 @@ def run_corpus(
     and appends the rest. ``progress`` shows a bar on stderr (default: when stderr is a
     terminal). ``keep`` keeps every result in :attr:`CorpusSummary.results`, in input order —
     with ``resume``, the recorded results of skipped inputs are read back into their places.
+    ``on_article`` is called with each article parsed in this run, in input order, as it
+    arrives (the articles of inputs skipped by ``resume`` are not passed to it).
     """
     summary = CorpusSummary()
     done = recorded_inputs(Path(jsonl)) if resume and jsonl is not None else {}
@@ -136,7 +139,9 @@ def run_corpus(
     fresh: list[Result] = []
     # Records only, no machine translation: write the workers' JSON through without turning it
     # back into models here, where that work would compete with the workers for the cores.
-    write_through = not keep and not machine_translation(translator, summary.translation)
+    write_through = (
+        not keep and on_article is None and not machine_translation(translator, summary.translation)
+    )
     results: Iterator[Result | ShippedArticle] = (
         parse_in_order(todo, workers, year)
         if write_through
@@ -155,6 +160,8 @@ def run_corpus(
                 stream.write(record_line(result))
                 stream.write("\n")
                 stream.flush()
+            if on_article is not None and isinstance(result, Article):
+                on_article(result)
             if keep and not isinstance(result, ShippedArticle):
                 fresh.append(result)
             if bar is not None:

@@ -19,7 +19,24 @@ from typing import TextIO
 
 from ..errors import ExportError
 
-__all__ = ["atomic_path", "atomic_text_file"]
+__all__ = ["atomic_path", "atomic_text_file", "check_target"]
+
+
+def _missing_folder(target: Path) -> ExportError:
+    return ExportError(
+        f"cannot write {target}: the folder {target.parent} does not exist; create it first"
+    )
+
+
+def check_target(target: str | Path) -> Path:
+    """Raise :class:`ExportError` now if ``target`` cannot be a file: it is a folder, or its
+    folder does not exist. Lets a long run fail before it starts; returns the path."""
+    target = Path(target)
+    if target.is_dir():
+        raise ExportError(f"cannot write {target}: it is a folder; give a file name")
+    if not target.parent.is_dir():
+        raise _missing_folder(target)
+    return target
 
 
 def _temporary_path(target: Path) -> Path:
@@ -27,9 +44,7 @@ def _temporary_path(target: Path) -> Path:
     try:
         handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except FileNotFoundError as error:
-        raise ExportError(
-            f"cannot write {target}: the folder {target.parent} does not exist; create it first"
-        ) from error
+        raise _missing_folder(target) from error
     except OSError as error:
         raise ExportError(f"cannot write {target}: {error}") from error
     os.close(handle)
@@ -66,9 +81,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     the temporary file is deleted, ``target`` keeps its old content, and the error propagates
     (``OSError`` as :class:`ExportError`).
     """
-    target = Path(target)
-    if target.is_dir():
-        raise ExportError(f"cannot write {target}: it is a folder; give a file name")
+    target = check_target(target)
     temporary = _temporary_path(target)
     try:
         yield temporary

@@ -44,6 +44,7 @@ from .rows import (
     STATEMENT_COLUMNS,
     TARGET_COLUMNS,
     RowContext,
+    each_article,
     row_values,
     speaker_label,
 )
@@ -242,7 +243,9 @@ class _Workbook:
         for sheet in self.sheets:
             sheet.article = number
         for index, statement in enumerate(article.statements, start=1):
-            context = RowContext(number, index, speaker_label(statement.speaker))
+            context = RowContext(
+                number, index, article, statement, speaker_label(statement.speaker)
+            )
             row = self.statements.append(row_values(STATEMENT_COLUMNS, context, statement))
             link = {1: f"'{self.statements.title}'!A{row}"}
             for target in statement.targets:
@@ -420,24 +423,6 @@ def _building() -> Iterator[None]:
         raise ExportError(f"cannot build the Excel report: {error}") from error
 
 
-def _each_article(article_or_articles: Article | Iterable[Article]) -> Iterator[Article]:
-    if isinstance(article_or_articles, Article):
-        yield article_or_articles
-        return
-    if isinstance(article_or_articles, str | bytes) or not isinstance(
-        article_or_articles, Iterable
-    ):
-        raise ExportError(
-            f"expected an Article or a list of Articles, got {type(article_or_articles).__name__}"
-        )
-    for position, item in enumerate(article_or_articles):
-        if not isinstance(item, Article):
-            raise ExportError(
-                f"expected a yantai_pledges Article (item {position}), got {type(item).__name__}"
-            )
-        yield item
-
-
 def to_excel(
     article_or_articles: Article | Iterable[Article],
     path: str | Path,
@@ -460,7 +445,7 @@ def to_excel(
     existing file at ``path`` is then left as it was.
     """
     target = Path(path)
-    articles = _each_article(article_or_articles)
+    articles = each_article(article_or_articles)
     with atomic_path(target) as temporary:
         glossary, glossary_note = _glossary_lookup(glossary_terms)
         workbook = _Workbook(_Report(on_warning=on_warning), glossary)
