@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import yantai_pledges
+from benchmark_modules import load_benchmark
 
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "bench_parse.py"
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_parse", BENCH)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("bench_parse")
 
 
 def test_text_caches_exist_and_are_emptied() -> None:

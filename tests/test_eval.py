@@ -8,15 +8,15 @@ The scorer itself is checked on a tiny labelled article so that it can be seen t
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+
+from benchmark_modules import load_benchmark
 
 ROOT = Path(__file__).resolve().parents[1]
 SCORER = ROOT / "benchmarks" / "eval_targets.py"
@@ -25,13 +25,7 @@ EVAL_DIR = ROOT / "tests" / "fixtures" / "eval"
 
 @cache
 def scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("eval_targets", SCORER)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses resolve annotations through sys.modules
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("eval_targets")
 
 
 @cache

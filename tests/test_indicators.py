@@ -6,8 +6,6 @@ A wrong indicator is worse than none, so every group holds rows that must stay N
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import time
 from collections.abc import Iterator
 from functools import cache
@@ -16,6 +14,7 @@ from types import ModuleType
 
 import pytest
 
+from benchmark_modules import load_benchmark
 from yantai_pledges._data import load_table
 from yantai_pledges.errors import DataFileError
 from yantai_pledges.lexicon import indicators as module
@@ -418,14 +417,8 @@ def test_calls_are_cheap() -> None:
 
 @cache
 def _coverage_module() -> ModuleType:
-    for name in ("eval_targets", "indicator_coverage"):
-        spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
-        assert spec is not None
-        assert spec.loader is not None
-        loaded = importlib.util.module_from_spec(spec)
-        sys.modules[name] = loaded  # indicator_coverage imports eval_targets by name
-        spec.loader.exec_module(loaded)
-    return sys.modules["indicator_coverage"]
+    load_benchmark("eval_targets")  # indicator_coverage imports eval_targets by name
+    return load_benchmark("indicator_coverage")
 
 
 def test_coverage_of_real_dev_does_not_fall() -> None:

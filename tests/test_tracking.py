@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 import yantai_pledges
+from benchmark_modules import load_benchmark
 from yantai_pledges.models import (
     Article,
     Bilingual,
@@ -258,18 +259,7 @@ def test_an_outcome_in_another_unit_is_kept_but_not_compared() -> None:
 
 def test_links_on_real_pairs_stay_above_their_floors() -> None:
     """Floors a little under docs/accuracy.md ("Tracking on real pairs")."""
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parent.parent / "benchmarks" / "eval_tracking.py"
-    spec = importlib.util.spec_from_file_location("eval_tracking", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    scores = module.score()
+    scores = load_benchmark("eval_tracking").score()
     found, labelled = map(int, str(scores["found (recall)"]).split(" / "))
     right, predicted = map(int, str(scores["right (precision)"]).split(" / "))
     assert found / labelled >= 0.45
