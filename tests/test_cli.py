@@ -64,7 +64,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--help"]) == 0
     out = capsys.readouterr().out
-    for command in ("parse", "schema", "models"):
+    for command in ("parse", "track", "schema", "models"):
         assert command in out
 
 
@@ -341,3 +341,30 @@ def test_models_install_errors_are_one_line(
         path.write_bytes(content)
     assert main(["models", "install", str(path)]) == 1
     assert fragment in _one_error_line(capsys.readouterr().err)
+
+
+# -- track -------------------------------------------------------------------------------------
+
+
+def test_track_writes_links_as_json_and_csv(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "2023年济南市政府工作报告\n济南市人民政府\n"
+        "今年全市主要预期目标是：地区生产总值增长6%以上。",
+        encoding="utf-8",
+    )
+    communique = tmp_path / "communique.txt"
+    communique.write_text(
+        "2023年济南市国民经济和社会发展统计公报\n初步核算，全年地区生产总值比上年增长6.3%。",
+        encoding="utf-8",
+    )
+    out, table = tmp_path / "tracking.json", tmp_path / "links.csv"
+    args = ["track", str(report), str(communique), "--workers", "1"]
+    assert main([*args, "--json", str(out), "--csv", str(table)]) == 0
+    (link,) = json.loads(out.read_text(encoding="utf-8"))["links"]
+    assert (link["indicator_id"], link["attainment"], link["gap"]) == ("gdp_growth", "met", "0.3")
+    assert table.read_text(encoding="utf-8-sig").splitlines()[0].startswith("indicator_id,")
+    assert "1 pledges linked: 1 met" in capsys.readouterr().err
+    assert main([*args, "--json", str(tmp_path / "missing" / "x.json")]) == 1  # checked first

@@ -132,6 +132,30 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     parse.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
     parse.set_defaults(handler=_parse_command)
 
+    tracking = commands.add_parser(
+        "track",
+        help="link pledges to outcomes and targets to their parents' (docs/tracking.md)",
+        description="Parse article files (work reports, communiqués, reviews) and link each "
+        "pledge to the outcomes of the same place, indicator and period in the others; pair "
+        "each place's targets with its parent's. Writes JSON to stdout unless --json or --csv.",
+        formatter_class=formatter,
+    )
+    tracking.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="a file, folder or glob pattern"
+    )
+    tracking.add_argument(
+        "--json", metavar="OUT", help="write links and inflation pairs as JSON to OUT"
+    )
+    tracking.add_argument("--csv", metavar="OUT", help="write the links as CSV to OUT")
+    tracking.add_argument(
+        "--year", type=int, metavar="N", help="the year relative deadlines refer to (年内 → N)"
+    )
+    tracking.add_argument(
+        "--workers", type=_positive_int, metavar="N", help="parallel worker processes"
+    )
+    tracking.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
+    tracking.set_defaults(handler=_track_command)
+
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of the exported article objects",
@@ -252,6 +276,44 @@ def _parse_command(args: argparse.Namespace) -> int:
         hint = _translation_hint(summary.translation.unavailable)
         if hint:
             print(hint, file=sys.stderr)
+    return 1 if summary.failed else 0
+
+
+def _track_command(args: argparse.Namespace) -> int:
+    from .corpus import expand_inputs, run_corpus  # noqa: PLC0415 - keep --help fast
+    from .export._atomic import check_target  # noqa: PLC0415
+    from .tracking import Attainment, track  # noqa: PLC0415
+
+    for path in (args.json, args.csv):
+        if path is not None and path != "-":
+            check_target(path)  # fail now, not after a long run
+    summary = run_corpus(
+        expand_inputs(args.inputs),
+        progress=False if args.quiet else None,
+        keep=True,
+        workers=args.workers,
+        year=args.year,
+        translator=None,
+    )
+    for failure in summary.errors:
+        named = failure.message.startswith(failure.path)
+        _error(failure.message if named else f"{failure.path}: {failure.message}")
+    tracking = track(result for result in summary.results if isinstance(result, Article))
+    if (args.json is None and args.csv is None) or args.json == "-":
+        print(tracking.to_json())
+    elif args.json is not None:
+        tracking.to_json(args.json)
+    if args.csv is not None:
+        tracking.to_csv(args.csv)
+    if not args.quiet:
+        verdicts = [link.attainment for link in tracking.links]
+        print(
+            f"{len(verdicts)} pledges linked: {verdicts.count(Attainment.MET)} met, "
+            f"{verdicts.count(Attainment.MISSED)} missed, "
+            f"{verdicts.count(Attainment.NO_OUTCOME)} without an outcome; "
+            f"{len(tracking.inflation)} target pairs across levels",
+            file=sys.stderr,
+        )
     return 1 if summary.failed else 0
 
 

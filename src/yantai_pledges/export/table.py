@@ -41,6 +41,7 @@ __all__ = [
     "PARQUET_BATCH",
     "ArticleSink",
     "csv_sink",
+    "csv_text",
     "parquet_sink",
     "to_csv",
     "to_frame",
@@ -102,7 +103,8 @@ def _numbered(write: Callable[[Sequence[tuple[object, ...]]], None]) -> ArticleS
 # -- CSV ---------------------------------------------------------------------------------------
 
 
-def _csv_text(value: object) -> str:
+def csv_text(value: object) -> str:
+    """A cell of a CSV export: exact decimals, ISO dates, empty for None."""
     if value is None:
         return ""
     if isinstance(value, Decimal):
@@ -126,7 +128,7 @@ def csv_sink(path: str | Path) -> Iterator[ArticleSink]:
 
 
 def _csv_row(values: tuple[object, ...]) -> list[str]:
-    return [_csv_text(value) for value in values]
+    return [csv_text(value) for value in values]
 
 
 def to_csv(article_or_articles: Article | Iterable[Article], path: str | Path) -> Path:

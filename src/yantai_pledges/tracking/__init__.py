@@ -49,9 +49,29 @@ class Tracking:
         """Mean difference per pair of levels (province → prefecture …)."""
         return summary(self.inflation)
 
+    def to_csv(self, path: str | Path) -> Path:
+        """The link rows as CSV (UTF-8 with BOM, as the long table), written atomically; with no
+        link, the file is empty (no header: the columns come from the rows)."""
+        import csv  # noqa: PLC0415 - only for this export
+
+        from ..export._atomic import atomic_path  # noqa: PLC0415
+        from ..export.table import csv_text  # noqa: PLC0415
+
+        rows = self.link_rows()
+        with (
+            atomic_path(path) as temporary,
+            temporary.open("w", encoding="utf-8-sig", newline="") as stream,
+        ):
+            writer = csv.writer(stream)
+            if rows:
+                names = list(rows[0])
+                writer.writerow(names)
+                writer.writerows([csv_text(row[name]) for name in names] for row in rows)
+        return Path(path)
+
     def to_json(self, path: str | Path | None = None) -> str:
         """Both lists of rows under "links" and "inflation" (and "inflation_summary"), as JSON
-        text; written to ``path`` too when given."""
+        text; written to ``path`` too when given (atomically)."""
         text = json.dumps(
             {
                 "links": self.link_rows(),
@@ -63,7 +83,10 @@ class Tracking:
             default=_json_value,
         )
         if path is not None:
-            Path(path).write_text(text + "\n", encoding="utf-8")
+            from ..export._atomic import atomic_text_file  # noqa: PLC0415
+
+            with atomic_text_file(path) as stream:
+                stream.write(text + "\n")
         return text
 
 
