@@ -218,6 +218,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _report_failures(failures: Sequence[FileError]) -> None:
+    """One error line per input that failed, naming the file once."""
+    for failure in failures:
+        named = failure.message.startswith(failure.path)  # read errors already name the file
+        _error(failure.message if named else f"{failure.path}: {failure.message}")
+
+
 def _error(message: str) -> None:
     """One line on stderr, whatever the message holds."""
     one_line = " ".join(message.split("\n"))
@@ -262,9 +269,7 @@ def _parse_command(args: argparse.Namespace) -> int:
         if sinks and not streamed:
             for article in articles:
                 _fan_out(sinks)(article)
-    for failure in summary.errors:
-        named = failure.message.startswith(failure.path)  # read errors already name the file
-        _error(failure.message if named else f"{failure.path}: {failure.message}")
+    _report_failures(summary.errors)
     if wants_documents:
         document: Article | list[Article] = (
             articles[0] if len(paths) == 1 and len(articles) == 1 else articles
@@ -295,9 +300,7 @@ def _track_command(args: argparse.Namespace) -> int:
         year=args.year,
         translator=None,
     )
-    for failure in summary.errors:
-        named = failure.message.startswith(failure.path)
-        _error(failure.message if named else f"{failure.path}: {failure.message}")
+    _report_failures(summary.errors)
     tracking = track(result for result in summary.results if isinstance(result, Article))
     if (args.json is None and args.csv is None) or args.json == "-":
         print(tracking.to_json())

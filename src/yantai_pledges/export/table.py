@@ -42,6 +42,7 @@ __all__ = [
     "ArticleSink",
     "csv_sink",
     "csv_text",
+    "csv_writer",
     "parquet_sink",
     "to_csv",
     "to_frame",
@@ -115,14 +116,21 @@ def csv_text(value: object) -> str:
 
 
 @contextlib.contextmanager
-def csv_sink(path: str | Path) -> Iterator[ArticleSink]:
-    """Write the long table to ``path`` as CSV, article by article; the file replaces ``path``
-    when the block ends without an error."""
+def csv_writer(path: str | Path) -> Iterator[Any]:
+    """A ``csv.writer`` into ``path`` (UTF-8 with BOM, so Excel reads the Chinese); the file
+    replaces ``path`` when the block ends without an error."""
     with (
         atomic_path(path) as temporary,
         temporary.open("w", encoding="utf-8-sig", newline="") as stream,
     ):
-        writer = csv.writer(stream)
+        yield csv.writer(stream)
+
+
+@contextlib.contextmanager
+def csv_sink(path: str | Path) -> Iterator[ArticleSink]:
+    """Write the long table to ``path`` as CSV, article by article; the file replaces ``path``
+    when the block ends without an error."""
+    with csv_writer(path) as writer:
         writer.writerow(_NAMES)
         yield _numbered(lambda rows: writer.writerows(map(_csv_row, rows)))
 

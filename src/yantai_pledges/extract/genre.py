@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import regex
 
@@ -25,15 +26,14 @@ _TITLE_LINES = 6  # the lines at the top of an article that may hold its title
 _FIRST_SECTION = regex.compile(r"一\s*[、.．]\s*综\s*合")  # 一、综合 (also 一、综 合)
 _TITLE_YEAR = regex.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 _FIRST_HALF_END = 6  # an annual communiqué issued by June reports the year before
+_MARKUP = regex.compile(r"\[[^\]]{0,20}\]")  # BBCode that may split a title's year
 
 
+@dataclass(frozen=True, slots=True)
 class Communique:
     """A statistical communiqué, read from its first lines."""
 
-    __slots__ = ("title_year",)
-
-    def __init__(self, title_year: int | None) -> None:
-        self.title_year = title_year
+    title_year: int | None
 
     def reported_year(self, published: dt.date | None) -> int | None:
         """The year whose results it reports (see the module docstring)."""
@@ -53,8 +53,8 @@ def communique(lines: Iterable[str]) -> Communique | None:
     head = list(itertools.islice(lines, _TITLE_LINES))
     for line in head:
         if _COMMUNIQUE in line:
-            # BBCode or markup may split the year into pieces ([b]20[/b][b]2[/b][b]2[/b][b]年).
-            year = _TITLE_YEAR.search(regex.sub(r"\[[^\]]{0,20}\]", "", line))
+            # BBCode may split the year into pieces ([b]20[/b][b]2[/b][b]2[/b][b]年).
+            year = _TITLE_YEAR.search(_MARKUP.sub("", line))
             return Communique(int(year.group(1)) if year else None)
     if all(any(issuer in line for line in head) for issuer in _ISSUERS) or any(
         _FIRST_SECTION.fullmatch(line.strip()) for line in head

@@ -143,11 +143,13 @@ def _distributed_back(
     each in order (A30.9亿元，B17.3亿元，分别增长13.3%、8.6% → A增长, B增长); "" when the counts
     differ."""
     text = sentence.segment.text
-    clause_start = max((s for s, _ in sentence.clauses if s <= match.start), default=0)
+    clause_start = sentence.clause_start(match.start)
     at = text.find("分别", clause_start, match.start)
     if at < 0 or strip_noise(text[clause_start:at]):
         return ""  # 分别 has subjects before it: see _distributed_subject
-    siblings = [q for q in counted if q.start > at and _clause_of(sentence, q) == clause_start]
+    siblings = [
+        q for q in counted if q.start > at and sentence.clause_start(q.start) == clause_start
+    ]
     earlier = [piece for piece, q in zip(found, counted, strict=False) if q.start < clause_start]
     if len(earlier) < len(siblings) or match not in siblings:
         return ""
@@ -158,10 +160,6 @@ def _distributed_back(
 
 
 _GROWTH_VERB = regex.compile(r"增长|增速|提高|提升|下降|降低|增加|减少")
-
-
-def _clause_of(sentence: SentenceFacts, match: QuantityMatch) -> int:
-    return max((s for s, _ in sentence.clauses if s <= match.start), default=0)
 
 
 def _piece_bounds(sentence: SentenceFacts, match: QuantityMatch) -> tuple[int, int]:
@@ -267,7 +265,7 @@ def _distributed_subject(
     text = sentence.segment.text
     if "分别" not in text:  # the common case, settled without finding the clause
         return ""
-    clause_start = max((s for s, _ in sentence.clauses if s <= match.start), default=0)
+    clause_start = sentence.clause_start(match.start)
     head = text[clause_start : match.start]
     if "分别" not in head:
         return ""

@@ -35,7 +35,7 @@ from ..models import Commitment, Milestone, Status, Target
 from .deadlines import YEAR_NAMED, DeadlineMatch, ended_before, sentence_deadlines
 from .metrics import cuts, pieces
 from .periods import ENDLESS_KINDS
-from .pledge_words import commitment_for, find_pledge_words, in_quotes
+from .pledge_words import PledgeWord, commitment_for, find_pledge_words, in_quotes
 from .quantities import QuantityMatch, find_quantities
 from .reviews import Review, read_opening, review_state
 from .sentence_facts import LeadIn, SentenceFacts
@@ -128,7 +128,10 @@ def extract_targets(
                 # A sentence naming no time nor pledge continues a past topic (上半年，…。种植…).
                 or (topic is not None and topic.is_past and not deadlines and not pledge_words)
             )
-            event = reports_event(segment.text)
+            # Whether the sentence reports the statement's event: asked only once a day is named.
+            event = (event_day is not None or any(map(_is_event_day, deadlines))) and (
+                reports_event(segment.text)
+            )
             if event and event_day is None:
                 event_day = next((d for d in deadlines if _is_event_day(d)), None)
             figures = [match for match in quantities if not match.qualifier]
@@ -328,7 +331,10 @@ def _topic_period(
 
 
 def _reports_statistics(
-    sentence: str, opening_kind: str | None, pledge_words: Sequence[object], lead_in: LeadIn | None
+    sentence: str,
+    opening_kind: str | None,
+    pledge_words: Sequence[PledgeWord],
+    lead_in: LeadIn | None,
 ) -> bool:
     """Whether a sentence reports statistics: 同比, 据统计 …, or a change against last year's
     figure (比上年增长2.5%) that no pledge word governs and no list of targets introduces."""
@@ -506,7 +512,7 @@ def _planned(sentence: SentenceFacts, match: QuantityMatch) -> bool:
     """A figure of what an event's projects are to bring: its planned investment (计划总投资,
     年度投资) in its own item, or a projection (达产后, 年可实现) over the rest of its clause."""
     text = sentence.segment.text
-    clause_start = max((s for s, _ in sentence.clauses if s <= match.start), default=0)
+    clause_start = sentence.clause_start(match.start)
     if PROJECTION.search(text, clause_start, match.start):
         return True
     item_start = max(clause_start, text.rfind("、", clause_start, match.start) + 1)

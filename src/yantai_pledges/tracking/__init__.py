@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 from ..models import Article
@@ -52,17 +51,10 @@ class Tracking:
     def to_csv(self, path: str | Path) -> Path:
         """The link rows as CSV (UTF-8 with BOM, as the long table), written atomically; with no
         link, the file is empty (no header: the columns come from the rows)."""
-        import csv  # noqa: PLC0415 - only for this export
-
-        from ..export._atomic import atomic_path  # noqa: PLC0415
-        from ..export.table import csv_text  # noqa: PLC0415
+        from ..export.table import csv_text, csv_writer  # noqa: PLC0415 - only for this export
 
         rows = self.link_rows()
-        with (
-            atomic_path(path) as temporary,
-            temporary.open("w", encoding="utf-8-sig", newline="") as stream,
-        ):
-            writer = csv.writer(stream)
+        with csv_writer(path) as writer:
             if rows:
                 names = list(rows[0])
                 writer.writerow(names)
@@ -98,9 +90,8 @@ def track(articles: Iterable[Article], *, tolerance: Tolerance | None = None) ->
 
 
 def _json_value(value: object) -> object:
-    if isinstance(value, Decimal):
-        return str(value)
-    return str(value)  # dates
+    """Decimals and dates, the values json cannot write, as text."""
+    return str(value)
 
 
 def _side(prefix: str, figure: Figure | None) -> dict[str, object]:
