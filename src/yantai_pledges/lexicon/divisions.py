@@ -26,10 +26,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
-from typing import Final, Literal
+from typing import Final
 
 from .._data import load_table
 from ..errors import DataFileError
+from ..models import JurisdictionLevel
 
 __all__ = [
     "FIRST_YEAR",
@@ -49,8 +50,7 @@ __all__ = [
     "zones_of",
 ]
 
-Level = Literal["province", "prefecture", "county", "township", "zone"]
-LEVELS: Final = ("province", "prefecture", "county", "township", "zone")
+Level = JurisdictionLevel  # one definition of the levels: the model's
 FIRST_YEAR: Final = 2000  # the first year of data/divisions.tsv
 LAST_YEAR: Final = 2024  # its last year: later articles are read with this year's codes
 TOWN_VINTAGE: Final = 2023  # the edition of the NBS codes in data/zones.tsv and data/towns.tsv
