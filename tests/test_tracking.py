@@ -264,3 +264,16 @@ def test_links_on_real_pairs_stay_above_their_floors() -> None:
     right, predicted = map(int, str(scores["right (precision)"]).split(" / "))
     assert found / labelled >= 0.45
     assert right / predicted >= 0.95
+
+
+def test_tracking_fixtures_are_short_excerpts_with_their_source() -> None:
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parent / "fixtures" / "tracking"
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    texts = sorted(folder.glob("*.txt"))
+    assert len(texts) >= 20
+    for path in texts:
+        assert len(path.read_text(encoding="utf-8")) <= 2000, path.name
+        row = next((line for line in readme.splitlines() if f"| {path.stem} |" in line), "")
+        assert "http" in row, f"{path.stem}: no source URL in tests/fixtures/tracking/README.md"
