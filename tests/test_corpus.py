@@ -8,6 +8,7 @@ import json
 import multiprocessing
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -164,10 +165,12 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[CorpusF
     return root, make_corpus(root)
 
 
-def _inject_faults(monkeypatch: pytest.MonkeyPatch, exit_marker: str | None = None) -> None:
+def _inject_faults(
+    monkeypatch: pytest.MonkeyPatch, exit_marker: str | None = None, hang_marker: str | None = None
+) -> None:
     """Wrap the parser: a text with CRASH_MARKER raises; one with ``exit_marker`` kills the
-    worker process as a segfault would. Worker processes are forked, so they inherit the patch;
-    the library itself carries no fault hook."""
+    worker process as a segfault would; one with ``hang_marker`` never returns. Worker processes
+    are forked, so they inherit the patch; the library itself carries no fault hook."""
     real_parse = pipeline.parse
 
     def faulty_parse(text: Any, *args: Any, **kwargs: Any) -> Article:
@@ -176,6 +179,8 @@ def _inject_faults(monkeypatch: pytest.MonkeyPatch, exit_marker: str | None = No
             raise RuntimeError(f"injected failure: the text contains {CRASH_MARKER!r}")
         if exit_marker and exit_marker in content and multiprocessing.parent_process():
             os._exit(70)  # a crash with no cleanup and no exception, never in the test process
+        if hang_marker and hang_marker in content and multiprocessing.parent_process():
+            time.sleep(3600)  # a parse that never ends (the pool kills it long before)
         return real_parse(text, *args, **kwargs)
 
     monkeypatch.setattr(pipeline, "parse", faulty_parse)
@@ -288,19 +293,81 @@ def test_parse_many_takes_text_and_bytes() -> None:
 
 def test_a_worker_that_dies_is_recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _inject_faults(monkeypatch, exit_marker="进程崩溃")
-    paths = []
-    for number in range(10):
-        text = _article_text(number)
-        if number == 5:
-            text = text.replace("一是", "进程崩溃")
-        path = tmp_path / f"a{number}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
+    paths = _files_with_markers(tmp_path, {5: "进程崩溃"})
     results = list(parse_many(paths, workers=2, translator=None))
     assert [type(r).__name__ for r in results] == ["Article"] * 5 + ["FileError"] + ["Article"] * 4
     crashed = results[5]
     assert isinstance(crashed, FileError)
     assert (crashed.path, crashed.error) == (str(paths[5]), "WorkerCrashed")
+
+
+HANG_MARKER = "进程卡死"
+
+
+def _files_with_markers(root: Path, markers: dict[int, str], count: int = 10) -> list[Path]:
+    """``count`` article files; the ones numbered in ``markers`` carry that marker's text."""
+    paths = []
+    for number in range(count):
+        text = _article_text(number)
+        if number in markers:
+            text = text.replace("一是", markers[number])
+        path = root / f"a{number}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_a_file_that_hangs_its_worker_times_out_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _inject_faults(monkeypatch, exit_marker="进程崩溃", hang_marker=HANG_MARKER)
+    markers = {2: HANG_MARKER, 3: HANG_MARKER, 6: "进程崩溃", 8: CRASH_MARKER}
+    paths = _files_with_markers(tmp_path, markers, count=12)
+    results = list(parse_many(paths, workers=2, translator=None, timeout=2.0))
+    expected = {2: "Timeout", 3: "Timeout", 6: "WorkerCrashed", 8: "RuntimeError"}
+    assert [(r.path, r.error) if isinstance(r, FileError) else "Article" for r in results] == [
+        (str(path), expected[number]) if number in expected else "Article"
+        for number, path in enumerate(paths)
+    ]
+    timed_out = results[2]
+    assert isinstance(timed_out, FileError)
+    assert "time limit (2 s)" in timed_out.message
+    assert multiprocessing.active_children() == []  # the hung workers were killed, not left
+
+
+def test_the_cli_records_a_timeout_and_exits_1(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _inject_faults(monkeypatch, hang_marker=HANG_MARKER)
+    _files_with_markers(tmp_path, {1: HANG_MARKER}, count=4)
+    out = tmp_path / "out.jsonl"
+    argv = ["parse", str(tmp_path), "--jsonl", str(out), "--workers", "2", "--timeout", "1.5"]
+    assert main([*argv, "--translator", "none"]) == 1
+    records = _lines(out)
+    assert [record["type"] for record in records] == ["article", "error", "article", "article"]
+    assert (records[1]["path"], records[1]["error"]) == (str(tmp_path / "a1.txt"), "Timeout")
+    assert "a1.txt: parsing took longer than the time limit (1.5 s)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("0", "must be a positive number"),
+        ("-3", "must be a positive number"),
+        ("inf", "must be a positive number"),
+        ("soon", "not a number of seconds"),
+    ],
+)
+def test_timeout_must_be_a_positive_number(
+    value: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["parse", "x.txt", "--timeout", value]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_parse_many_rejects_a_timeout_that_is_not_positive() -> None:
+    with pytest.raises(ValueError, match="timeout must be a positive number"):
+        list(parse_many(["x", "y"], workers=2, timeout=0))
 
 
 def test_translation_runs_once_in_the_main_process() -> None:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from . import __version__
+from .corpus.pool import DEFAULT_TIMEOUT
 from .errors import YantaiPledgesError
 from .models import Article, FileError
 
@@ -117,6 +118,15 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
         help="parallel worker processes (default: the number of CPUs; 1: no subprocesses)",
     )
     parse.add_argument(
+        "--timeout",
+        type=_positive_seconds,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help="time limit for one file in a worker (default: %(default)g): a file that takes "
+        "longer is recorded as an error (Timeout), its worker is replaced and the run goes on; "
+        "not enforced with --workers 1",
+    )
+    parse.add_argument(
         "--translator",
         choices=TRANSLATORS,
         default="auto",
@@ -200,6 +210,16 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {text}")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status (0 success, 1 failed input, 2 usage)."""
     parser = build_parser()
@@ -264,6 +284,7 @@ def _parse_command(args: argparse.Namespace) -> int:
             year=args.year,
             translator=None if args.translator == "none" else args.translator,
             on_article=_fan_out(sinks) if streamed else None,
+            timeout=args.timeout,
         )
         articles = [result for result in summary.results if isinstance(result, Article)]
         if sinks and not streamed:

@@ -1,37 +1,59 @@
 """Parsing many inputs in input order: in this process, or in a pool of worker processes.
 
 Workers read and parse (the CPU-bound part) without machine translation and ship each article
-back as its JSON; results come back in input order through a bounded window of in-flight tasks,
-so memory stays flat however large the corpus. A file that cannot be read or parsed — or that
-crashes the parser, or kills its worker process — becomes a
-:class:`~yantai_pledges.models.FileError` in its place.
+back as its JSON; results come back in input order through a bounded window of inputs in
+flight, so memory stays flat however large the corpus. A file that cannot be read or parsed —
+or that crashes the parser, kills its worker process, or takes longer than the time limit —
+becomes a :class:`~yantai_pledges.models.FileError` in its place, and the run goes on.
+
+The pool is this module's own, not :class:`concurrent.futures.ProcessPoolExecutor`, for three
+things an executor cannot give: the parent knows which input each worker is on and since when
+(so a hung worker is killed and replaced after ``timeout`` seconds, and a crash is pinned on
+its input without re-running anything), and workers exit when the parent dies, even by
+``kill -9`` (a Linux parent-death signal, and on every system a thread that watches the
+parent's sentinel).
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
+import queue
+import signal
+import sys
 import threading
+import time
 import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..errors import InputError, YantaiPledgesError
 from ..models import Article, FileError
 from ..sources import read_source
 
-__all__ = ["Item", "Result", "ShippedArticle", "parse_in_order", "parse_item", "unship"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "Item",
+    "Result",
+    "ShippedArticle",
+    "parse_in_order",
+    "parse_item",
+    "unship",
+]
 
 Item = str | bytes | Path
 Result = Article | FileError
 
-_CHUNK_SIZE = 4  # items per task: fewer round trips, still fine-grained enough to balance
-_WINDOW_PER_WORKER = 4  # chunks in flight per worker: keeps workers busy, memory bounded
+DEFAULT_TIMEOUT = 120.0  # seconds one input may take in a worker (``--timeout``)
+_QUEUED_PER_WORKER = 2  # inputs sent to a worker ahead: the next one is there when it finishes
+_WINDOW_PER_WORKER = 8  # inputs in flight per worker, finished or not: bounds the reorder buffer
+_STOP_GRACE = 2.0  # seconds a worker has to exit after its task pipe is closed
 
 
 def _label(item: Item, position: int) -> str:
@@ -81,10 +103,6 @@ class ShippedArticle(NamedTuple):
 _Shipped = ShippedArticle | FileError
 
 
-def _parse_chunk(chunk: list[tuple[Item, str]], year: int | None) -> list[_Shipped]:
-    return [_ship(parse_item(item, label, year), label) for item, label in chunk]
-
-
 def _ship(result: Result, label: str) -> _Shipped:
     if isinstance(result, FileError):
         return result
@@ -108,21 +126,79 @@ def unship(shipped: Result | ShippedArticle) -> Result:
         return FileError(path=shipped.label, error=type(error).__name__, message=_unexpected(error))
 
 
-# -- many items --------------------------------------------------------------------------------
+def crashed_error(label: str) -> FileError:
+    """The record of an input whose worker process died while parsing it."""
+    return FileError(
+        path=label,
+        error="WorkerCrashed",
+        message="the parser process died on this input (killed or crashed); "
+        "please report it with this input",
+    )
 
 
-def parse_in_order(
-    items: Iterable[Item], workers: int | None, year: int | None
-) -> Iterator[Result | ShippedArticle]:
-    """Parse in this process (``workers=1``) or in worker processes, in input order; articles
-    from workers stay shipped until the caller needs them as models."""
-    worker_count = workers if workers is not None else (os.cpu_count() or 1)
-    if worker_count < 1:
-        raise InputError(f"workers must be at least 1, not {worker_count}")
-    labelled = ((item, _label(item, position)) for position, item in enumerate(items))
-    if worker_count == 1:
-        return (parse_item(item, label, year) for item, label in labelled)
-    return _OrderedPool(worker_count, year).run(labelled)
+def timeout_error(label: str, timeout: float) -> FileError:
+    """The record of an input that took longer than the per-file time limit."""
+    return FileError(
+        path=label,
+        error="Timeout",
+        message=f"parsing took longer than the time limit ({timeout:g} s); the worker was "
+        "stopped and replaced; raise the limit with --timeout, or report the input if it is "
+        "not unusually large",
+    )
+
+
+# -- the worker process ------------------------------------------------------------------------
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _die_with_parent(use_death_signal: bool) -> None:
+    """Make this worker exit when its parent process dies, however the parent died.
+
+    On Linux the kernel sends SIGKILL when the parent exits (``PR_SET_PDEATHSIG``): that works
+    even while the worker is stuck in C code. The signal follows the *thread* that started the
+    worker, so the parent asks for it only when that thread is one that lives as long as the
+    process. Everywhere, a daemon thread also waits on the parent's sentinel (a pipe, or a
+    process handle on Windows, that becomes ready when the parent is gone) and exits then.
+    """
+    if use_death_signal and sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+    sentinel = parent.sentinel
+
+    def watch() -> None:
+        wait([sentinel])
+        os._exit(1)  # the parent is gone: nobody will read a result; no cleanup to do
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _serve(tasks: Connection, results: Connection, year: int | None, death_signal: bool) -> None:
+    """A worker: parse the inputs that arrive on ``tasks``, send each result on ``results``."""
+    _die_with_parent(death_signal)
+    # Ctrl-C reaches the whole process group; the parent decides what happens, and stops us.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    inbox: queue.SimpleQueue[tuple[int, Item, str] | None] = queue.SimpleQueue()
+
+    def read_tasks() -> None:
+        # Tasks are read as they arrive, so the parent never blocks sending one while this
+        # process is blocked sending it a (large) result.
+        try:
+            while (task := tasks.recv()) is not None:
+                inbox.put(task)
+        except (EOFError, OSError):
+            pass
+        inbox.put(None)
+
+    threading.Thread(target=read_tasks, name="task-reader", daemon=True).start()
+    results.send(None)  # ready: the parent starts the first input's clock now
+    while (task := inbox.get()) is not None:
+        position, item, label = task
+        results.send((position, _ship(parse_item(item, label, year), label)))
 
 
 def _mp_context() -> multiprocessing.context.BaseContext:
@@ -144,66 +220,192 @@ def _mp_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-_Chunk = list[tuple[Item, str]]
+# -- many items --------------------------------------------------------------------------------
+
+
+def parse_in_order(
+    items: Iterable[Item],
+    workers: int | None,
+    year: int | None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> Iterator[Result | ShippedArticle]:
+    """Parse in this process (``workers=1``) or in worker processes, in input order; articles
+    from workers stay shipped until the caller needs them as models. ``timeout`` is the time
+    limit per input in a worker (``None``: none); in this process nothing can enforce one."""
+    worker_count = workers if workers is not None else (os.cpu_count() or 1)
+    if worker_count < 1:
+        raise InputError(f"workers must be at least 1, not {worker_count}")
+    if timeout is not None and not timeout > 0:
+        raise InputError(f"timeout must be a positive number of seconds, not {timeout}")
+    labelled = ((item, _label(item, position)) for position, item in enumerate(items))
+    if worker_count == 1:
+        return (parse_item(item, label, year) for item, label in labelled)
+    return _OrderedPool(worker_count, year, timeout).run(labelled)
+
+
+_Task = tuple[int, Item, str]  # position, input, label
+
+
+class _Worker:
+    """One worker process, its two pipes, and the inputs sent to it, oldest (the one it is
+    parsing) first."""
+
+    def __init__(self, context: Any, year: int | None) -> None:
+        task_reader, self.tasks = multiprocessing.Pipe(duplex=False)
+        self.results, result_writer = multiprocessing.Pipe(duplex=False)
+        # The parent-death signal follows the thread that forks; a fork server's is its main.
+        death_signal = (
+            context.get_start_method() == "forkserver"
+            or threading.current_thread() is threading.main_thread()
+        )
+        self.process: BaseProcess = context.Process(
+            target=_serve,
+            args=(task_reader, result_writer, year, death_signal),
+            name="yantai-pledges-worker",
+            daemon=True,
+        )
+        self.process.start()
+        task_reader.close()  # the worker's ends: closed here, so EOF means what it says
+        result_writer.close()
+        self.queued: deque[_Task] = deque()
+        self.ready = False
+        self.dead = False
+        self.started = time.monotonic()  # when the oldest queued input began (once ready)
+
+    def send(self, task: _Task) -> None:
+        if not self.queued:
+            self.started = time.monotonic()
+        self.queued.append(task)
+        self.tasks.send(task)
+
+    def finished_one(self) -> _Task:
+        self.started = time.monotonic()
+        return self.queued.popleft()
+
+    def stop(self, *, kill: bool) -> None:
+        # A message, not just closing the pipe: a worker forked later holds a copy of this end.
+        with contextlib.suppress(OSError):
+            if not kill:
+                self.tasks.send(None)
+            self.tasks.close()
+        if not kill:
+            self.process.join(_STOP_GRACE)
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.results.close()
+        self.process.close()
 
 
 class _OrderedPool:
-    """Worker processes fed chunks through a bounded window, yielding results in input order.
+    """Worker processes fed inputs one by one, yielding results in input order.
 
-    When a worker dies (a crash, not an exception) every task in flight fails with it: the
-    oldest chunk is then parsed item by item, each in its own process, to find the culprit, and
-    the rest are resubmitted to a fresh pool.
+    Each worker has a few inputs queued; the parent knows which one it is on (the oldest
+    unanswered) and since when. A worker that dies, or overruns the time limit on its input
+    (it is then killed), is replaced; that input becomes a ``WorkerCrashed`` or ``Timeout``
+    error and the inputs queued behind it are sent again.
     """
 
-    def __init__(self, workers: int, year: int | None) -> None:
-        self.workers = workers
+    def __init__(self, workers: int, year: int | None, timeout: float | None) -> None:
+        self.size = workers
         self.year = year
+        self.timeout = timeout
         self.context = _mp_context()
-        self.executor = self._new_executor()
-        self.pending: deque[tuple[_Chunk, Future[list[_Shipped]]]] = deque()
-
-    def _new_executor(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=self.context)
-
-    def _submit(self, chunk: _Chunk) -> Future[list[_Shipped]]:
-        return self.executor.submit(_parse_chunk, chunk, self.year)
+        self.workers: list[_Worker] = []
+        self.done: dict[int, Result | ShippedArticle] = {}
+        self.retry: deque[_Task] = deque()
 
     def run(self, labelled: Iterator[tuple[Item, str]]) -> Iterator[Result | ShippedArticle]:
-        window = self.workers * _WINDOW_PER_WORKER
-        chunks = iter(lambda: list(islice(labelled, _CHUNK_SIZE)), [])
+        window = self.size * _WINDOW_PER_WORKER
+        tasks = ((position, item, label) for position, (item, label) in enumerate(labelled))
+        next_position = 0  # the next input to yield
+        issued = 0  # inputs taken from ``tasks``
+        exhausted = False
+        clean = False
         try:
-            for chunk in chunks:
-                self.pending.append((chunk, self._submit(chunk)))
-                while len(self.pending) >= window:
-                    yield from self._oldest()
-            while self.pending:
-                yield from self._oldest()
+            self.workers = [_Worker(self.context, self.year) for _ in range(self.size)]
+            while True:
+                # Hand out inputs: retries first, then new ones while the window has room.
+                for worker in self.workers:
+                    while len(worker.queued) < _QUEUED_PER_WORKER:
+                        if self.retry:
+                            worker.send(self.retry.popleft())
+                            continue
+                        if exhausted or issued - next_position >= window:
+                            break
+                        task = next(tasks, None)
+                        if task is None:
+                            exhausted = True
+                            break
+                        issued += 1
+                        worker.send(task)
+                while next_position in self.done:
+                    yield self.done.pop(next_position)
+                    next_position += 1
+                if exhausted and next_position == issued:
+                    clean = True
+                    return
+                self._collect()
         finally:
-            self.executor.shutdown(wait=True, cancel_futures=True)
+            for worker in self.workers:
+                worker.stop(kill=not clean)
+            self.workers = []
 
-    def _oldest(self) -> list[Result | ShippedArticle]:
-        chunk, future = self.pending.popleft()
+    def _collect(self) -> None:
+        """Wait for results (or a death, or a deadline) and take in whatever happened."""
+        handles: dict[Any, _Worker] = {}
+        for worker in self.workers:
+            handles[worker.results] = worker
+            handles[worker.process.sentinel] = worker
+        for handle in wait(list(handles), timeout=self._seconds_to_deadline()):
+            self._receive(handles[handle])
+        now = time.monotonic()
+        for worker in list(self.workers):
+            if not worker.dead and not worker.process.is_alive():
+                self._receive(worker)  # what it sent before it died
+                worker.dead = True
+            if worker.dead:
+                self._replace(worker, None)
+            elif self._overdue(worker, now):
+                self._replace(worker, timeout_error(worker.queued[0][2], self.timeout or 0))
+
+    def _receive(self, worker: _Worker) -> None:
+        """Take every result the worker has sent so far; note its death if its pipe is closed."""
         try:
-            return list(future.result())
-        except BrokenProcessPool:
-            pass
-        self.executor.shutdown(wait=True, cancel_futures=True)
-        results: list[Result | ShippedArticle] = [
-            self._isolated(item, label) for item, label in chunk
-        ]
-        self.executor = self._new_executor()
-        for position, (queued, _) in enumerate(self.pending):
-            self.pending[position] = (queued, self._submit(queued))
-        return results
+            while worker.results.poll():
+                message = worker.results.recv()
+                if message is None:
+                    worker.ready = True
+                    worker.started = time.monotonic()
+                    continue
+                position, shipped = message
+                worker.finished_one()
+                self.done[position] = shipped
+        except (EOFError, OSError):
+            worker.dead = True
 
-    def _isolated(self, item: Item, label: str) -> Result:
-        with ProcessPoolExecutor(max_workers=1, mp_context=self.context) as single:
-            try:
-                return single.submit(parse_item, item, label, self.year).result()
-            except BrokenProcessPool:
-                return FileError(
-                    path=label,
-                    error="WorkerCrashed",
-                    message="the parser process died on this input (killed or crashed); "
-                    "please report it with this input",
-                )
+    def _overdue(self, worker: _Worker, now: float) -> bool:
+        return (
+            self.timeout is not None
+            and worker.ready
+            and bool(worker.queued)
+            and now - worker.started > self.timeout
+        )
+
+    def _seconds_to_deadline(self) -> float | None:
+        if self.timeout is None:
+            return None
+        busy = [worker.started for worker in self.workers if worker.ready and worker.queued]
+        if not busy:
+            return self.timeout
+        return max(0.0, min(busy) + self.timeout - time.monotonic())
+
+    def _replace(self, worker: _Worker, error: FileError | None) -> None:
+        """Stop a dead or overdue worker; record its input; requeue the rest; start another."""
+        worker.stop(kill=True)
+        queued = list(worker.queued)
+        if queued:
+            position, _, label = queued[0]
+            self.done[position] = error if error is not None else crashed_error(label)
+            self.retry.extendleft(reversed(queued[1:]))
+        self.workers[self.workers.index(worker)] = _Worker(self.context, self.year)

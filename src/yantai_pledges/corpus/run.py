@@ -16,7 +16,7 @@ from typing import Any, TextIO
 
 from ..models import Article, FileError
 from ..translation.base import Translator
-from .pool import Item, Result, ShippedArticle, parse_in_order, unship
+from .pool import DEFAULT_TIMEOUT, Item, Result, ShippedArticle, parse_in_order, unship
 from .records import (
     input_key,
     open_jsonl,
@@ -38,6 +38,7 @@ def parse_many(
     year: int | None = None,
     translator: Translator | str | None = "auto",
     translation_status: TranslationStatus | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Iterator[Result]:
     """Parse many articles; yield one :class:`Article` or :class:`FileError` per item, in order.
 
@@ -45,10 +46,13 @@ def parse_many(
     items files to read. ``workers`` processes parse in parallel (default ``os.cpu_count()``;
     ``1`` parses in this process). ``translator`` is as for :func:`~yantai_pledges.parse`
     and runs here, in the main process; when it is unavailable, articles keep structured English
-    only and ``translation_status.unavailable`` says why.
+    only and ``translation_status.unavailable`` says why. ``timeout`` is the time limit in
+    seconds for one item in a worker (``None``: no limit): an item that overruns it becomes a
+    :class:`FileError` with ``error="Timeout"``, and its worker is replaced. With ``workers=1``
+    nothing can stop a parse in this process, so there is no limit.
     """
     status = translation_status if translation_status is not None else TranslationStatus()
-    results = map(unship, parse_in_order(items, workers, year))
+    results = map(unship, parse_in_order(items, workers, year, timeout))
     # The translator (and its model, and its threads) is loaded at the first article: after
     # the workers have been started, so that they are never forked from a threaded process.
     translate: Callable[[Article], None] | None = None
@@ -110,6 +114,7 @@ def run_corpus(
     translator: Translator | str | None = "auto",
     progress_stream: TextIO | None = None,
     on_article: Callable[[Article], None] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> CorpusSummary:
     """Parse files, streaming records to ``jsonl`` as they arrive; never stops on a bad file.
 
@@ -118,7 +123,8 @@ def run_corpus(
     terminal). ``keep`` keeps every result in :attr:`CorpusSummary.results`, in input order —
     with ``resume``, the recorded results of skipped inputs are read back into their places.
     ``on_article`` is called with each article parsed in this run, in input order, as it
-    arrives (the articles of inputs skipped by ``resume`` are not passed to it).
+    arrives (the articles of inputs skipped by ``resume`` are not passed to it). ``timeout``
+    is the time limit per file, as for :func:`parse_many`.
     """
     summary = CorpusSummary()
     done = recorded_inputs(Path(jsonl)) if resume and jsonl is not None else {}
@@ -143,7 +149,7 @@ def run_corpus(
         not keep and on_article is None and not machine_translation(translator, summary.translation)
     )
     results: Iterator[Result | ShippedArticle] = (
-        parse_in_order(todo, workers, year)
+        parse_in_order(todo, workers, year, timeout)
         if write_through
         else parse_many(
             todo,
@@ -151,6 +157,7 @@ def run_corpus(
             year=year,
             translator=translator,
             translation_status=summary.translation,
+            timeout=timeout,
         )
     )
     try:
