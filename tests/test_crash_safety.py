@@ -1,5 +1,6 @@
-"""A corpus run killed with SIGKILL: no worker outlives it, its records stay valid, and
-``--resume`` finishes the job with every input recorded exactly once.
+"""A corpus run killed with SIGKILL: no worker outlives it, its records stay valid,
+``--resume`` finishes the job with every input recorded exactly once, and the temporary files
+of its half-written tables are removed by the next run.
 
 The CLI runs as a real subprocess (nothing of the test process is shared with it) on a corpus
 big enough to be killed mid-run; the kill points are line counts drawn from a seeded generator,
@@ -21,6 +22,8 @@ import pytest
 
 import yantai_pledges
 from test_corpus import _article_text
+from yantai_pledges.export import to_csv
+from yantai_pledges.export._atomic import remove_stale_temporaries
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="reads the process tree from /proc"
@@ -121,7 +124,10 @@ def test_kill_9_at_random_points_leaves_no_process_and_resume_completes(tmp_path
         deadline = time.monotonic() + 10
         while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert not [pid for pid in workers if _running(pid)], "workers outlived their parent"
+        survivors = [pid for pid in workers if _running(pid)]
+        for pid in survivors:  # a failing run must not leave them behind either
+            os.kill(pid, signal.SIGKILL)
+        assert not survivors, "workers outlived their parent"
         _assert_complete_lines_valid(out)
 
     finish = subprocess.run(
@@ -135,3 +141,59 @@ def test_kill_9_at_random_points_leaves_no_process_and_resume_completes(tmp_path
     whole = tmp_path / "whole.jsonl"
     subprocess.run(_command(tmp_path / "corpus", whole), env=_environment(), check=False)
     assert out.read_bytes() == whole.read_bytes()
+
+
+# -- temporary files of a killed write ---------------------------------------------------------
+
+# (file beside targets.csv, removed by the next write of targets.csv)
+NEIGHBOURS = [
+    (".targets.csv.k3j_x9a0.tmp", True),  # a dead writer's temporary file
+    (".targets.csv.0000abcd.tmp", True),
+    (".pledges.db.0000abcd.tmp-journal", False),  # another target's
+    (".targets.csv.0000abcd.tmp.bak", False),  # not what a writer makes
+    (".targets.csv.toolong99.tmp", False),
+    ("targets.csv.0000abcd.tmp", False),  # not hidden: not ours
+    (".targets.csv.notes", False),
+]
+
+
+def test_stale_temporary_files_are_removed_and_nothing_else(tmp_path: Path) -> None:
+    for name, _ in NEIGHBOURS:
+        (tmp_path / name).write_bytes(b"half a table")
+    to_csv([], tmp_path / "targets.csv")
+    left = {path.name for path in tmp_path.iterdir()}
+    assert left == {"targets.csv"} | {name for name, removed in NEIGHBOURS if not removed}
+
+
+def test_a_journal_goes_with_its_dead_database_and_stays_with_a_live_one(tmp_path: Path) -> None:
+    import fcntl
+
+    dead, live = tmp_path / ".p.db.deadbeef.tmp", tmp_path / ".p.db.a1ive000.tmp"
+    for path in (dead, live):
+        path.write_bytes(b"")
+        path.with_name(path.name + "-journal").write_bytes(b"")
+    orphan = tmp_path / ".p.db.nobody00.tmp-wal"  # its database file is already gone
+    orphan.write_bytes(b"")
+    with live.open("rb") as holder:  # a writer still at work holds its lock
+        fcntl.flock(holder, fcntl.LOCK_EX)
+        removed = remove_stale_temporaries(tmp_path / "p.db")
+    assert sorted(path.name for path in removed) == sorted(
+        [dead.name, dead.name + "-journal", orphan.name]
+    )
+    assert live.exists()
+    assert live.with_name(live.name + "-journal").exists()
+
+
+def test_a_killed_run_leaves_temporary_files_the_next_run_removes(tmp_path: Path) -> None:
+    _corpus(tmp_path / "corpus")
+    table, out = tmp_path / "targets.csv", tmp_path / "out.jsonl"
+    command = _command(tmp_path / "corpus", out, "--csv", str(table))
+    process = subprocess.Popen(command, env=_environment())
+    _kill_when(process, out, 20)  # mid-run: the table is being written to its temporary file
+    assert [path.name for path in tmp_path.glob(".targets.csv.*.tmp")]
+    subprocess.run(command, env=_environment(), check=False)
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "corpus",
+        "out.jsonl",
+        "targets.csv",
+    ]
