@@ -44,8 +44,9 @@ from .models import (
 )
 from .pipeline import parse
 
-if TYPE_CHECKING:  # heavy modules (openpyxl, multiprocessing, pypinyin) load on first use
+if TYPE_CHECKING:  # heavy modules (openpyxl, multiprocessing, pypinyin, dask) load on first use
     from .corpus import parse_many
+    from .corpus.bag import parse_bag
     from .export import (
         to_csv,
         to_excel,
@@ -63,6 +64,7 @@ __version__ = "0.1.0"
 
 # Public name → module that defines it, imported on first attribute access (PEP 562).
 _LAZY = {
+    "parse_bag": ".corpus.bag",
     "parse_many": ".corpus",
     "to_csv": ".export",
     "to_excel": ".export",
@@ -120,6 +122,7 @@ __all__ = [
     "TranslationError",
     "YantaiPledgesError",
     "parse",
+    "parse_bag",
     "parse_many",
     "to_csv",
     "to_excel",

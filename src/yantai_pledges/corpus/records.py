@@ -22,6 +22,7 @@ from .pool import Result, ShippedArticle, parse_item
 __all__ = [
     "Record",
     "Recorded",
+    "file_sha256",
     "input_key",
     "open_jsonl",
     "parse_path_record",
@@ -64,10 +65,11 @@ def parse_path_record(path: str | Path, year: int | None = None) -> Record:
     (``dask.bag.map``, Spark ``mapPartitions``, ``concurrent.futures``); see ``docs/corpus.md``.
     """
     result = parse_item(Path(path), str(path), year)
-    return record_for(result, None if isinstance(result, Article) else _file_sha256(Path(path)))
+    return record_for(result, None if isinstance(result, Article) else file_sha256(Path(path)))
 
 
-def _file_sha256(path: Path) -> str | None:
+def file_sha256(path: Path) -> str | None:
+    """The SHA-256 of a file's bytes, or ``None`` when it cannot be read."""
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
@@ -77,7 +79,7 @@ def _file_sha256(path: Path) -> str | None:
 def record_line(result: Result | ShippedArticle) -> str:
     """One JSON Lines record, the same bytes whether the article was shipped or parsed here."""
     if isinstance(result, FileError):
-        record = record_for(result, _file_sha256(Path(result.path)))
+        record = record_for(result, file_sha256(Path(result.path)))
         return json.dumps(record, ensure_ascii=False)
     if isinstance(result, ShippedArticle):
         path, sha256, article_json = result.path, result.sha256, result.json
@@ -156,7 +158,7 @@ def records_at(jsonl: Path, lines: Iterable[int | None]) -> dict[int, Record]:
 
 def still_current(recorded: Recorded, path: Path) -> bool:
     """Whether a recorded result still describes the file: same content, or still unreadable."""
-    return recorded.sha256 == _file_sha256(path)
+    return recorded.sha256 == file_sha256(path)
 
 
 def open_jsonl(path: Path, *, append: bool) -> TextIO:

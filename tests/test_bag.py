@@ -1,0 +1,108 @@
+"""parse_bag: the corpus parse on a Dask cluster of worker processes, record for record the same
+as parse_many and the CLI's JSON Lines; Dask is loaded only when it is used."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import yantai_pledges
+from test_corpus import CorpusFile, make_corpus
+from yantai_pledges.corpus import parse_many, read_records, run_corpus
+from yantai_pledges.corpus.records import Record
+from yantai_pledges.models import Article, FileError
+
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[object]:
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            processes=True,
+            threads_per_worker=1,
+            host="127.0.0.1",
+            dashboard_address=None,
+        ) as local,
+        distributed.Client(local) as client,
+    ):
+        yield client
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> list[CorpusFile]:
+    """A corpus of good files in every encoding and layout, and bad ones of each kind — minus
+    the file that only the test process's injected fault hook makes fail."""
+    root = tmp_path_factory.mktemp("bag")
+    files = make_corpus(root, good=24)
+    (root / "bad" / "crash.txt").unlink()
+    return [file for file in files if file.path.name != "crash.txt"]
+
+
+def _as_result(record: Record) -> Article | FileError:
+    if record["type"] == "article":
+        return Article.model_validate(record["article"])
+    return FileError(path=record["path"], error=record["error"], message=record["message"])
+
+
+def test_the_bag_gives_the_records_of_parse_many_and_of_the_cli(
+    cluster: object, mixed: list[CorpusFile], tmp_path: Path
+) -> None:
+    paths = [file.path for file in mixed]
+    bag = yantai_pledges.parse_bag(paths, translator=None, npartitions=4)
+    assert bag.npartitions == 4
+    records = bag.compute()  # type: ignore[no-untyped-call]
+    assert all(isinstance(record, dict) for record in records)  # plain data, not models
+    assert [_as_result(record) for record in records] == list(
+        parse_many(paths, workers=2, translator=None)
+    )
+    jsonl = tmp_path / "cli.jsonl"
+    run_corpus(paths, jsonl=jsonl, workers=2, translator=None)
+    assert records == list(read_records(jsonl))
+    assert {record["type"] for record in records} == {"article", "error"}
+
+
+def test_the_bag_is_written_as_partitioned_json_lines(
+    cluster: object, mixed: list[CorpusFile], tmp_path: Path
+) -> None:
+    paths = [file.path for file in mixed]
+    bag = yantai_pledges.parse_bag(paths, translator=None, partition_size=10)
+    lines = bag.map(json.dumps, ensure_ascii=False)  # type: ignore[no-untyped-call]
+    written = lines.to_textfiles(str(tmp_path / "part-*.jsonl"))
+    parts = sorted(tmp_path.glob("part-*.jsonl"))
+    assert len(written) == len(parts) == -(-len(paths) // 10)
+    records = [record for part in parts for record in read_records(part)]
+    assert [record["path"] for record in records] == [str(path) for path in paths]
+    expected = [file.expected for file in mixed]
+    got = [r["type"] if r["type"] == "article" else r["error"] for r in records]
+    assert got == expected
+
+
+def test_import_yantai_pledges_does_not_import_dask() -> None:
+    probe = (
+        "import sys, yantai_pledges, yantai_pledges.corpus; "
+        "print(sorted(m for m in ('dask', 'distributed') if m in sys.modules))"
+    )
+    source = str(Path(yantai_pledges.__file__).resolve().parents[1])
+    completed = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": source},
+    )
+    assert completed.stdout.strip() == "[]"
+
+
+def test_without_dask_parse_bag_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "dask", None)
+    monkeypatch.setitem(sys.modules, "dask.bag", None)
+    with pytest.raises(yantai_pledges.MissingDependencyError, match=r"yantai-pledges\[dask\]"):
+        yantai_pledges.parse_bag(["a.txt"])
