@@ -314,6 +314,7 @@ class _OrderedPool:
         self.workers: list[_Worker] = []
         self.done: dict[int, Result | ShippedArticle] = {}
         self.retry: deque[_Task] = deque()
+        self.handles: dict[Any, _Worker] | None = None  # what _collect waits on
 
     def run(self, labelled: Iterator[tuple[Item, str]]) -> Iterator[Result | ShippedArticle]:
         window = self.size * _WINDOW_PER_WORKER
@@ -353,17 +354,19 @@ class _OrderedPool:
 
     def _collect(self) -> None:
         """Wait for results (or a death, or a deadline) and take in whatever happened."""
-        handles: dict[Any, _Worker] = {}
-        for worker in self.workers:
-            handles[worker.results] = worker
-            handles[worker.process.sentinel] = worker
-        for handle in wait(list(handles), timeout=self._seconds_to_deadline()):
-            self._receive(handles[handle])
+        if self.handles is None:  # rebuilt only when a worker is replaced
+            self.handles = {}
+            for worker in self.workers:
+                self.handles[worker.results] = worker
+                self.handles[worker.process.sentinel] = worker
+        for handle in wait(list(self.handles), timeout=self._seconds_to_deadline()):
+            worker = self.handles[handle]
+            self._receive(worker)
+            if handle == worker.process.sentinel:  # it exited: take what it sent before
+                self._receive(worker)
+                worker.dead = True
         now = time.monotonic()
         for worker in list(self.workers):
-            if not worker.dead and not worker.process.is_alive():
-                self._receive(worker)  # what it sent before it died
-                worker.dead = True
             if worker.dead:
                 self._replace(worker, None)
             elif self._overdue(worker, now):
@@ -409,3 +412,4 @@ class _OrderedPool:
             self.done[position] = error if error is not None else crashed_error(label)
             self.retry.extendleft(reversed(queued[1:]))
         self.workers[self.workers.index(worker)] = _Worker(self.context, self.year)
+        self.handles = None
