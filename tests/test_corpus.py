@@ -370,6 +370,20 @@ def test_parse_many_rejects_a_timeout_that_is_not_positive() -> None:
         list(parse_many(["x", "y"], workers=2, timeout=0))
 
 
+def test_a_worker_killed_from_outside_costs_at_most_the_input_it_was_on(tmp_path: Path) -> None:
+    paths = _files_with_markers(tmp_path, {}, count=40)
+    results: list[Article | FileError] = []
+    for result in parse_many(paths, workers=2, translator=None):
+        results.append(result)
+        if len(results) in {5, 20}:  # an out-of-memory killer, an operator's kill -9
+            multiprocessing.active_children()[0].kill()
+    names = [r.path if isinstance(r, FileError) else r.source and r.source.path for r in results]
+    assert names == [str(path) for path in paths]
+    lost = [r for r in results if isinstance(r, FileError)]
+    assert len(lost) <= 2
+    assert all(error.error == "WorkerCrashed" for error in lost)
+
+
 def test_translation_runs_once_in_the_main_process() -> None:
     translator = MockTranslator()
     status = TranslationStatus()

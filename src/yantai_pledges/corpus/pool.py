@@ -272,11 +272,17 @@ class _Worker:
         self.dead = False
         self.started = time.monotonic()  # when the oldest queued input began (once ready)
 
-    def send(self, task: _Task) -> None:
+    def send(self, task: _Task) -> bool:
+        """Send an input; ``False`` if the worker is gone (the input is not queued then)."""
+        try:
+            self.tasks.send(task)
+        except OSError:  # a broken pipe: it died; _collect replaces it
+            self.dead = True
+            return False
         if not self.queued:
             self.started = time.monotonic()
         self.queued.append(task)
-        self.tasks.send(task)
+        return True
 
     def finished_one(self) -> _Task:
         self.started = time.monotonic()
@@ -328,18 +334,18 @@ class _OrderedPool:
             while True:
                 # Hand out inputs: retries first, then new ones while the window has room.
                 for worker in self.workers:
-                    while len(worker.queued) < _QUEUED_PER_WORKER:
+                    while not worker.dead and len(worker.queued) < _QUEUED_PER_WORKER:
+                        task: _Task | None = None
                         if self.retry:
-                            worker.send(self.retry.popleft())
-                            continue
-                        if exhausted or issued - next_position >= window:
-                            break
-                        task = next(tasks, None)
+                            task = self.retry.popleft()
+                        elif not exhausted and issued - next_position < window:
+                            task = next(tasks, None)
+                            exhausted = task is None
+                            issued += not exhausted
                         if task is None:
-                            exhausted = True
                             break
-                        issued += 1
-                        worker.send(task)
+                        if not worker.send(task):
+                            self.retry.appendleft(task)
                 while next_position in self.done:
                     yield self.done.pop(next_position)
                     next_position += 1
