@@ -16,6 +16,7 @@ import yantai_pledges
 from test_corpus import CorpusFile, make_corpus
 from yantai_pledges.corpus import parse_many, read_records, run_corpus
 from yantai_pledges.corpus.records import Record
+from yantai_pledges.export import to_parquet
 from yantai_pledges.models import Article, FileError
 
 _SOURCE = str(Path(yantai_pledges.__file__).resolve().parents[1])  # this checkout's code
@@ -27,6 +28,7 @@ import json, sys
 from pathlib import Path
 import distributed
 import yantai_pledges
+from yantai_pledges.corpus.bag import to_parquet_parts
 
 if __name__ == "__main__":
     paths = json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))
@@ -44,8 +46,8 @@ if __name__ == "__main__":
             json.dumps({"npartitions": bag.npartitions, "records": records}), encoding="utf-8"
         )
         parts = yantai_pledges.parse_bag(paths, translator=None, partition_size=10)
-        written = parts.map(json.dumps, ensure_ascii=False).to_textfiles(str(out / "part-*.jsonl"))
-        print(len(written))
+        parts.map(json.dumps, ensure_ascii=False).to_textfiles(str(out / "part-*.jsonl"))
+        to_parquet_parts(parts, out / "rows")
 """
 
 
@@ -114,6 +116,30 @@ def test_the_bag_is_written_as_partitioned_json_lines(
     expected = [file.expected for file in mixed]
     got = [r["type"] if r["type"] == "article" else r["error"] for r in records]
     assert got == expected
+
+
+def test_the_long_table_is_written_as_one_parquet_file_per_partition(
+    cluster_output: Path, mixed: list[CorpusFile], tmp_path: Path
+) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    parts = sorted((cluster_output / "rows").glob("*.parquet"))
+    assert [part.name for part in parts] == [f"part-{n:05d}.parquet" for n in range(len(parts))]
+    assert len(parts) == -(-len(mixed) // 10)
+    whole = to_parquet(
+        [
+            r
+            for r in parse_many([f.path for f in mixed], workers=1, translator=None)
+            if isinstance(r, Article)
+        ],
+        tmp_path / "whole.parquet",
+    )
+    # The article number restarts in each file; every other column is the one-file table's.
+    joined = pa.concat_tables([pq.read_table(part) for part in parts]).drop_columns(["article"])
+    expected = pq.read_table(whole).drop_columns(["article"])
+    assert joined.num_rows > 0
+    assert joined.equals(expected)
 
 
 def test_import_yantai_pledges_does_not_import_dask() -> None:

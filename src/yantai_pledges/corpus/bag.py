@@ -11,15 +11,17 @@ network, and the bag's own writers store the records::
     import yantai_pledges
     bag = yantai_pledges.parse_bag(paths, npartitions=64)
     bag.map(json.dumps, ensure_ascii=False).to_textfiles("results/part-*.jsonl")
+    to_parquet_parts(bag, "rows/")  # the long table, one Parquet file per partition
 
 Dask is imported when :func:`parse_bag` is called, never by ``import yantai_pledges``.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import MissingDependencyError
 from ..models import Article
@@ -31,7 +33,7 @@ from .translate import TranslationStatus, translation_step
 if TYPE_CHECKING:
     import dask.bag
 
-__all__ = ["DASK_EXTRA_HINT", "parse_bag", "parse_partition"]
+__all__ = ["DASK_EXTRA_HINT", "parse_bag", "parse_partition", "to_parquet_parts"]
 
 DASK_EXTRA_HINT = "pip install 'yantai-pledges[dask]'"
 
@@ -56,19 +58,49 @@ def parse_bag(
     per-task overhead (tens of milliseconds) small against the parse (milliseconds a file).
     A file that cannot be read or parsed is an error record in its place, never an exception.
     """
-    try:
-        import dask.bag as dask_bag  # noqa: PLC0415 - optional extra, imported on use
-    except ImportError as error:
-        raise MissingDependencyError(f"parse_bag needs Dask: {DASK_EXTRA_HINT}") from error
+    dask_bag = _dask("bag")
     names = [str(path) for path in paths]
-    sequence: dask.bag.Bag = dask_bag.from_sequence(  # type: ignore[no-untyped-call]
+    sequence: dask.bag.Bag = dask_bag.from_sequence(
         names, npartitions=npartitions, partition_size=partition_size
     )
-    # Dask's own annotations stop short of these two calls.
+    # Dask's own annotations stop short of this call.
     records: dask.bag.Bag = sequence.map_partitions(  # type: ignore[no-untyped-call]
         parse_partition, year=year, translator=translator
     )
     return records
+
+
+def _dask(module: str) -> Any:
+    """``dask`` or one of its modules, or the error that names the extra."""
+    try:
+        return importlib.import_module(f"dask.{module}" if module else "dask")
+    except ImportError as error:
+        raise MissingDependencyError(f"parse_bag needs Dask: {DASK_EXTRA_HINT}") from error
+
+
+def to_parquet_parts(records: dask.bag.Bag, folder: str | Path) -> list[Path]:
+    """Write the long table of a :func:`parse_bag`'s articles as Parquet, one file per partition
+    (``part-00000.parquet``, …), each written by the task that holds its partition; return the
+    files in partition order. The columns are those of :func:`~yantai_pledges.to_parquet`
+    (the ``article`` column numbers articles within one file: across files, ``source_path`` or
+    ``source_sha256`` name them). ``folder`` is created here; it must be on a file system every
+    worker writes to. Needs pyarrow on the workers (``yantai-pledges[parquet]``).
+    """
+    dask = _dask("")
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    writes = [
+        dask.delayed(_write_rows)(part, str(target / f"part-{number:05d}.parquet"))
+        for number, part in enumerate(records.to_delayed())  # type: ignore[no-untyped-call]
+    ]
+    return [Path(path) for path in dask.compute(*writes)]
+
+
+def _write_rows(records: Sequence[Record], path: str) -> str:
+    from ..export import to_parquet  # noqa: PLC0415 - on the worker, where it is used
+
+    articles = (Article.model_validate(r["article"]) for r in records if r["type"] == "article")
+    return str(to_parquet(articles, path))
 
 
 def parse_partition(
