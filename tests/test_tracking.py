@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import sqlite3
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -239,6 +242,22 @@ def test_parsed_report_and_communique_link_end_to_end() -> None:
         ("gdp_growth", "met", Decimal("0.3")),
         ("general_public_budget_revenue_growth", "missed", Decimal("-0.8")),
     ]
+
+
+def test_tracking_reads_a_database_and_writes_its_tables_into_it(tmp_path: Path) -> None:
+    pledge = _article("济南市", _target("6", comparator=Comparator.AT_LEAST))
+    result = _article("济南市", _target("6.3", status=Status.ACHIEVED))
+    result.source = Source(path="结果.txt", sha256="b" * 64)
+    database = yantai_pledges.to_sqlite([pledge, result], tmp_path / "p.sqlite")
+    tracking = track(database)
+    assert tracking.link_rows() == track([pledge, result]).link_rows()
+    tracking.to_sqlite(database)
+    with contextlib.closing(sqlite3.connect(database)) as db:
+        stored = db.execute("SELECT attainment, gap, outcome_path FROM tracking_links").fetchall()
+        assert stored == [("met", 0.3, "结果.txt")]
+        assert db.execute("SELECT COUNT(*) FROM articles").fetchone() == (2,)
+    with pytest.raises(yantai_pledges.InputError, match="not an SQLite database"):
+        track(tmp_path / "missing.sqlite")
 
 
 def test_junk_articles_give_no_links() -> None:

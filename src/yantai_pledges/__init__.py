@@ -47,6 +47,7 @@ from .pipeline import parse
 if TYPE_CHECKING:  # heavy modules (openpyxl, multiprocessing, pypinyin) load on first use
     from .corpus import parse_many
     from .export import (
+        read_sqlite,
         to_csv,
         to_excel,
         to_frame,
@@ -64,6 +65,7 @@ __version__ = "0.1.0"
 # Public name → module that defines it, imported on first attribute access (PEP 562).
 _LAZY = {
     "parse_many": ".corpus",
+    "read_sqlite": ".export",
     "to_csv": ".export",
     "to_excel": ".export",
     "to_frame": ".export",
@@ -121,6 +123,7 @@ __all__ = [
     "YantaiPledgesError",
     "parse",
     "parse_many",
+    "read_sqlite",
     "to_csv",
     "to_excel",
     "to_frame",

@@ -61,6 +61,17 @@ class Tracking:
                 writer.writerows([csv_text(row[name]) for name in names] for row in rows)
         return Path(path)
 
+    def to_sqlite(self, path: str | Path) -> Path:
+        """The link and inflation rows as the tables ``tracking_links`` and
+        ``tracking_inflation`` of the database at ``path`` (a store made by ``to_sqlite``, or a new
+        file), replacing the tables an earlier run wrote there; atomically."""
+        from ..export.sqlite import replace_tables  # noqa: PLC0415 - only for this export
+
+        return replace_tables(
+            path,
+            {"tracking_links": self.link_rows(), "tracking_inflation": self.inflation_rows()},
+        )
+
     def to_json(self, path: str | Path | None = None) -> str:
         """Both lists of rows under "links" and "inflation" (and "inflation_summary"), as JSON
         text; written to ``path`` too when given (atomically)."""
@@ -82,9 +93,16 @@ class Tracking:
         return text
 
 
-def track(articles: Iterable[Article], *, tolerance: Tolerance | None = None) -> Tracking:
+def track(
+    articles: Iterable[Article] | str | Path, *, tolerance: Tolerance | None = None
+) -> Tracking:
     """Link every pledge of ``articles`` to its outcomes, and every place's targets to its
-    parent's (see the module docstring)."""
+    parent's (see the module docstring). ``articles`` may be the path of a database written by
+    ``to_sqlite`` (``parse --db``): its articles are read back whole (``read_sqlite``)."""
+    if isinstance(articles, str | Path):
+        from ..export.sqlite import read_sqlite  # noqa: PLC0415 - sqlite only when asked
+
+        articles = read_sqlite(articles)
     found = list(figures(articles))
     return Tracking(tuple(link_pledges(found, tolerance)), tuple(inflation(found)))
 
