@@ -260,6 +260,39 @@ def test_tracking_reads_a_database_and_writes_its_tables_into_it(tmp_path: Path)
         track(tmp_path / "missing.sqlite")
 
 
+SELF_REPORTED = [
+    # (text of a pledge's statement, reported_raw, reported_share, attainment)
+    (
+        "今年全市固定资产投资完成200亿元，截至6月底已完成全年目标的52.1%。",
+        "52.1%",
+        Decimal("52.1"),
+        "no_outcome",
+    ),
+    (
+        "计划完成固定资产投资200亿元，已完成固定资产投资120亿元，完成全年目标的60%。",
+        "120亿元；60%",
+        Decimal(60),
+        "no_outcome",
+    ),
+    (
+        "今年固定资产投资完成200亿元，一般公共预算收入增长5%，完成年度计划的52%。",
+        None,
+        None,
+        "no_outcome",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "raw", "share", "verdict"), SELF_REPORTED)
+def test_a_pledge_is_linked_to_what_its_own_text_reports_without_deciding(
+    text: str, raw: str | None, share: Decimal | None, verdict: str
+) -> None:
+    article = yantai_pledges.parse("2023年济南市政府工作报告\n" + text, year=2023, translator=None)
+    article.jurisdiction = _place("济南市", "370100")
+    (row, *_) = track([article]).link_rows()
+    assert (row["reported_raw"], row["reported_share"], row["attainment"]) == (raw, share, verdict)
+
+
 def test_junk_articles_give_no_links() -> None:
     assert track([]).links == ()
     empty = yantai_pledges.parse("没有数字的文章。", translator=None)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..models import Article
-from .figures import Figure, figures
+from .figures import Figure, figures, is_plan_share
 from .inflation import Inflation, inflation, summary
 from .links import Attainment, Link, Tolerance, attainment, link_pledges
 
@@ -148,8 +148,18 @@ def _link_row(link: Link) -> dict[str, object]:
         "gap": link.gap,
         "gap_unit": link.gap_unit,
         "attainment": link.attainment.value,
+        **_reported_columns(pledge),
         "revised": link.revised,
         "ambiguous": link.ambiguous,
+    }
+
+
+def _reported_columns(pledge: Figure) -> dict[str, object]:
+    """What the pledge's own statement reports of it (progress, never the decisive outcome)."""
+    shares = [t.quantity.value for t in pledge.reported if is_plan_share(t)]
+    return {
+        "reported_raw": "；".join(t.quantity.raw for t in pledge.reported) or None,
+        "reported_share": shares[0] if shares else None,
     }
 
 
