@@ -442,9 +442,9 @@ THIRD_BLIND_SET: list[Row] = [  # mistakes found by tests/fixtures/eval3 (blind 
     ),
     (
         "城镇、农村居民人均可支配收入分别增长5%和7%。",
-        [
-            T("城镇居民人均可支配收入", "5", "percent"),
-            T("农村居民人均可支配收入", "7", "percent"),
+        [  # the verb after 分别 is each item's
+            T("城镇居民人均可支配收入增长", "5", "percent"),
+            T("农村居民人均可支配收入增长", "7", "percent"),
         ],
     ),
     # 通过 is a verb, not a comparator left at the end of the metric.
@@ -496,8 +496,35 @@ FOURTH_BLIND_SET: list[Row] = [  # mistakes found by tests/fixtures/eval4 (blind
     (
         "6.城镇、农村居民人均可支配收入分别增长5.5%、7%；",
         [
-            T("城镇居民人均可支配收入", "5.5", "percent"),
-            T("农村居民人均可支配收入", "7", "percent"),
+            T("城镇居民人均可支配收入增长", "5.5", "percent"),
+            T("农村居民人均可支配收入增长", "7", "percent"),
+        ],
+    ),
+]
+
+TRACKING_PAIRS: list[Row] = [  # mistakes found by tests/fixtures/tracking (not held out)
+    (
+        "固定资产投资、社会消费品零售总额分别增长7.6%、9%。",
+        [
+            T("固定资产投资增长", "7.6", "percent"),
+            T("社会消费品零售总额增长", "9", "percent"),
+        ],
+    ),
+    # 比增 and 增幅 are bare changes: they borrow the subject before them, as 增长 does.
+    (
+        "争取实现财政总收入11亿元，比增7%。",
+        [
+            T("财政总收入", "1100000000", "CNY", "exact", None, "strive"),
+            T("财政总收入比增", "7", "percent", "exact", None, "strive"),
+        ],
+    ),
+    # A bare change after 实现 keeps the subject before 实现.
+    (
+        "财政总收入达到20亿元、增幅12%以上，市场主体实现增长60%以上。",
+        [
+            T("财政总收入", "2000000000", "CNY"),
+            T("财政总收入增幅", "12", "percent", "at_least"),
+            T("市场主体增长", "60", "percent", "at_least"),
         ],
     ),
 ]
@@ -671,6 +698,7 @@ ROWS = [
         ("second-blind-set", SECOND_BLIND_SET),
         ("third-blind-set", THIRD_BLIND_SET),
         ("fourth-blind-set", FOURTH_BLIND_SET),
+        ("tracking-pairs", TRACKING_PAIRS),
         ("real-pages", REAL_PAGES),
         ("edge", EDGE_CASES),
     ]

@@ -95,6 +95,7 @@ ATTAINMENT_ROWS = [
     (Comparator.LESS_THAN, "3", "3.2", Attainment.MISSED, "0.2"),
     (Comparator.ABOUT, "6", "5.6", Attainment.MET, "-0.4"),  # within 0.5 point
     (Comparator.ABOUT, "6", "5.4", Attainment.MISSED, "-0.6"),
+    (Comparator.ABOUT, "6", "9.8", Attainment.MET, "3.8"),  # a floor: beating it meets it
     (Comparator.RANGE, ("6", "6.5"), "6.2", Attainment.MET, "0"),
     (Comparator.RANGE, ("6", "6.5"), "5.5", Attainment.MISSED, "-0.5"),
     (Comparator.RANGE, ("6", "6.5"), "7", Attainment.MISSED, "0.5"),
@@ -115,6 +116,27 @@ def test_attainment_rules(
     assert link.attainment is expected
     assert link.gap == Decimal(gap)
     assert link.gap_unit == "percentage_point"
+
+
+LOWER_IS_BETTER_ROWS = [
+    # (comparator, CPI target, outcome, attainment): a ceiling, with the tolerance above it
+    (Comparator.ABOUT, "3", "3.4", Attainment.MET),
+    (Comparator.ABOUT, "3", "1.8", Attainment.MET),
+    (Comparator.ABOUT, "3", "3.6", Attainment.MISSED),
+    (Comparator.EXACT, "3", "2.5", Attainment.MET),
+    (Comparator.EXACT, "3", "3.1", Attainment.MISSED),
+    (Comparator.AT_LEAST, "3", "2.5", Attainment.MISSED),  # the words win over the direction
+]
+
+
+@pytest.mark.parametrize(("comparator", "target", "outcome", "expected"), LOWER_IS_BETTER_ROWS)
+def test_where_lower_is_better_about_and_exact_are_ceilings(
+    comparator: Comparator, target: str, outcome: str, expected: Attainment
+) -> None:
+    pledge = _article("济南市", _target(target, comparator=comparator, indicator="cpi"))
+    result = _article("济南市", _target(outcome, status=Status.ACHIEVED, indicator="cpi"))
+    (link,) = track([pledge, result]).links
+    assert link.attainment is expected
 
 
 def test_about_a_level_uses_a_share_of_the_target_and_can_be_overridden() -> None:
@@ -314,7 +336,7 @@ def test_links_on_real_pairs_stay_above_their_floors() -> None:
     scores = load_benchmark("eval_tracking").score()
     found, labelled = map(int, str(scores["found (recall)"]).split(" / "))
     right, predicted = map(int, str(scores["right (precision)"]).split(" / "))
-    assert found / labelled >= 0.45
+    assert found / labelled >= 0.55
     assert right / predicted >= 0.95
 
 
