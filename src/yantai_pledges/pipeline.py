@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from .errors import InputError
 from .extract import communique, extract_targets, infer_year, publication_date
 from .layout import (
+    UNIT_WORDS,
     PointParts,
     SpeakerParts,
     StatementBlock,
@@ -85,11 +86,12 @@ def _parse_text(raw: str, year: int | None) -> Article:
     speakers = [block.speaker for block in layout.statements]
     own = article_jurisdiction(cleaned, speakers)
     places = _Places(cleaned, article_year, city)
-    statements = [
-        _statement(block, article_year, as_of, results_only, places) for block in layout.statements
-    ]
-    if own is None and not any(speaker and speaker.jurisdiction for speaker in speakers):
+    if own is None and not any(speaker and _has_place(speaker) for speaker in speakers):
         own = places.principal()  # speakers of several places speak for none of them
+    statements = [
+        _statement(block, article_year, as_of, results_only, places, own=own)
+        for block in layout.statements
+    ]
     article_place = places.jurisdiction(own)
     warnings = list(layout.warnings)
     warnings += places.warnings
@@ -153,13 +155,15 @@ def _statement(
     as_of: dt.date | None,
     results_only: bool,
     places: _Places,
+    *,
+    own: str | None,
 ) -> Statement:
     """One layout block → a Statement with its targets and milestones."""
     targets, milestones = extract_targets(block.body, year, as_of=as_of, results_only=results_only)
     # Plain dicts for the nested models: pydantic builds them all within one validation.
     return Statement(
         headline=_bilingual(block.headline),
-        speaker=_speaker(block.speaker, places),
+        speaker=_speaker(block.speaker, places, own),
         compiled_by={"zh": block.compiled_by} if block.compiled_by else None,
         date=block.date.text if block.date else None,
         span=(block.start, block.end),
@@ -170,15 +174,24 @@ def _statement(
     )
 
 
-def _speaker(parts: SpeakerParts | None, places: _Places) -> dict[str, object] | None:
+def _speaker(
+    parts: SpeakerParts | None, places: _Places, own: str | None
+) -> dict[str, object] | None:
     """A :class:`Speaker`'s fields, as plain data for the statement's validation."""
     if parts is None:
         return None
+    place = parts.jurisdiction
+    if place in UNIT_WORDS and own is not None and own.endswith(place):
+        place = own  # 自治区主席 in 广西壮族自治区's report: the article's own region
     return {
         "name": {"zh": parts.name},
         "positions": [{"zh": p} for p in parts.positions],
-        "jurisdiction": places.jurisdiction(parts.jurisdiction),
+        "jurisdiction": places.jurisdiction(place),
     }
+
+
+def _has_place(speaker: SpeakerParts) -> bool:
+    return speaker.jurisdiction is not None and speaker.jurisdiction not in UNIT_WORDS
 
 
 def _point(ordinal: int, part: PointParts) -> dict[str, object]:

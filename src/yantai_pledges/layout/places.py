@@ -13,6 +13,7 @@ from dataclasses import replace
 import regex
 
 from .._data import load_table
+from ..lexicon import divisions
 from ..lines import Paragraph
 from .parts import SpeakerParts
 from .speakers import _CLAUSE_OPENERS, _split_position, _without_orgs
@@ -242,19 +243,23 @@ def _province_stems() -> frozenset[str]:
 
 
 # The government whose text an article is: named before its congress, its government, its
-# communiqué (龙华区第一届人民代表大会, 2020年望谟县国民经济和社会发展统计公报).
+# communiqué (龙华区第一届人民代表大会, 2020年望谟县国民经济和社会发展统计公报), or as the party
+# committee and government that act together (浙江省委、省政府举行…, 某镇党委、镇政府).
 _GOVERNMENT_TEXT = regex.compile(
     r"""
     (?P<unit>省|自治区|市|县|区|镇|乡|街道)
     (?:第?[一二三四五六七八九十]{1,3}届)?       # 第十四届, 十四届
     (?:\d{4}年(?:度)?)?                 # 开州区2024年国民经济和社会发展计划
-    (?:人民代表大会|人民政府|政府工作报告|国民经济和社会发展|统计公报|人大)
+    (?:人民代表大会|人民政府|政府工作报告|国民经济和社会发展|统计公报|人大
+      |(?P<committee>党?委[、和与]?(?P=unit)(?:人民)?政府))  # 省委、省政府: one unit's committee and government
     """,
     regex.VERBOSE,
 )
 _GOVERNMENT_REACH = 1200  # the top of an article, where its congress or communiqué is named
 _ARTICLE_PLACE_LEVELS = ("镇", "乡", "街道", "区", "县", "市")  # lowest first
 _ARTICLE_PLACE_MENTIONS = 3  # a place named this often, and more than any other, is the article's
+# A post's place that is only a unit word (自治区主席): it names the article's place, not its own.
+UNIT_WORDS = frozenset({"省", "自治区", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "街道"})
 
 
 def article_jurisdiction(text: str, speakers: Sequence[SpeakerParts | None]) -> str | None:
@@ -266,13 +271,19 @@ def article_jurisdiction(text: str, speakers: Sequence[SpeakerParts | None]) -> 
 
     >>> article_jurisdiction("龙华区第一届人民代表大会第二次会议开幕。", [])
     '龙华区'
+    >>> article_jurisdiction("杭州2月21日电 浙江省委、省政府举行重大项目集中开工活动。", [])
+    '浙江省'
+    >>> article_jurisdiction("全力锚定市委、市政府目标任务。", []) is None
+    True
     """
     for match in _GOVERNMENT_TEXT.finditer(text, 0, _GOVERNMENT_REACH):
         unit = match["unit"]
         places = find_places(text[max(0, match.start() - 12) : match.start() + len(unit)], unit)
         if places and text.startswith(places[-1], match.start() + len(unit) - len(places[-1])):
+            if match["committee"] and not divisions.named(places[-1]):
+                continue  # 锚定市委、市政府目标: in running text, only a listed division's name
             return places[-1]
-    named = {s.jurisdiction for s in speakers if s is not None and s.jurisdiction}
+    named = {s.jurisdiction for s in speakers if s is not None and s.jurisdiction} - UNIT_WORDS
     if len(named) > 1:
         return None  # a page of several places' officials (区县书记谈) speaks for none of them
     if named:
