@@ -11,7 +11,7 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from .errors import InputError
-from .extract import communique, extract_targets, infer_year, publication_date
+from .extract import communique, extract_targets, infer_year, issue_year, publication_date
 from .layout import (
     UNIT_WORDS,
     PointParts,
@@ -79,7 +79,8 @@ def _parse_text(raw: str, year: int | None) -> Article:
     article_year = year
     if article_year is None:
         reported = report.reported_year(published) if report is not None else None
-        article_year = reported or _year_of(published) or infer_year(cleaned)
+        lines = [paragraph.text for paragraph in paragraphs]
+        article_year = reported or issue_year(lines, published) or infer_year(cleaned)
     # Figures due before the issue's date are past results, when the issue is of that year.
     as_of = published if published is not None and published.year == article_year else None
     city = article_city(cleaned)
@@ -203,10 +204,6 @@ def _point(ordinal: int, part: PointParts) -> dict[str, object]:
         "paragraph": part.paragraph,
         "span": (part.start, part.end),
     }
-
-
-def _year_of(date: dt.date | None) -> int | None:
-    return date.year if date is not None else None
 
 
 def _bilingual(paragraph: Paragraph | None) -> dict[str, str] | None:
