@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 import pytest
 
+import yantai_pledges
 from yantai_pledges.extract.genre import communique
 from yantai_pledges.extract.targets import extract_targets
 from yantai_pledges.models import Milestone, Target
@@ -975,3 +976,27 @@ def test_words_in_short_quoted_names_only(text: str, word: str, quoted: bool) ->
     from yantai_pledges.extract.pledge_words import in_quotes
 
     assert in_quotes(text, text.index(word)) is quoted
+
+
+TITLE_PERIODS = [
+    # (article, year, period end of its first figure): a title's part of a year dates results
+    (
+        "衡南县：上半年经济运行稳中向好\n\n县工业集中区新增规上企业2家，同比增长10%。",
+        2019,
+        "2019-06-30",
+    ),
+    ("前三季度全市经济稳中有进\n\n全市新增规上企业12家，同比增长9%。", 2023, "2023-09-30"),
+    # … not a pledge's: its period stays the year's end
+    ("衡南县：上半年经济运行稳中向好\n\n全年力争新增规上企业20家。", 2019, "2019-12-31"),
+    # … and a title that pledges names no reported period
+    ("上半年力争新增规上企业20家\n\n县工业集中区新增规上企业2家，同比增长10%。", 2019, None),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "end"), TITLE_PERIODS)
+def test_a_title_naming_part_of_a_year_dates_the_results_that_name_none(
+    text: str, year: int, end: str | None
+) -> None:
+    (statement,) = yantai_pledges.parse(text, year=year, translator=None).statements
+    first = statement.targets[0]
+    assert (str(first.period.end) if first.period else None) == end

@@ -11,7 +11,15 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from .errors import InputError
-from .extract import communique, extract_targets, infer_year, issue_year, publication_date
+from .extract import (
+    DeadlineMatch,
+    communique,
+    extract_targets,
+    infer_year,
+    issue_year,
+    publication_date,
+    title_period,
+)
 from .layout import (
     UNIT_WORDS,
     PointParts,
@@ -89,8 +97,11 @@ def _parse_text(raw: str, year: int | None) -> Article:
     places = _Places(cleaned, article_year, city)
     if own is None and not any(speaker and _has_place(speaker) for speaker in speakers):
         own = places.principal()  # speakers of several places speak for none of them
+    reports_on = title_period(layout.title.text if layout.title else None, article_year)
     statements = [
-        _statement(block, article_year, as_of, results_only, places, own=own)
+        _statement(
+            block, article_year, as_of, results_only, places, own=own, title_period=reports_on
+        )
         for block in layout.statements
     ]
     article_place = places.jurisdiction(own)
@@ -158,9 +169,12 @@ def _statement(
     places: _Places,
     *,
     own: str | None,
+    title_period: DeadlineMatch | None,
 ) -> Statement:
     """One layout block → a Statement with its targets and milestones."""
-    targets, milestones = extract_targets(block.body, year, as_of=as_of, results_only=results_only)
+    targets, milestones = extract_targets(
+        block.body, year, as_of=as_of, results_only=results_only, title_period=title_period
+    )
     # Plain dicts for the nested models: pydantic builds them all within one validation.
     return Statement(
         headline=_bilingual(block.headline),

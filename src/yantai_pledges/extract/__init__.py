@@ -6,7 +6,7 @@ deadlines (time expressions) → sentences → targets (metric, status, commitme
 
 from .article_dates import infer_year, issue_year, publication_date
 from .deadlines import DeadlineMatch, find_deadlines
-from .genre import communique
+from .genre import communique, title_period
 from .numbers import parse_number
 from .quantities import QuantityMatch, find_quantities
 from .sentences import split_sentences
@@ -24,4 +24,5 @@ __all__ = [
     "parse_number",
     "publication_date",
     "split_sentences",
+    "title_period",
 ]

@@ -70,13 +70,15 @@ def extract_targets(
     *,
     as_of: dt.date | None = None,
     results_only: bool = False,
+    title_period: DeadlineMatch | None = None,
 ) -> tuple[list[Target], list[Milestone]]:
     """Find every target and milestone in the body paragraphs of one statement.
 
     ``as_of`` is the date the article was published, if known: a period that ended before it
     (一季度 in an April report) points back, as 去年 does. ``results_only``: the text reports
     results only (a statistical communiqué, see :mod:`.genre`): every sentence looks back at
-    ``year``, as in a review of it that never ends.
+    ``year``, as in a review of it that never ends. ``title_period``: the part of a year the
+    article's title reports on (:func:`.genre.title_period`), the period of results that name none.
     """
     targets: list[Target] = []
     milestones: list[Milestone] = []
@@ -157,6 +159,7 @@ def extract_targets(
                     looking_back,
                     looks_back.year if looks_back is not None else None,
                 ),
+                title_period,
             )
             targets.extend(_sentence_targets(sentence))
             milestones.extend(_sentence_milestones(sentence))
@@ -291,6 +294,13 @@ def _period_for(
         return None
     if status is Status.ACHIEVED and sentence.review is None and sentence.event_day is not None:
         return sentence.event_day.period_fields()  # the figures of the day's signing
+    reported = sentence.title_period
+    if (
+        status is Status.ACHIEVED
+        and reported is not None
+        and (sentence.review is None or sentence.review.year == _year(reported))
+    ):
+        return reported.period_fields()  # 衡南县：上半年经济运行稳中向好 … 新增规上企业2家
     if status is Status.ACHIEVED:
         year, source = (sentence.review.year if sentence.review else None), "review"
     else:
@@ -303,6 +313,10 @@ def _period_for(
         "end": dt.date(year, 12, 31),
         "source": source,
     }
+
+
+def _year(deadline: DeadlineMatch) -> int | None:
+    return deadline.date.year if deadline.date is not None else None
 
 
 _NO_LEAD_IN = LeadIn(None, None)
