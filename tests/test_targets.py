@@ -530,6 +530,26 @@ TRACKING_PAIRS: list[Row] = [  # mistakes found by tests/fixtures/tracking (not 
     ),
 ]
 
+BATCH_FIVE: list[Row] = [  # mistakes found by tests/fixtures/real/dev/p* (batch 5, dev half)
+    # A part of the year summed up to date reports it; a share of the plan is of the figure
+    # before it; the year's plan after 1-6月 is the year's.
+    (
+        "2023年重点项目年度计划投资561.86亿元，1-6月累计完成投资362.32亿元，占年计划投资的64.49%，"
+        "其中新开工项目年度计划投资194.54亿元。",
+        [
+            T("重点项目年度计划投资", "56186000000", "CNY", date="2023-12-31"),
+            T("完成投资", "36232000000", "CNY", date="2023-06-30", status="achieved"),
+            T("占年计划投资的", "64.49", "percent", date="2023-06-30", status="achieved"),
+            T("新开工项目年度计划投资", "19454000000", "CNY", date="2023-12-31"),
+        ],
+    ),
+    # … but a part of the year in the figure's own clause is its own.
+    (
+        "确保上半年完成年度投资计划的55%以上。",
+        [T("完成年度投资计划的", "55", "percent", "at_least", "2023-06-30", "ensure")],
+    ),
+]
+
 # (paragraphs of a flattened table, article year) → (metric, base, status, date) per figure.
 TABLE_ROWS: list[tuple[list[str], list[tuple[str, str, str, str | None]]]] = [
     (
@@ -700,6 +720,7 @@ ROWS = [
         ("third-blind-set", THIRD_BLIND_SET),
         ("fourth-blind-set", FOURTH_BLIND_SET),
         ("tracking-pairs", TRACKING_PAIRS),
+        ("batch-five", BATCH_FIVE),
         ("real-pages", REAL_PAGES),
         ("edge", EDGE_CASES),
     ]

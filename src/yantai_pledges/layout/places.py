@@ -247,7 +247,7 @@ def _province_stems() -> frozenset[str]:
 # committee and government that act together (浙江省委、省政府举行…, 某镇党委、镇政府).
 _GOVERNMENT_TEXT = regex.compile(
     r"""
-    (?P<unit>省|自治区|市|县|区|镇|乡|街道)
+    (?P<unit>省|自治区|市|县|区|旗|盟|州|镇|乡|街道)
     (?:第?[一二三四五六七八九十]{1,3}届)?       # 第十四届, 十四届
     (?:\d{4}年(?:度)?)?                 # 开州区2024年国民经济和社会发展计划
     (?:人民代表大会|人民政府|政府工作报告|国民经济和社会发展|统计公报|人大
@@ -275,14 +275,26 @@ def article_jurisdiction(text: str, speakers: Sequence[SpeakerParts | None]) -> 
     '浙江省'
     >>> article_jurisdiction("全力锚定市委、市政府目标任务。", []) is None
     True
+    >>> article_jurisdiction("2018年新巴尔虎左旗人民政府工作报告", [])
+    '新巴尔虎左旗'
+    >>> article_jurisdiction("专访自治区人大代表、武宣县委书记", []) is None
+    True
     """
     for match in _GOVERNMENT_TEXT.finditer(text, 0, _GOVERNMENT_REACH):
         unit = match["unit"]
-        places = find_places(text[max(0, match.start() - 12) : match.start() + len(unit)], unit)
-        if places and text.startswith(places[-1], match.start() + len(unit) - len(places[-1])):
-            if match["committee"] and not divisions.named(places[-1]):
-                continue  # 锚定市委、市政府目标: in running text, only a listed division's name
-            return places[-1]
+        end = match.start() + len(unit)
+        listed = _listed_name_before(text, end)
+        places = find_places(text[max(0, match.start() - 12) : end], unit)
+        if places and text.startswith(places[-1], end - len(places[-1])):
+            # 锚定市委、市政府目标 (a committee in running text) and 专访自治区人大代表 (every
+            # province is listed): only a listed division's name.
+            if (match["committee"] or unit in _PROVINCIAL_UNITS) and not divisions.named(
+                places[-1]
+            ):
+                continue
+            return listed if listed and len(listed) > len(places[-1]) else places[-1]
+        if listed and len(listed) - len(unit) > _PLACE_STEM_MAX:
+            return listed  # 新巴尔虎左旗人民政府: a listed name longer than find_places reads
     named = {s.jurisdiction for s in speakers if s is not None and s.jurisdiction} - UNIT_WORDS
     if len(named) > 1:
         return None  # a page of several places' officials (区县书记谈) speaks for none of them
@@ -293,6 +305,19 @@ def article_jurisdiction(text: str, speakers: Sequence[SpeakerParts | None]) -> 
     if place is not None and any(not place.endswith(str(level)) for level in levels):
         return None
     return place
+
+
+_PROVINCIAL_UNITS = frozenset({"省", "自治区"})
+_LONGEST_DIVISION_NAME = 12  # characters: 巴音郭楞蒙古自治州, 新巴尔虎左旗 and the like
+
+
+def _listed_name_before(text: str, end: int) -> str | None:
+    """The longest name of a listed division that ends at ``end``, if any."""
+    for length in range(min(_LONGEST_DIVISION_NAME, end), 1, -1):
+        name = text[end - length : end]
+        if divisions.named(name):
+            return name
+    return None
 
 
 def _most_named_place(text: str) -> str | None:

@@ -20,21 +20,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-import regex
-
+from ..extract.status import is_plan_share as plan_share
 from ..models import Article, Commitment, Comparator, Jurisdiction, Statement, Status, Target
 
 __all__ = ["Figure", "PlaceKey", "figures", "is_plan_share"]
 
-# A per-cent figure whose metric is the plan it is a share of: 完成(全年)目标的, 占年度计划的.
-_PLAN_SHARE = regex.compile(
-    r"""
-    (?:已|已经)?(?:完成|占|达到|实现|为)?   # the verb, when the metric kept it
-    (?:全年|年度|年|年初|本年|今年)?       # whose plan
-    (?:目标|计划|任务)(?:任务|数)?的?      # the plan itself
-    """,
-    regex.VERBOSE,
-)
 
 # A place's key: ("code", "370102") or ("name", "历城区").
 PlaceKey = tuple[str, str]
@@ -126,10 +116,7 @@ def figures(articles: Iterable[Article]) -> Iterator[Figure]:
 
 def is_plan_share(target: Target) -> bool:
     """Whether ``target`` is a share of a plan (完成全年目标的52.1%), not a figure of its own."""
-    return (
-        target.quantity.base_unit == "percent"
-        and _PLAN_SHARE.fullmatch(target.metric.zh) is not None
-    )
+    return plan_share(target.metric.zh, target.quantity.base_unit)
 
 
 def _reported(pledge: Target, following: Sequence[Target]) -> tuple[Target, ...]:
