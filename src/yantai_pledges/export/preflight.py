@@ -175,9 +175,11 @@ def _check_not_inputs(outputs: Sequence[PlannedOutput], inputs: Iterable[Path]) 
     existing = {
         identity: output for output in outputs if (identity := _identity(output.path)) is not None
     }
-    by_path = {output.path.resolve(): output for output in outputs}
+    # An output that does not exist yet can only be an input spelled the same (a missing one):
+    # the absolute path, without a system call per input, is enough to find it.
+    by_path = {os.path.abspath(output.path): output for output in outputs}  # noqa: PTH100
     for path in inputs:
-        output = by_path.get(path.resolve())
+        output = by_path.get(os.path.abspath(path))  # noqa: PTH100
         if output is None and existing:
             identity = _identity(path)
             output = existing.get(identity) if identity is not None else None
