@@ -18,6 +18,7 @@ from .errors import (
     MissingDependencyError,
     ModelNotInstalledError,
     TranslationError,
+    UnsafeOutputError,
     YantaiPledgesError,
 )
 from .models import (
@@ -120,6 +121,7 @@ __all__ = [
     "Target",
     "Tracking",
     "TranslationError",
+    "UnsafeOutputError",
     "YantaiPledgesError",
     "parse",
     "parse_many",

@@ -11,12 +11,12 @@ a :class:`~yantai_pledges.models.FileError` in its place.
 arrive (one record per input, flushed), ``resume`` (skip inputs already recorded), and a
 progress bar. The record format is a contract, documented in ``docs/corpus.md``.
 
-Modules: ``inputs`` (arguments → files), ``pool`` (parsing in order, in worker processes),
+Modules: ``inputs`` (arguments → files, repeated inputs), ``pool`` (parsing in order, in worker processes),
 ``records`` (JSON Lines records, resume bookkeeping), ``translate`` (machine translation in the
 main process), ``run`` (:func:`parse_many`, :func:`run_corpus`).
 """
 
-from .inputs import INPUT_SUFFIXES, expand_inputs
+from .inputs import INPUT_SUFFIXES, RepeatedInput, distinct_inputs, expand_inputs
 from .records import parse_path_record, read_records, record_for
 from .run import CorpusSummary, parse_many, run_corpus
 from .translate import TranslationStatus
@@ -24,7 +24,9 @@ from .translate import TranslationStatus
 __all__ = [
     "INPUT_SUFFIXES",
     "CorpusSummary",
+    "RepeatedInput",
     "TranslationStatus",
+    "distinct_inputs",
     "expand_inputs",
     "parse_many",
     "parse_path_record",
