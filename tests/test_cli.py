@@ -374,6 +374,32 @@ def test_track_writes_links_as_json_and_csv(
     assert main([*args, "--json", str(tmp_path / "missing" / "x.json")]) == 2  # checked first
 
 
+def test_track_reads_a_database_and_writes_its_tables_into_it(tmp_path: Path) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "2023年济南市政府工作报告\n济南市人民政府\n"
+        "今年全市主要预期目标是：地区生产总值增长6%以上。",
+        encoding="utf-8",
+    )
+    communique = tmp_path / "communique.txt"
+    communique.write_text(
+        "2023年济南市国民经济和社会发展统计公报\n初步核算，全年地区生产总值比上年增长6.3%。",
+        encoding="utf-8",
+    )
+    database = tmp_path / "pledges.sqlite"
+    assert main(["parse", str(report), "--db", str(database), "-q"]) == 0
+    # The stored report and a parsed communiqué; the tables go into the database read.
+    args = ["track", str(database), str(communique), "--db", str(database), "-q"]
+    assert main([*args, "--workers", "1"]) == 0
+    with contextlib.closing(sqlite3.connect(database)) as db:
+        rows = db.execute("SELECT indicator_id, attainment FROM tracking_links").fetchall()
+        assert rows == [("gdp_growth", "met")]
+        assert db.execute("SELECT COUNT(*) FROM articles").fetchone() == (1,)
+    text = tmp_path / "notes.txt"
+    text.write_text("不是数据库", encoding="utf-8")
+    assert main(["track", str(communique), "--db", str(text), "-q"]) == 2  # not a database
+
+
 # -- outputs checked before parsing -------------------------------------------------------------
 
 

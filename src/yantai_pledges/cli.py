@@ -178,20 +178,30 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     tracking = commands.add_parser(
         "track",
         help="link pledges to outcomes and targets to their parents' (docs/tracking.md)",
-        description="Parse article files (work reports, communiqués, reviews) and link each "
-        "pledge to the outcomes of the same place, indicator and period in the others; pair "
-        "each place's targets with its parent's. Writes JSON to stdout unless --json or --csv. "
-        "Outputs are checked before anything is parsed, as for parse.",
+        description="Parse article files (work reports, communiqués, reviews), or read the "
+        "articles of a database made by parse --db, and link each pledge to the outcomes of "
+        "the same place, indicator and period in the others; pair each place's targets with "
+        "its parent's. Writes JSON to stdout unless --json, --csv or --db. Outputs are checked "
+        "before anything is parsed, as for parse.",
         epilog=EXIT_STATUS,
         formatter_class=formatter,
     )
     tracking.add_argument(
-        "inputs", nargs="+", metavar="INPUT", help="a file, folder or glob pattern"
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="a file, folder or glob pattern, or a database made by parse --db",
     )
     tracking.add_argument(
         "--json", metavar="OUT", help="write links and inflation pairs as JSON to OUT"
     )
     tracking.add_argument("--csv", metavar="OUT", help="write the links as CSV to OUT")
+    tracking.add_argument(
+        "--db",
+        metavar="DB.sqlite",
+        help="write the links and inflation pairs as the tables tracking_links and "
+        "tracking_inflation of the database DB (made anew each run; DB may be an input)",
+    )
     tracking.add_argument(
         "--year", type=int, metavar="N", help="the year relative deadlines refer to (年内 → N)"
     )
@@ -329,7 +339,7 @@ _PARSE_OUTPUTS = (
     ("parquet", "--parquet", "parquet"),
     ("db", "--db", "sqlite"),
 )
-_TRACK_OUTPUTS = (("json", "--json", "json"), ("csv", "--csv", "csv"))
+_TRACK_OUTPUTS = (("json", "--json", "json"), ("csv", "--csv", "csv"), ("db", "--db", "sqlite"))
 
 
 def _planned_outputs(
@@ -431,14 +441,20 @@ def _parse_command(args: argparse.Namespace) -> int:
 def _track_command(args: argparse.Namespace) -> int:
     from .corpus import expand_inputs, run_corpus  # noqa: PLC0415 - keep --help fast
     from .export.preflight import check_outputs  # noqa: PLC0415
+    from .export.sqlite import is_sqlite, read_sqlite  # noqa: PLC0415
     from .tracking import Attainment, track  # noqa: PLC0415
 
     with _preparing():  # fail now, not after a long run
         paths = expand_inputs(args.inputs)
-        check_outputs(_planned_outputs(args, _TRACK_OUTPUTS), paths, force=args.force)
-        paths = _distinct(paths)
+        # A database made by parse --db is read, not parsed; --db may name it (the tracking
+        # tables are written beside its own once every article has been read).
+        databases = [path for path in paths if is_sqlite(path)]
+        files = [path for path in paths if path not in databases]
+        check_outputs(_planned_outputs(args, _TRACK_OUTPUTS), files, force=args.force)
+        files = _distinct(files)
+        stored = [article for database in databases for article in read_sqlite(database)]
     summary = run_corpus(
-        paths,
+        files,
         progress=False if args.quiet else None,
         keep=True,
         workers=args.workers,
@@ -446,13 +462,16 @@ def _track_command(args: argparse.Namespace) -> int:
         translator=None,
     )
     _report_failures(summary.errors)
-    tracking = track(result for result in summary.results if isinstance(result, Article))
-    if (args.json is None and args.csv is None) or args.json == "-":
+    parsed = [result for result in summary.results if isinstance(result, Article)]
+    tracking = track(stored + parsed)
+    if all(value is None for value in (args.json, args.csv, args.db)) or args.json == "-":
         print(tracking.to_json())
     elif args.json is not None:
         tracking.to_json(args.json)
     if args.csv is not None:
         tracking.to_csv(args.csv)
+    if args.db is not None:
+        tracking.to_sqlite(args.db)
     if not args.quiet:
         verdicts = [link.attainment for link in tracking.links]
         print(
