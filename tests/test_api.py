@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import inspect
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -118,3 +120,97 @@ def test_masthead_date_is_published_and_anchors_year_and_past() -> None:
     other = yantai_pledges.parse(text, translator=None, year=2023)
     assert other.published == dt.date(2024, 4, 18)
     assert other.targets[0].status.value == "pledge"
+
+
+# -- bytes in, and models that print readably -------------------------------------------------
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_bad21ed3cf753cea.txt"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030", "utf-16"])
+def test_parse_bytes_fills_the_source_as_reading_a_path_does(encoding: str, tmp_path: Path) -> None:
+    data = SEED.read_text(encoding="utf-8").encode(encoding)
+    path = tmp_path / "seed.txt"
+    path.write_bytes(data)
+    from_bytes = yantai_pledges.parse(data, translator=None).source
+    from_path = next(yantai_pledges.parse_many([path], workers=1, translator=None))
+    assert isinstance(from_path, yantai_pledges.Article)
+    assert from_bytes is not None
+    assert from_path.source is not None
+    assert from_bytes.sha256 == from_path.source.sha256 == hashlib.sha256(data).hexdigest()
+    assert from_bytes.encoding == from_path.source.encoding
+    assert from_bytes.encoding is not None
+    assert (from_bytes.path, from_path.source.path) == (None, str(path))
+
+
+@pytest.fixture(scope="module")
+def seed_article() -> yantai_pledges.Article:
+    return yantai_pledges.parse(SEED.read_bytes(), translator=None)
+
+
+# (what to print, taken from the parsed seed; the line it prints)
+STR_ROWS = [
+    pytest.param(lambda a: a.statements[0].speaker.name, "牟树青 (Mou Shuqing)", id="bilingual"),
+    pytest.param(
+        lambda a: a.statements[0].targets[0].deadline,
+        "年内 (within 2023, 2023-12-31)",
+        id="deadline",
+    ),
+    pytest.param(lambda a: a.statements[0].targets[0].quantity, "30家 = 30 count", id="quantity"),
+    pytest.param(lambda a: a.statements[0].targets[2].quantity, "2—3家 = 2–3 count", id="range"),
+    pytest.param(
+        lambda a: a.statements[0].targets[0].period, "2023-01-01–2023-12-31 (year)", id="period"
+    ),
+    pytest.param(
+        lambda a: a.statements[0].targets[0],
+        "年内新增规上工业企业30家 (Pledge: 30 new industrial enterprises above designated size within 2023.)",
+        id="target",
+    ),
+    pytest.param(
+        lambda a: a.statements[0].targets[0].indicator,
+        "新增规模以上工业企业 (new industrial enterprises above designated size) "
+        "[new_enterprises_above_designated_size]",
+        id="indicator",
+    ),
+    pytest.param(
+        lambda a: a.statements[0].speaker,
+        "牟树青 (Mou Shuqing), 市委常委、副市长、开发区工委书记、管委主任",
+        id="speaker",
+    ),
+    pytest.param(
+        lambda a: a.statements[0].speaker.jurisdiction,
+        "开发区 (Yantai Economic and Technological Development Area) [370676]",
+        id="jurisdiction",
+    ),
+    pytest.param(lambda a: a.statements[0].points[0], "一是以最强烈担当提增速、作贡献", id="point"),
+    pytest.param(
+        lambda a: a.statements[0],
+        "牟树青 (Mou Shuqing): 培强产业集群 壮大工业规模: 20 targets, 2 milestones",
+        id="statement",
+    ),
+    pytest.param(
+        lambda a: a, "区市书记谈坚定不移推动高质量发展: 8 statements, 52 targets", id="article"
+    ),
+    pytest.param(lambda a: a.source, "bytes, utf-8, sha256 8c62fdb34a90", id="source"),
+]
+
+
+@pytest.mark.parametrize(("pick", "expected"), STR_ROWS)
+def test_models_print_one_readable_line(
+    pick: Callable[[yantai_pledges.Article], object],
+    expected: str,
+    seed_article: yantai_pledges.Article,
+) -> None:
+    model = pick(seed_article)
+    assert str(model) == expected
+    assert f"{model}" == expected
+    assert repr(model).startswith(f"{type(model).__name__}(")  # repr keeps every field
+
+
+def test_every_public_model_has_its_own_str() -> None:
+    from pydantic import BaseModel
+
+    for name in yantai_pledges.models.__all__:
+        model = getattr(yantai_pledges.models, name)
+        if inspect.isclass(model) and issubclass(model, BaseModel):
+            assert model.__str__ is not BaseModel.__str__, f"{name} prints as a raw object"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import hashlib
 import json
 import multiprocessing
 import os
@@ -18,7 +19,9 @@ import pytest
 from yantai_pledges import pipeline
 from yantai_pledges.cli import main
 from yantai_pledges.corpus import (
+    RepeatedInput,
     TranslationStatus,
+    distinct_inputs,
     expand_inputs,
     parse_many,
     parse_path_record,
@@ -145,7 +148,8 @@ def make_corpus(root: Path, good: int = 200) -> list[CorpusFile]:
     for name, (data, error) in problems.items():
         (bad / name).write_bytes(data)
         files.append(CorpusFile(bad / name, error))
-    # The same article saved twice under other names: each copy is its own input.
+    # The same article saved again under other names: the library parses each copy (one result
+    # per item); the command line parses the bytes once and warns (distinct_inputs).
     copies = root / "copies"
     copies.mkdir()
     for number in range(3):
@@ -212,7 +216,7 @@ def test_expand_inputs_walks_folders_sorted(corpus: tuple[Path, list[CorpusFile]
     assert expand_inputs([str(root)]) == [file.path for file in files]
 
 
-def test_expand_inputs_globs_files_and_duplicates(corpus: tuple[Path, list[CorpusFile]]) -> None:
+def test_expand_inputs_globs_files_and_repeats(corpus: tuple[Path, list[CorpusFile]]) -> None:
     root, _ = corpus
     explicit = root / "bad" / "scan.pdf"  # a named file is taken whatever its extension
     missing = root / "nowhere.txt"
@@ -229,12 +233,60 @@ def test_expand_inputs_globs_files_and_duplicates(corpus: tuple[Path, list[Corpu
         root / "batch0" / "article0000.txt",
         root / "batch0" / "article0001.txt",
         root / "batch0" / "article0002.txt",
+        root / "batch0" / "article0001.txt",  # listed again: distinct_inputs drops and reports it
         root / "copies" / "copy0.txt",
         root / "copies" / "copy1.txt",
         root / "copies" / "copy2.txt",
         missing,
         root / "*.nothing",
     ]
+
+
+def test_distinct_inputs_drop_repeats_and_copies(tmp_path: Path) -> None:
+    article, copy, same_size, other, missing = (
+        tmp_path / name for name in ("a.txt", "copy.txt", "same_size.txt", "other.txt", "no.txt")
+    )
+    article.write_text("确保全年新开工项目130个以上。", encoding="utf-8")
+    copy.write_bytes(article.read_bytes())
+    same_size.write_text("确保全年新开工项目131个以上。", encoding="utf-8")
+    other.write_text("年内新增企业30家。", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(article)
+    given = [article, other, copy, link, tmp_path / "." / "a.txt", same_size, missing, missing]
+    kept, repeats = distinct_inputs(given)
+    assert kept == [article, other, same_size, missing]
+    digest = hashlib.sha256(article.read_bytes()).hexdigest()
+    assert repeats == [
+        RepeatedInput(copy, article, same_file=False, sha256=digest),
+        RepeatedInput(link, article, same_file=True),
+        RepeatedInput(tmp_path / "." / "a.txt", article, same_file=True),
+    ]
+    assert repeats[0].message() == (
+        f"{copy}: the same bytes as {article} (sha256 {digest[:12]}…); parsed once, as {article}"
+    )
+
+
+def test_distinct_inputs_hash_only_files_of_a_shared_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A corpus of distinct files is not read twice: only equal sizes are hashed."""
+    from yantai_pledges.corpus import inputs as inputs_module
+
+    paths = []
+    for number in range(50):
+        path = tmp_path / f"{number}.txt"
+        path.write_text("年" * (number + 1), encoding="utf-8")
+        paths.append(path)
+    hashed: list[Path] = []
+    real = inputs_module._sha256
+
+    def sha256(path: Path) -> str | None:
+        hashed.append(path)
+        return real(path)
+
+    monkeypatch.setattr(inputs_module, "_sha256", sha256)
+    assert distinct_inputs(paths) == (paths, [])
+    assert hashed == []
 
 
 def test_expand_inputs_recursive_glob(corpus: tuple[Path, list[CorpusFile]]) -> None:
@@ -349,20 +401,10 @@ def test_the_cli_records_a_timeout_and_exits_1(
     assert "a1.txt: parsing took longer than the time limit (1.5 s)" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(
-    ("value", "message"),
-    [
-        ("0", "must be a positive number"),
-        ("-3", "must be a positive number"),
-        ("inf", "must be a positive number"),
-        ("soon", "not a number of seconds"),
-    ],
-)
-def test_timeout_must_be_a_positive_number(
-    value: str, message: str, capsys: pytest.CaptureFixture[str]
-) -> None:
+@pytest.mark.parametrize("value", ["0", "-3", "inf", "nan", "soon", ""])
+def test_timeout_must_be_a_positive_number(value: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["parse", "x.txt", "--timeout", value]) == 2
-    assert message in capsys.readouterr().err
+    assert f"not a positive number of seconds: {value!r}" in capsys.readouterr().err
 
 
 def test_parse_many_rejects_a_timeout_that_is_not_positive() -> None:
@@ -435,6 +477,8 @@ def test_cli_run_writes_one_valid_record_per_input(
         ["parse", str(root), "--jsonl", str(out), "--workers", "2", "--translator", "none"]
     )
     assert status == 1  # some inputs failed
+    copies = [file for file in files if file.path.parent.name == "copies"]
+    files = [file for file in files if file not in copies]  # copies are parsed once, as the first
     records = _lines(out)
     assert [record["path"] for record in records] == [str(file.path) for file in files]
     for record, file in zip(records, files, strict=True):
@@ -451,6 +495,9 @@ def test_cli_run_writes_one_valid_record_per_input(
     assert f"{len(files) - errors} articles" in err
     assert f"{errors} errors" in err
     assert "Traceback" not in err
+    warnings = [line for line in err.splitlines() if line.startswith("yantai-pledges: warning:")]
+    assert [line.split(": ")[2] for line in warnings] == [str(copy.path) for copy in copies]
+    assert all("the same bytes as" in line for line in warnings)
 
     # A second run with --resume has nothing left to do.
     assert main(["parse", str(root), "--jsonl", str(out), "--resume", "-q", "--workers", "2"]) == 1

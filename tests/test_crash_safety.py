@@ -42,7 +42,7 @@ def _corpus(root: Path) -> list[Path]:
     for number in range(CORPUS_SIZE):
         path = root / f"a{number:04d}.txt"
         if number % 97 == 13:
-            path.write_bytes(b"\x80\xff\xfe" * 20)  # not text: an error record
+            path.write_bytes(b"\x80\xff\xfe" * number)  # not text (and no two alike): an error
         else:
             path.write_text(_article_text(number), encoding="utf-8")
         paths.append(path)

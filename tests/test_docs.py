@@ -163,6 +163,19 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert after_activation in ci_script.splitlines()
 
 
+def test_ci_also_runs_the_core_suite_with_the_test_extra_alone() -> None:
+    """After the README command, .ci/run makes a second venv with only [test] and runs pytest."""
+    lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    readme_line = next(number for number, line in enumerate(lines) if "[test,argos]" in line)
+    after = lines[readme_line + 1 :]
+    venvs = [line.split()[-1] for line in after if line.startswith("python3 -m venv ")]
+    assert venvs == [".ci-venv-core"]
+    assert f"source {venvs[0]}/bin/activate" in after
+    assert 'pip install -e ".[test]" && python -m pytest' in after
+    assert "unset YANTAI_PLEDGES_TEST_EXTRAS" in after  # extras may be missing there: skips
+    assert "export YANTAI_PLEDGES_TEST_EXTRAS=argos" in lines[:readme_line]
+
+
 def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     example = _readme_blocks("python")[0]
     seed = ROOT / "seeds" / "000_bad21ed3cf753cea.txt"

@@ -20,10 +20,10 @@ import pytest
 
 import yantai_pledges
 from factories import make_article, make_articles
-from yantai_pledges.errors import ExportError
+from yantai_pledges.errors import ExportError, InputError
 from yantai_pledges.export import sqlite as store
 from yantai_pledges.export.rows import ARTICLE_FIELDS, ROW_FIELDS, STATEMENT_FIELDS, to_rows
-from yantai_pledges.export.sqlite import to_sqlite
+from yantai_pledges.export.sqlite import read_sqlite, replace_tables, to_sqlite
 from yantai_pledges.models import Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -193,7 +193,7 @@ def test_full_text_search_finds_chinese(tmp_path: Path) -> None:
         meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
     assert hits == [(1,), (2,)]
     assert meta["full_text_search"] == "article_search (FTS5, trigram)"
-    assert meta["schema_version"] == "1"
+    assert meta["schema_version"] == str(store.SCHEMA_VERSION) == "2"
 
 
 def test_without_fts5_the_index_is_skipped_with_a_warning(
@@ -266,6 +266,47 @@ def test_junk_is_an_export_error(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="does not exist"):
         to_sqlite([], tmp_path / "missing" / "p.sqlite")
     assert list(tmp_path.iterdir()) == []
+
+
+# -- reading the store back ----------------------------------------------------------------
+
+
+def test_the_articles_come_back_whole_in_order(tmp_path: Path) -> None:
+    corpus = _corpus()
+    path = to_sqlite(corpus, tmp_path / "p.sqlite")
+    to_sqlite(corpus[1], path)  # replaced in place: the order stays that of article_id
+    assert list(read_sqlite(path)) == corpus
+
+
+def test_reading_what_is_not_a_store_is_an_input_error(tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("不是数据库", encoding="utf-8")
+    with pytest.raises(InputError, match="not an SQLite database"):
+        read_sqlite(text)
+    with pytest.raises(InputError, match="not an SQLite database"):
+        read_sqlite(tmp_path / "missing.sqlite")
+    assert not (tmp_path / "missing.sqlite").exists()
+    old = to_sqlite([], tmp_path / "old.sqlite")
+    with _open(old) as db, db:
+        db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with pytest.raises(InputError, match=r"schema version 1.*parse the articles again"):
+        read_sqlite(old)  # refused at the call, not at the first article
+    other = tmp_path / "other.sqlite"
+    with _open(other) as db:
+        db.execute("CREATE TABLE t (x)")
+    with pytest.raises(InputError, match="cannot read the database"):
+        read_sqlite(other)
+
+
+def test_derived_tables_are_replaced_and_typed(tmp_path: Path) -> None:
+    path = to_sqlite(_corpus(), tmp_path / "p.sqlite")
+    rows = [{"value": Decimal("6.5"), "day": dt.date(2023, 12, 31), "met": True, "zh": "济南"}]
+    replace_tables(path, {"links": rows * 2, "empty": []})
+    replace_tables(path, {"links": rows})
+    with _open(path) as db:
+        assert db.execute("SELECT * FROM links").fetchall() == [(6.5, "2023-12-31", 1, "济南")]
+        assert db.execute("SELECT name FROM sqlite_master WHERE name = 'empty'").fetchone() is None
+    assert _counts(path) == _counts(to_sqlite(_corpus(), tmp_path / "q.sqlite"))
 
 
 # -- analysts' tools -----------------------------------------------------------------------

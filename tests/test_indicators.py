@@ -329,6 +329,7 @@ def _row(name: str, wordings: str, **fields: str) -> dict[str, str]:
         "base_unit": "CNY",
         "en": "something",
         "source": "house",
+        "better": "higher",
     }
     return row | fields
 
@@ -342,6 +343,7 @@ def _row(name: str, wordings: str, **fields: str) -> dict[str, str]:
         [_row("a", "甲", measure="growth_rate")],  # a growth rate in CNY
         [_row("a", "甲", en=" ")],
         [_row("a", "甲", source="Wikipedia")],
+        [_row("a", "甲", better="more")],
         [_row("Bad-Id", "甲")],
         [_row("a", "甲||乙")],
         [_row("a", "甲、乙")],

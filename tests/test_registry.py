@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from extras import requires_argos
 from yantai_pledges.errors import (
     MissingDependencyError,
     ModelNotInstalledError,
@@ -94,6 +95,7 @@ def test_auto_without_installed_model_is_glossary(empty_argos_dir: Path) -> None
     assert isinstance(get_translator(packages_dir=empty_argos_dir), GlossaryTranslator)
 
 
+@requires_argos
 def test_argos_without_installed_model_says_how_to_install(empty_argos_dir: Path) -> None:
     with pytest.raises(ModelNotInstalledError) as raised:
         get_translator("argos", cache=False)
@@ -103,6 +105,7 @@ def test_argos_without_installed_model_says_how_to_install(empty_argos_dir: Path
     assert str(empty_argos_dir) in message
 
 
+@requires_argos
 def test_argos_packages_dir_that_does_not_exist(tmp_path: Path) -> None:
     with pytest.raises(ModelNotInstalledError):
         get_translator("argos", packages_dir=tmp_path / "missing", cache=False)

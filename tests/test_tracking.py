@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import sqlite3
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -92,6 +95,7 @@ ATTAINMENT_ROWS = [
     (Comparator.LESS_THAN, "3", "3.2", Attainment.MISSED, "0.2"),
     (Comparator.ABOUT, "6", "5.6", Attainment.MET, "-0.4"),  # within 0.5 point
     (Comparator.ABOUT, "6", "5.4", Attainment.MISSED, "-0.6"),
+    (Comparator.ABOUT, "6", "9.8", Attainment.MET, "3.8"),  # a floor: beating it meets it
     (Comparator.RANGE, ("6", "6.5"), "6.2", Attainment.MET, "0"),
     (Comparator.RANGE, ("6", "6.5"), "5.5", Attainment.MISSED, "-0.5"),
     (Comparator.RANGE, ("6", "6.5"), "7", Attainment.MISSED, "0.5"),
@@ -112,6 +116,27 @@ def test_attainment_rules(
     assert link.attainment is expected
     assert link.gap == Decimal(gap)
     assert link.gap_unit == "percentage_point"
+
+
+LOWER_IS_BETTER_ROWS = [
+    # (comparator, CPI target, outcome, attainment): a ceiling, with the tolerance above it
+    (Comparator.ABOUT, "3", "3.4", Attainment.MET),
+    (Comparator.ABOUT, "3", "1.8", Attainment.MET),
+    (Comparator.ABOUT, "3", "3.6", Attainment.MISSED),
+    (Comparator.EXACT, "3", "2.5", Attainment.MET),
+    (Comparator.EXACT, "3", "3.1", Attainment.MISSED),
+    (Comparator.AT_LEAST, "3", "2.5", Attainment.MISSED),  # the words win over the direction
+]
+
+
+@pytest.mark.parametrize(("comparator", "target", "outcome", "expected"), LOWER_IS_BETTER_ROWS)
+def test_where_lower_is_better_about_and_exact_are_ceilings(
+    comparator: Comparator, target: str, outcome: str, expected: Attainment
+) -> None:
+    pledge = _article("济南市", _target(target, comparator=comparator, indicator="cpi"))
+    result = _article("济南市", _target(outcome, status=Status.ACHIEVED, indicator="cpi"))
+    (link,) = track([pledge, result]).links
+    assert link.attainment is expected
 
 
 def test_about_a_level_uses_a_share_of_the_target_and_can_be_overridden() -> None:
@@ -241,6 +266,55 @@ def test_parsed_report_and_communique_link_end_to_end() -> None:
     ]
 
 
+def test_tracking_reads_a_database_and_writes_its_tables_into_it(tmp_path: Path) -> None:
+    pledge = _article("济南市", _target("6", comparator=Comparator.AT_LEAST))
+    result = _article("济南市", _target("6.3", status=Status.ACHIEVED))
+    result.source = Source(path="结果.txt", sha256="b" * 64)
+    database = yantai_pledges.to_sqlite([pledge, result], tmp_path / "p.sqlite")
+    tracking = track(database)
+    assert tracking.link_rows() == track([pledge, result]).link_rows()
+    tracking.to_sqlite(database)
+    with contextlib.closing(sqlite3.connect(database)) as db:
+        stored = db.execute("SELECT attainment, gap, outcome_path FROM tracking_links").fetchall()
+        assert stored == [("met", 0.3, "结果.txt")]
+        assert db.execute("SELECT COUNT(*) FROM articles").fetchone() == (2,)
+    with pytest.raises(yantai_pledges.InputError, match="not an SQLite database"):
+        track(tmp_path / "missing.sqlite")
+
+
+SELF_REPORTED = [
+    # (text of a pledge's statement, reported_raw, reported_share, attainment)
+    (
+        "今年全市固定资产投资完成200亿元，截至6月底已完成全年目标的52.1%。",
+        "52.1%",
+        Decimal("52.1"),
+        "no_outcome",
+    ),
+    (
+        "计划完成固定资产投资200亿元，已完成固定资产投资120亿元，完成全年目标的60%。",
+        "120亿元；60%",
+        Decimal(60),
+        "no_outcome",
+    ),
+    (
+        "今年固定资产投资完成200亿元，一般公共预算收入增长5%，完成年度计划的52%。",
+        None,
+        None,
+        "no_outcome",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "raw", "share", "verdict"), SELF_REPORTED)
+def test_a_pledge_is_linked_to_what_its_own_text_reports_without_deciding(
+    text: str, raw: str | None, share: Decimal | None, verdict: str
+) -> None:
+    article = yantai_pledges.parse("2023年济南市政府工作报告\n" + text, year=2023, translator=None)
+    article.jurisdiction = _place("济南市", "370100")
+    (row, *_) = track([article]).link_rows()
+    assert (row["reported_raw"], row["reported_share"], row["attainment"]) == (raw, share, verdict)
+
+
 def test_junk_articles_give_no_links() -> None:
     assert track([]).links == ()
     empty = yantai_pledges.parse("没有数字的文章。", translator=None)
@@ -262,7 +336,7 @@ def test_links_on_real_pairs_stay_above_their_floors() -> None:
     scores = load_benchmark("eval_tracking").score()
     found, labelled = map(int, str(scores["found (recall)"]).split(" / "))
     right, predicted = map(int, str(scores["right (precision)"]).split(" / "))
-    assert found / labelled >= 0.45
+    assert found / labelled >= 0.55
     assert right / predicted >= 0.95
 
 

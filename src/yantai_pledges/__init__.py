@@ -18,6 +18,7 @@ from .errors import (
     MissingDependencyError,
     ModelNotInstalledError,
     TranslationError,
+    UnsafeOutputError,
     YantaiPledgesError,
 )
 from .models import (
@@ -48,6 +49,7 @@ if TYPE_CHECKING:  # heavy modules (openpyxl, multiprocessing, pypinyin, dask) l
     from .corpus import parse_many
     from .corpus.bag import parse_bag
     from .export import (
+        read_sqlite,
         to_csv,
         to_excel,
         to_frame,
@@ -66,6 +68,7 @@ __version__ = "0.1.0"
 _LAZY = {
     "parse_bag": ".corpus.bag",
     "parse_many": ".corpus",
+    "read_sqlite": ".export",
     "to_csv": ".export",
     "to_excel": ".export",
     "to_frame": ".export",
@@ -120,10 +123,12 @@ __all__ = [
     "Target",
     "Tracking",
     "TranslationError",
+    "UnsafeOutputError",
     "YantaiPledgesError",
     "parse",
     "parse_bag",
     "parse_many",
+    "read_sqlite",
     "to_csv",
     "to_excel",
     "to_frame",

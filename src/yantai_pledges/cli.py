@@ -9,9 +9,11 @@
     yantai-pledges models list
     yantai-pledges --version
 
-Library errors become one line on stderr (``yantai-pledges: error: …``) and exit status 1; a
-usage error exits with 2, as argparse does, also in one line. ``docs/cli.md`` is generated from
-the ``--help`` texts below by ``scripts/gen_cli_docs.py``; a test keeps it current.
+Every error is one line on stderr (``yantai-pledges: error: …``). Exit status (``EXIT_STATUS``
+below, printed by ``--help``): 0 done; 1 some inputs failed, or an output failed while it was
+written; 2 refused before anything was read — a usage error, an unsafe output path
+(:mod:`yantai_pledges.export.preflight`), a missing extra or model. ``docs/cli.md`` is generated
+from the ``--help`` texts below by ``scripts/gen_cli_docs.py``; a test keeps it current.
 """
 
 from __future__ import annotations
@@ -22,22 +24,39 @@ import functools
 import importlib.util
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from . import __version__
 from .corpus.pool import DEFAULT_TIMEOUT
-from .errors import YantaiPledgesError
+from .errors import MissingDependencyError, ModelNotInstalledError, YantaiPledgesError
 from .models import Article, FileError
 
 if TYPE_CHECKING:
+    from .corpus import RepeatedInput
     from .export import ArticleSink
+    from .export.preflight import PlannedOutput
 
 __all__ = ["PROG", "build_parser", "main"]
 
 PROG = "yantai-pledges"
 TRANSLATORS = ("auto", "glossary", "argos", "none")
+
+# Exit statuses: a script can tell "some inputs failed" from "nothing was done".
+EXIT_OK, EXIT_FAILED_INPUTS, EXIT_REFUSED, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+EXIT_STATUS = """\
+exit status:
+  0    every input parsed, every output written
+  1    some inputs could not be read or parsed (each named on stderr, the rest written), or an
+       output failed while it was being written
+  2    refused before any input was read: a usage error, an output that is not safe to write,
+       an extra or model that is not installed
+  130  interrupted (Ctrl-C)"""
+
+# Where Argos comes from, for every command that needs it (docs/translation.md says how).
+ARGOS_SETUP = "install yantai-pledges[argos] and a model (see docs/translation.md)"
 
 _PARSE_DESCRIPTION = """\
 Parse article files into typed, bilingual data.
@@ -49,14 +68,31 @@ one input, an array for several. --csv, --parquet and --db write the dataset: on
 target and per milestone (see docs/dataset.md).
 
 A file that cannot be read or parsed is reported on stderr (and as an error record in
---jsonl); the run goes on, and the exit status is 1."""
+--jsonl); the run goes on, and the exit status is 1. An input given twice, or a copy with the
+same bytes (SHA-256), is parsed once, with a warning naming both paths.
 
-_PARSE_EPILOG = """\
+Outputs are checked before anything is parsed. The run is refused (exit status 2) when an
+output's folder is missing or not writable, when an output is one of the inputs, or when two
+options name the same file. An existing file of another kind than its option writes (-o
+notes.csv where notes.csv is not a workbook) is refused too, unless --force. -o, --json,
+--csv and --parquet replace their file when the run ends, --jsonl when it starts; --db adds
+to its database and --jsonl --resume appends to its file, so those two must already hold
+their kind of file, --force or not."""
+
+_PARSE_EPILOG_EXAMPLES = """\
 examples:
   yantai-pledges parse article.txt
   yantai-pledges parse archive/ -o report.xlsx --jsonl results.jsonl
   yantai-pledges parse archive/ --db pledges.sqlite --csv targets.csv
   yantai-pledges parse 'archive/**/*.html' --jsonl results.jsonl --resume --workers 4"""
+
+
+_PARSE_EPILOG = f"{_PARSE_EPILOG_EXAMPLES}\n\n{EXIT_STATUS}"
+
+_FORCE_HELP = (
+    "let an output replace an existing file of another kind (never an input; never the file "
+    "that --db or --jsonl --resume adds to)"
+)
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -72,6 +108,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     parser = _OneLineParser(
         prog=PROG,
         description="Turn Chinese local-government pledge articles into typed, bilingual data.",
+        epilog=EXIT_STATUS,
         formatter_class=formatter,
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
@@ -122,9 +159,8 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
         type=_positive_seconds,
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
-        help="time limit for one file in a worker (default: %(default)g): a file that takes "
-        "longer is recorded as an error (Timeout), its worker is replaced and the run goes on; "
-        "not enforced with --workers 1",
+        help="time limit for one file in a worker (default: %(default)g); a file that takes "
+        "longer is an error (Timeout), its worker replaced; not enforced with --workers 1",
     )
     parse.add_argument(
         "--translator",
@@ -139,30 +175,49 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
         help="with --jsonl: skip inputs already recorded there (same path and content) "
         "and append the rest",
     )
-    parse.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
+    parse.add_argument("--force", action="store_true", help=_FORCE_HELP)
+    parse.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no progress bar, no summary (the progress bar shows only on a terminal)",
+    )
     parse.set_defaults(handler=_parse_command)
 
     tracking = commands.add_parser(
         "track",
         help="link pledges to outcomes and targets to their parents' (docs/tracking.md)",
-        description="Parse article files (work reports, communiqués, reviews) and link each "
-        "pledge to the outcomes of the same place, indicator and period in the others; pair "
-        "each place's targets with its parent's. Writes JSON to stdout unless --json or --csv.",
+        description="Parse article files (work reports, communiqués, reviews), or read the "
+        "articles of a database made by parse --db, and link each pledge to the outcomes of "
+        "the same place, indicator and period in the others; pair each place's targets with "
+        "its parent's. Writes JSON to stdout unless --json, --csv or --db. Outputs are checked "
+        "before anything is parsed, as for parse.",
+        epilog=EXIT_STATUS,
         formatter_class=formatter,
     )
     tracking.add_argument(
-        "inputs", nargs="+", metavar="INPUT", help="a file, folder or glob pattern"
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="a file, folder or glob pattern, or a database made by parse --db",
     )
     tracking.add_argument(
         "--json", metavar="OUT", help="write links and inflation pairs as JSON to OUT"
     )
     tracking.add_argument("--csv", metavar="OUT", help="write the links as CSV to OUT")
     tracking.add_argument(
+        "--db",
+        metavar="DB.sqlite",
+        help="write the links and inflation pairs as the tables tracking_links and "
+        "tracking_inflation of the database DB (made anew each run; DB may be an input)",
+    )
+    tracking.add_argument(
         "--year", type=int, metavar="N", help="the year relative deadlines refer to (年内 → N)"
     )
     tracking.add_argument(
         "--workers", type=_positive_int, metavar="N", help="parallel worker processes"
     )
+    tracking.add_argument("--force", action="store_true", help=_FORCE_HELP)
     tracking.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
     tracking.set_defaults(handler=_track_command)
 
@@ -178,7 +233,8 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     models = commands.add_parser(
         "models",
         help="install or list offline translation models (Argos)",
-        description="Manage the offline Argos Translate models used for free-text English.",
+        description="Manage the offline Argos Translate models used for free-text English. "
+        f"Needs the optional Argos extra: {ARGOS_SETUP}.",
         formatter_class=formatter,
     )
     model_commands = models.add_subparsers(dest="models_command", metavar="ACTION", required=True)
@@ -211,13 +267,10 @@ def _positive_int(text: str) -> int:
 
 
 def _positive_seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not 0 < value < float("inf"):
-        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {text}")
-    return value
+    with contextlib.suppress(ValueError):
+        if 0 < (value := float(text)) < float("inf"):
+            return value
+    raise argparse.ArgumentTypeError(f"not a positive number of seconds: {text!r}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -230,12 +283,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
+    except _Refused as refused:
+        _error(str(refused.__cause__ or refused))
+        return EXIT_REFUSED
     except YantaiPledgesError as error:
         _error(str(error))
-        return 1
+        return EXIT_FAILED_INPUTS
     except KeyboardInterrupt:
         _error("interrupted (with --jsonl, finished records are kept; rerun with --resume)")
-        return 130
+        return EXIT_INTERRUPTED
+
+
+class _Refused(Exception):  # noqa: N818 - a signal to main(), not an error of the library
+    """Raised from a library error while a command prepares: nothing was read or written yet."""
+
+
+@contextlib.contextmanager
+def _preparing() -> Iterator[None]:
+    """Library errors inside the block refuse the command (exit status 2)."""
+    try:
+        yield
+    except YantaiPledgesError as error:
+        raise _Refused from error
 
 
 def _report_failures(failures: Sequence[FileError]) -> None:
@@ -251,27 +320,105 @@ def _error(message: str) -> None:
     print(f"{PROG}: error: {one_line}", file=sys.stderr)
 
 
+def _warning(message: str) -> None:
+    one_line = " ".join(message.split("\n"))
+    print(f"{PROG}: warning: {one_line}", file=sys.stderr)
+
+
+_REPEATS_SHOWN = 10  # warnings for repeated inputs, before the rest are only counted
+
+
+def _report_repeats(repeats: Sequence[RepeatedInput]) -> None:
+    for repeat in repeats[:_REPEATS_SHOWN]:
+        _warning(repeat.message())
+    if len(repeats) > _REPEATS_SHOWN:
+        _warning(f"{len(repeats) - _REPEATS_SHOWN} more inputs repeat earlier ones; parsed once")
+
+
+def _distinct(paths: list[Path]) -> list[Path]:
+    """The inputs to parse: repeats (the same file twice, or the same bytes) left out, said."""
+    from .corpus import distinct_inputs  # noqa: PLC0415 - keep --help fast
+
+    kept, repeats = distinct_inputs(paths)
+    _report_repeats(repeats)
+    return kept
+
+
+# -- checks before a run -----------------------------------------------------------------------
+
+# Each output option: its argparse name, how it is written on the command line, its kind of file.
+_PARSE_OUTPUTS = (
+    ("output", "-o", "workbook"),
+    ("json", "--json", "json"),
+    ("jsonl", "--jsonl", "jsonl"),
+    ("csv", "--csv", "csv"),
+    ("parquet", "--parquet", "parquet"),
+    ("db", "--db", "sqlite"),
+)
+_TRACK_OUTPUTS = (("json", "--json", "json"), ("csv", "--csv", "csv"), ("db", "--db", "sqlite"))
+
+
+def _planned_outputs(
+    args: argparse.Namespace, options: Sequence[tuple[str, str, str]]
+) -> list[PlannedOutput]:
+    """The output files the command will write ('-' for --json is stdout, not a file)."""
+    from .export.preflight import KINDS, PlannedOutput  # noqa: PLC0415 - keep --help fast
+
+    planned = []
+    for name, option, kind in options:
+        value = getattr(args, name)
+        if value is None or (name == "json" and value == "-"):
+            continue
+        appends = name == "db" or (name == "jsonl" and getattr(args, "resume", False))
+        planned.append(PlannedOutput(option, Path(value), KINDS[kind], appends=appends))
+    return planned
+
+
+def _check_translator(name: str) -> None:
+    """``--translator argos`` needs the extra and a model: say so now, not after the run."""
+    if name != "argos":
+        return
+    from .translation import models_admin  # noqa: PLC0415 - keep --help fast
+    from .translation.argos import argos_importable  # noqa: PLC0415
+
+    if not argos_importable():
+        raise MissingDependencyError(
+            f"--translator argos: Argos Translate is not installed; {ARGOS_SETUP}"
+        )
+    if models_admin.find_model() is None:
+        raise ModelNotInstalledError(
+            f"--translator argos: no zh→en Argos model is installed in "
+            f"{models_admin.packages_dir()}; {ARGOS_SETUP}"
+        )
+
+
+def _check_argos_extra() -> None:
+    from .translation.argos import argos_importable  # noqa: PLC0415 - keep --help fast
+
+    if not argos_importable():
+        raise MissingDependencyError(f"Argos Translate is not installed; {ARGOS_SETUP}")
+
+
 # -- parse -------------------------------------------------------------------------------------
-
-
-_OUTPUTS = ("output", "json", "jsonl", "csv", "parquet", "db")
 
 
 def _parse_command(args: argparse.Namespace) -> int:
     from .corpus import expand_inputs, run_corpus  # noqa: PLC0415 - keep --help fast
-    from .export._atomic import check_target  # noqa: PLC0415
+    from .export.preflight import check_outputs  # noqa: PLC0415
 
     if args.resume and not args.jsonl:
         _error("--resume needs --jsonl OUT: it skips the inputs already recorded in OUT")
-        return 2
-    paths = expand_inputs(args.inputs)
-    to_stdout = all(getattr(args, name) is None for name in _OUTPUTS)
+        return EXIT_REFUSED
+    planned = _planned_outputs(args, _PARSE_OUTPUTS)
+    to_stdout = all(getattr(args, name) is None for name, _, _ in _PARSE_OUTPUTS)
     wants_documents = to_stdout or args.output is not None or args.json is not None
-    for path in (args.output, None if args.json == "-" else args.json):
-        if path is not None:
-            check_target(path)  # fail now, not after a long run
     with contextlib.ExitStack() as outputs:  # the tables are complete when it closes
-        sinks = [outputs.enter_context(open_sink(path)) for open_sink, path in _tables(args)]
+        with _preparing():  # fail now, not after a long run
+            paths = expand_inputs(args.inputs)
+            check_outputs(planned, paths, force=args.force)
+            _check_translator(args.translator)
+            paths = _distinct(paths)
+            sinks = [outputs.enter_context(open_sink(path)) for open_sink, path in _tables(args)]
         # A resumed run gives the tables every input, the skipped ones read back afterwards.
         streamed = bool(sinks) and not args.resume
         summary = run_corpus(
@@ -296,25 +443,35 @@ def _parse_command(args: argparse.Namespace) -> int:
             articles[0] if len(paths) == 1 and len(articles) == 1 else articles
         )
         _write_documents(args, document, articles, summary.errors)
+    missing_argos = args.translator == "argos" and summary.translation.unavailable
+    if missing_argos:
+        _error(f"--translator argos: {summary.translation.unavailable}; {ARGOS_SETUP}")
     # One input that failed has said all in its error line; otherwise sum up.
     if not args.quiet and not (len(paths) == 1 and summary.errors):
         print(summary.line(), file=sys.stderr)
-        hint = _translation_hint(summary.translation.unavailable)
+        hint = None if missing_argos else _translation_hint(summary.translation.unavailable)
         if hint:
             print(hint, file=sys.stderr)
-    return 1 if summary.failed else 0
+    return EXIT_FAILED_INPUTS if summary.failed or missing_argos else EXIT_OK
 
 
 def _track_command(args: argparse.Namespace) -> int:
     from .corpus import expand_inputs, run_corpus  # noqa: PLC0415 - keep --help fast
-    from .export._atomic import check_target  # noqa: PLC0415
+    from .export.preflight import check_outputs  # noqa: PLC0415
+    from .export.sqlite import is_sqlite, read_sqlite  # noqa: PLC0415
     from .tracking import Attainment, track  # noqa: PLC0415
 
-    for path in (args.json, args.csv):
-        if path is not None and path != "-":
-            check_target(path)  # fail now, not after a long run
+    with _preparing():  # fail now, not after a long run
+        paths = expand_inputs(args.inputs)
+        # A database made by parse --db is read, not parsed; --db may name it (the tracking
+        # tables are written beside its own once every article has been read).
+        databases = [path for path in paths if is_sqlite(path)]
+        files = [path for path in paths if path not in databases]
+        check_outputs(_planned_outputs(args, _TRACK_OUTPUTS), files, force=args.force)
+        files = _distinct(files)
+        stored = [article for database in databases for article in read_sqlite(database)]
     summary = run_corpus(
-        expand_inputs(args.inputs),
+        files,
         progress=False if args.quiet else None,
         keep=True,
         workers=args.workers,
@@ -322,13 +479,16 @@ def _track_command(args: argparse.Namespace) -> int:
         translator=None,
     )
     _report_failures(summary.errors)
-    tracking = track(result for result in summary.results if isinstance(result, Article))
-    if (args.json is None and args.csv is None) or args.json == "-":
+    parsed = [result for result in summary.results if isinstance(result, Article)]
+    tracking = track(stored + parsed)
+    if all(value is None for value in (args.json, args.csv, args.db)) or args.json == "-":
         print(tracking.to_json())
     elif args.json is not None:
         tracking.to_json(args.json)
     if args.csv is not None:
         tracking.to_csv(args.csv)
+    if args.db is not None:
+        tracking.to_sqlite(args.db)
     if not args.quiet:
         verdicts = [link.attainment for link in tracking.links]
         print(
@@ -338,7 +498,7 @@ def _track_command(args: argparse.Namespace) -> int:
             f"{len(tracking.inflation)} target pairs across levels",
             file=sys.stderr,
         )
-    return 1 if summary.failed else 0
+    return EXIT_FAILED_INPUTS if summary.failed else EXIT_OK
 
 
 def _tables(
@@ -417,6 +577,8 @@ def _schema_command(args: argparse.Namespace) -> int:
 def _models_install_command(args: argparse.Namespace) -> int:
     from .translation.models_admin import install_model  # noqa: PLC0415 - keep --help fast
 
+    with _preparing():
+        _check_argos_extra()
     model = install_model(args.path)
     _print(f"installed {model.from_code}→{model.to_code} {model.version} in {model.path}")
     return 0
@@ -425,6 +587,8 @@ def _models_install_command(args: argparse.Namespace) -> int:
 def _models_list_command(args: argparse.Namespace) -> int:
     from .translation.models_admin import list_models  # noqa: PLC0415 - keep --help fast
 
+    with _preparing():
+        _check_argos_extra()
     models = list_models()
     if not models:
         _print("no models installed")

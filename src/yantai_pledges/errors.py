@@ -11,6 +11,8 @@
     │   └── ModelNotInstalledError     no zh→en model is installed for the backend
     ├── MissingDependencyError(ImportError)   an optional extra is not installed
     └── ExportError(OSError)           a report could not be written
+        └── UnsafeOutputError          an output refused before a run: its folder is missing
+                                       or read-only, it is an input, or a file of another kind
 
 Text that parses but has no recognisable structure is *not* an error: ``parse`` returns an
 ``Article`` whose ``warnings`` say what was missing.
@@ -27,6 +29,7 @@ __all__ = [
     "MissingDependencyError",
     "ModelNotInstalledError",
     "TranslationError",
+    "UnsafeOutputError",
     "YantaiPledgesError",
 ]
 
@@ -65,3 +68,7 @@ class MissingDependencyError(YantaiPledgesError, ImportError):
 
 class ExportError(YantaiPledgesError, OSError):
     """A report could not be written."""
+
+
+class UnsafeOutputError(ExportError):
+    """An output path was refused before anything was parsed (see ``export.preflight``)."""

@@ -7,6 +7,9 @@ article, ``en`` its English (``None`` until a translator has filled it). Every e
 
 Numbers are :class:`~decimal.Decimal` in Python (no float rounding of 224.2亿) and plain JSON
 numbers in ``model_dump(mode="json")``.
+
+``str()`` of a model is one readable line (``print(target.deadline)`` → ``年内 (within 2023,
+2023-12-31)``); ``repr()`` stays pydantic's, with every field.
 """
 
 from __future__ import annotations
@@ -96,6 +99,14 @@ class Bilingual(_Model):
     zh: str
     en: str | None = None
 
+    def __str__(self) -> str:
+        """The Chinese, and the English in brackets when there is any.
+
+        >>> print(Bilingual(zh="牟树青", en="Mou Shuqing"), Bilingual(zh="开门红"))
+        牟树青 (Mou Shuqing) 开门红
+        """
+        return f"{self.zh} ({self.en})" if self.en else self.zh
+
 
 class Quantity(_Model):
     """A number with its unit, as written and normalised to a base unit.
@@ -113,6 +124,24 @@ class Quantity(_Model):
     base_low: Number | None = None
     base_high: Number | None = None
     base_unit: str
+
+    def __str__(self) -> str:
+        """As written, and in the base unit.
+
+        >>> print(Quantity(raw="1850亿元", value=1850, unit=Bilingual(zh="亿元"),
+        ...                base_value=185000000000, base_unit="CNY"))
+        1850亿元 = 185000000000 CNY
+        """
+        if self.base_value is not None:
+            base = f"{self.base_value}"
+        elif self.base_low is not None or self.base_high is not None:
+            low, high = (
+                bound if bound is not None else "…" for bound in (self.base_low, self.base_high)
+            )
+            base = f"{low}–{high}"
+        else:
+            return self.raw
+        return f"{self.raw} = {base} {self.base_unit}"
 
 
 class PeriodKind(StrEnum):
@@ -157,6 +186,16 @@ class Period(_Model):
     )
     source: PeriodSource = PeriodSource.TEXT
 
+    def __str__(self) -> str:
+        """Its first and last day, and its kind.
+
+        >>> print(Period(kind="year", start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31)))
+        2023-01-01–2023-12-31 (year)
+        """
+        days = "–".join(str(day) if day is not None else "…" for day in (self.start, self.end))
+        kind = self.kind.value if self.index is None else f"{self.kind.value} {self.index}"
+        return kind if self.start is None and self.end is None else f"{days} ({kind})"
+
 
 # How a deadline phrase stands to its period (data/periods.tsv, column relation): 年内 within,
 # 年底前 end ("by the end of"), 到2025年 by, 3月前 before, 截至 as_of, 以来 since …
@@ -185,6 +224,15 @@ class Deadline(_Model):
     period: Period | None = None
     relation: Relation = "in"
 
+    def __str__(self) -> str:
+        """The phrase, its English and its last day.
+
+        >>> print(Deadline(text=Bilingual(zh="年内", en="within 2023"), date=dt.date(2023, 12, 31)))
+        年内 (within 2023, 2023-12-31)
+        """
+        details = ", ".join(str(part) for part in (self.text.en, self.date) if part)
+        return f"{self.text.zh} ({details})" if details else self.text.zh
+
 
 class IndicatorRef(_Model):
     """The canonical indicator a target measures (``data/indicators.tsv``): a stable id, and its
@@ -192,6 +240,9 @@ class IndicatorRef(_Model):
 
     id: str = Field(description="Stable snake_case id: gdp_growth, new_urban_jobs, …")
     name: Bilingual
+
+    def __str__(self) -> str:
+        return f"{self.name} [{self.id}]"
 
 
 class Target(_Model):
@@ -218,6 +269,10 @@ class Target(_Model):
         default=None, description="One sentence composed from the parsed parts."
     )
 
+    def __str__(self) -> str:
+        """The clause and its summary in English (composed from the parsed parts)."""
+        return _with_summary(self.text, self.summary)
+
 
 class Milestone(_Model):
     """A dated pledge without a number: 9月建成, 2月中旬集中开工."""
@@ -230,6 +285,9 @@ class Milestone(_Model):
     status: Status = Status.PLEDGE
     summary: Bilingual | None = None
 
+    def __str__(self) -> str:
+        return _with_summary(self.text, self.summary)
+
 
 class Point(_Model):
     """An enumerated or thematic point of a statement (一是…, 第二…, （三）…)."""
@@ -241,6 +299,9 @@ class Point(_Model):
     lead: Bilingual = Field(description="The lead phrase after the marker.")
     paragraph: int = Field(description="Index into Statement.paragraphs.")
     span: Span
+
+    def __str__(self) -> str:
+        return f"{self.marker}{self.lead}"
 
 
 JurisdictionLevel = Literal["province", "prefecture", "county", "township", "zone"]
@@ -268,6 +329,14 @@ class Jurisdiction(_Model):
         default=None, description="The code of the division above, when known."
     )
 
+    def __str__(self) -> str:
+        """The name and its division code.
+
+        >>> print(Jurisdiction(name=Bilingual(zh="芝罘区", en="Zhifu District"), code="370602"))
+        芝罘区 (Zhifu District) [370602]
+        """
+        return f"{self.name} [{self.code}]" if self.code else str(self.name)
+
 
 class Speaker(_Model):
     """The official who makes the statement."""
@@ -275,6 +344,11 @@ class Speaker(_Model):
     name: Bilingual
     positions: list[Bilingual] = Field(default_factory=list)
     jurisdiction: Jurisdiction | None = None
+
+    def __str__(self) -> str:
+        """The name and the positions as printed (in Chinese: the English is long)."""
+        positions = "、".join(position.zh for position in self.positions)
+        return f"{self.name}, {positions}" if positions else str(self.name)
 
 
 class Statement(_Model):
@@ -290,6 +364,14 @@ class Statement(_Model):
     targets: list[Target] = Field(default_factory=list)
     milestones: list[Milestone] = Field(default_factory=list)
 
+    def __str__(self) -> str:
+        who = self.speaker.name if self.speaker is not None else "(no speaker)"
+        about = f"{self.headline.zh}: " if self.headline is not None else ""
+        return (
+            f"{who}: {about}{_count(len(self.targets), 'target')}, "
+            f"{_count(len(self.milestones), 'milestone')}"
+        )
+
 
 class Source(_Model):
     """Where an article came from, when it was read from a file or bytes."""
@@ -297,6 +379,15 @@ class Source(_Model):
     path: str | None = None
     encoding: str | None = None
     sha256: str | None = None
+
+    def __str__(self) -> str:
+        """Where from, how encoded, and the start of the digest.
+
+        >>> print(Source(encoding="gb18030", sha256="8c62fdb34a9040a7751547ae"))
+        bytes, gb18030, sha256 8c62fdb34a90
+        """
+        parts = [self.path or "bytes", self.encoding, self.sha256 and f"sha256 {self.sha256[:12]}"]
+        return ", ".join(part for part in parts if part)
 
 
 class Article(_Model):
@@ -342,6 +433,14 @@ class Article(_Model):
         """All targets of all statements, in text order."""
         return [target for statement in self.statements for target in statement.targets]
 
+    def __str__(self) -> str:
+        title = self.title.zh if self.title is not None else "(untitled)"
+        counts = (
+            f"{_count(len(self.statements), 'statement')}, {_count(len(self.targets), 'target')}"
+        )
+        where = f" — {self.source.path}" if self.source is not None and self.source.path else ""
+        return f"{title}: {counts}{where}"
+
 
 class FileError(_Model):
     """A corpus input that could not be read or parsed: recorded, never silently dropped."""
@@ -349,3 +448,24 @@ class FileError(_Model):
     path: str
     error: str = Field(description="Exception class name, e.g. DecodingError.")
     message: str
+
+    def __str__(self) -> str:
+        """The message, naming the file once.
+
+        >>> print(FileError(path="a.txt", error="InputError", message="a.txt: no such file"))
+        a.txt: no such file (InputError)
+        """
+        named = (
+            self.message if self.message.startswith(self.path) else f"{self.path}: {self.message}"
+        )
+        return f"{named} ({self.error})"
+
+
+def _with_summary(text: Bilingual, summary: Bilingual | None) -> str:
+    """A clause and, when there is one, the English summary composed from its parts."""
+    english = summary.en if summary is not None and summary.en else text.en
+    return f"{text.zh} ({english})" if english else text.zh
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -11,8 +11,17 @@ import hashlib
 from typing import TYPE_CHECKING
 
 from .errors import InputError
-from .extract import communique, extract_targets, infer_year, publication_date
+from .extract import (
+    DeadlineMatch,
+    communique,
+    extract_targets,
+    infer_year,
+    issue_year,
+    publication_date,
+    title_period,
+)
 from .layout import (
+    UNIT_WORDS,
     PointParts,
     SpeakerParts,
     StatementBlock,
@@ -78,18 +87,23 @@ def _parse_text(raw: str, year: int | None) -> Article:
     article_year = year
     if article_year is None:
         reported = report.reported_year(published) if report is not None else None
-        article_year = reported or _year_of(published) or infer_year(cleaned)
+        lines = [paragraph.text for paragraph in paragraphs]
+        article_year = reported or issue_year(lines, published) or infer_year(cleaned)
     # Figures due before the issue's date are past results, when the issue is of that year.
     as_of = published if published is not None and published.year == article_year else None
     city = article_city(cleaned)
     speakers = [block.speaker for block in layout.statements]
     own = article_jurisdiction(cleaned, speakers)
     places = _Places(cleaned, article_year, city)
-    statements = [
-        _statement(block, article_year, as_of, results_only, places) for block in layout.statements
-    ]
-    if own is None and not any(speaker and speaker.jurisdiction for speaker in speakers):
+    if own is None and not any(speaker and _has_place(speaker) for speaker in speakers):
         own = places.principal()  # speakers of several places speak for none of them
+    reports_on = title_period(layout.title.text if layout.title else None, article_year)
+    statements = [
+        _statement(
+            block, article_year, as_of, results_only, places, own=own, title_period=reports_on
+        )
+        for block in layout.statements
+    ]
     article_place = places.jurisdiction(own)
     warnings = list(layout.warnings)
     warnings += places.warnings
@@ -153,13 +167,18 @@ def _statement(
     as_of: dt.date | None,
     results_only: bool,
     places: _Places,
+    *,
+    own: str | None,
+    title_period: DeadlineMatch | None,
 ) -> Statement:
     """One layout block → a Statement with its targets and milestones."""
-    targets, milestones = extract_targets(block.body, year, as_of=as_of, results_only=results_only)
+    targets, milestones = extract_targets(
+        block.body, year, as_of=as_of, results_only=results_only, title_period=title_period
+    )
     # Plain dicts for the nested models: pydantic builds them all within one validation.
     return Statement(
         headline=_bilingual(block.headline),
-        speaker=_speaker(block.speaker, places),
+        speaker=_speaker(block.speaker, places, own),
         compiled_by={"zh": block.compiled_by} if block.compiled_by else None,
         date=block.date.text if block.date else None,
         span=(block.start, block.end),
@@ -170,15 +189,24 @@ def _statement(
     )
 
 
-def _speaker(parts: SpeakerParts | None, places: _Places) -> dict[str, object] | None:
+def _speaker(
+    parts: SpeakerParts | None, places: _Places, own: str | None
+) -> dict[str, object] | None:
     """A :class:`Speaker`'s fields, as plain data for the statement's validation."""
     if parts is None:
         return None
+    place = parts.jurisdiction
+    if place in UNIT_WORDS and own is not None and own.endswith(place):
+        place = own  # 自治区主席 in 广西壮族自治区's report: the article's own region
     return {
         "name": {"zh": parts.name},
         "positions": [{"zh": p} for p in parts.positions],
-        "jurisdiction": places.jurisdiction(parts.jurisdiction),
+        "jurisdiction": places.jurisdiction(place),
     }
+
+
+def _has_place(speaker: SpeakerParts) -> bool:
+    return speaker.jurisdiction is not None and speaker.jurisdiction not in UNIT_WORDS
 
 
 def _point(ordinal: int, part: PointParts) -> dict[str, object]:
@@ -190,10 +218,6 @@ def _point(ordinal: int, part: PointParts) -> dict[str, object]:
         "paragraph": part.paragraph,
         "span": (part.start, part.end),
     }
-
-
-def _year_of(date: dt.date | None) -> int | None:
-    return date.year if date is not None else None
 
 
 def _bilingual(paragraph: Paragraph | None) -> dict[str, str] | None:

@@ -38,7 +38,7 @@ import regex
 from .errors import DecodingError, EmptyInputError, InputError
 from .models import Source
 
-__all__ = ["decode_bytes", "html_to_text", "looks_like_html", "read_source"]
+__all__ = ["binary_kind", "decode_bytes", "html_to_text", "looks_like_html", "read_source"]
 
 # Byte-order marks, longest first: UTF-32-LE's mark begins with UTF-16-LE's.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -93,6 +93,46 @@ def _common_character_count(text: str) -> int:
     return sum(1 for character in text[:200_000] if character in common)
 
 
+# The signatures ("magic numbers") of the binary files most often renamed or saved as .txt,
+# with what to call them: a clear refusal instead of a decoding error. Checked in order.
+_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive, such as a Word .docx or Excel .xlsx file"),
+    (b"PK\x05\x06", "an empty ZIP archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an Office 97–2003 document: .doc, .xls or .ppt"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"PAR1", "a Parquet file"),
+    (b"\x7fELF", "an ELF program"),
+)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a common binary file is, from its first bytes, or ``None`` (maybe text).
+
+    >>> binary_kind(b"\\x89PNG\\r\\n\\x1a\\n...")
+    'a PNG image'
+    >>> binary_kind("确保".encode()) is None
+    True
+    """
+    for signature, kind in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":  # RIFF is a container: look inside
+        return "a WebP image"
+    return None
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode article bytes; return ``(text, encoding name)``.
 
@@ -104,6 +144,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     """
     if not data:
         raise EmptyInputError("the input is empty (0 bytes); give an article's text")
+    kind = binary_kind(data)
+    if kind is not None:
+        raise DecodingError(
+            f"not a text file (looks like {kind}); give a text or HTML file, saved as UTF-8"
+        )
     text, encoding = _decode_strict(data)
     _reject_binary(text, encoding)
     if not text.strip():
@@ -362,9 +407,13 @@ def read_source(path: str | Path) -> tuple[str, Source]:
     file_path = Path(path)
     try:
         data = file_path.read_bytes()
+    except FileNotFoundError as error:
+        raise InputError(f"{file_path}: no such file") from error
+    except IsADirectoryError as error:
+        raise InputError(f"{file_path}: is a folder, not a file") from error
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise InputError(f"cannot read {file_path}: {reason}") from error
+        raise InputError(f"{file_path}: cannot read the file ({reason})") from error
     source = Source(path=str(file_path), sha256=hashlib.sha256(data).hexdigest())
     try:
         text, source.encoding = decode_bytes(data)

@@ -12,13 +12,13 @@ Workers exit when the parent dies, however it dies.
 arrive (one record per input, flushed), ``resume`` (skip inputs already recorded), and a
 progress bar. The record format is a contract, documented in ``docs/corpus.md``.
 
-Modules: ``inputs`` (arguments → files), ``pool`` (parsing in order, in worker processes),
+Modules: ``inputs`` (arguments → files, repeated inputs), ``pool`` (parsing in order, in worker processes),
 ``records`` (JSON Lines records, resume bookkeeping), ``translate`` (machine translation in the
 main process), ``run`` (:func:`parse_many`, :func:`run_corpus`), ``bag`` (the same parse on a
 Dask cluster, :func:`yantai_pledges.parse_bag`; not imported here).
 """
 
-from .inputs import INPUT_SUFFIXES, expand_inputs
+from .inputs import INPUT_SUFFIXES, RepeatedInput, distinct_inputs, expand_inputs
 from .records import parse_path_record, read_records, record_for
 from .run import CorpusSummary, parse_many, run_corpus
 from .translate import TranslationStatus
@@ -26,7 +26,9 @@ from .translate import TranslationStatus
 __all__ = [
     "INPUT_SUFFIXES",
     "CorpusSummary",
+    "RepeatedInput",
     "TranslationStatus",
+    "distinct_inputs",
     "expand_inputs",
     "parse_many",
     "parse_path_record",

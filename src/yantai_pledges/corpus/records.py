@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..errors import ExportError
 from ..models import Article, FileError
 from .pool import Result, ShippedArticle, parse_item
 
@@ -162,12 +163,19 @@ def still_current(recorded: Recorded, path: Path) -> bool:
 
 
 def open_jsonl(path: Path, *, append: bool) -> TextIO:
-    """Open a JSON Lines output for writing, or for appending after a repair of its last line."""
-    if append and path.exists():
-        _drop_partial_last_line(path)
-        return path.open("a", encoding="utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return path.open("w", encoding="utf-8")
+    """Open a JSON Lines output for writing, or for appending after a repair of its last line.
+
+    Raises :class:`~yantai_pledges.errors.ExportError` (one line, naming the file) when it
+    cannot be opened.
+    """
+    try:
+        if append and path.exists():
+            _drop_partial_last_line(path)
+            return path.open("a", encoding="utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path.open("w", encoding="utf-8")
+    except OSError as error:
+        raise ExportError(f"cannot write {path}: {error.strerror or error}") from error
 
 
 def _drop_partial_last_line(path: Path) -> None:

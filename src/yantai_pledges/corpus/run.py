@@ -174,7 +174,7 @@ def run_corpus(
             if bar is not None:
                 bar.update(1)
                 bar.set_postfix_str(
-                    f"{summary.targets} targets, {len(summary.errors)} errors", refresh=False
+                    f"{summary.targets} targets, {len(summary.errors)} failed", refresh=False
                 )
     finally:
         if bar is not None:

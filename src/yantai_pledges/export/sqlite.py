@@ -6,6 +6,7 @@ Tables (columns from the fields of ``export/rows.py``; ``docs/dataset.md`` has t
     statements  (article_id, statement) PRIMARY KEY, … STATEMENT_FIELDS
     targets     (article_id, statement, item) PRIMARY KEY, the long table's target rows
     milestones  (article_id, statement, item) PRIMARY KEY, the long table's milestone rows
+    article_json     article_id PRIMARY KEY, json: the whole Article as ``--json`` writes it
     meta        key, value: schema version, writer, full-text search
     article_search   FTS5 (trigram) over articles.text, when the sqlite build has FTS5
 
@@ -15,6 +16,10 @@ they were. Decimals are REAL, dates ISO text. The database is changed on a copy 
 the file when everything is written (``_atomic.py``), so a failed or interrupted run leaves the
 old database as it was; the file has no journal or WAL beside it and opens as it is in
 ``sqlite3``, Datasette, DuckDB or ``pandas.read_sql``.
+
+The flat tables are for queries; ``article_json`` keeps each article whole, so nothing the flat
+rows leave out is lost and :func:`read_sqlite` gives the articles back as they were parsed (what
+``track`` reads when it is given a database).
 """
 
 from __future__ import annotations
@@ -24,13 +29,13 @@ import datetime as dt
 import logging
 import operator
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..errors import ExportError
+from ..errors import ExportError, InputError
 from ..models import Article
 from ._atomic import atomic_path
 from .rows import (
@@ -46,11 +51,19 @@ from .rows import (
 )
 from .table import ArticleSink, _written_articles
 
-__all__ = ["FTS_TABLE", "SCHEMA_VERSION", "sqlite_sink", "to_sqlite"]
+__all__ = [
+    "FTS_TABLE",
+    "SCHEMA_VERSION",
+    "is_sqlite",
+    "read_sqlite",
+    "replace_tables",
+    "sqlite_sink",
+    "to_sqlite",
+]
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the article_json table
 _SQL_TYPES: dict[FieldType, str] = {
     "text": "TEXT",
     "integer": "INTEGER",
@@ -90,6 +103,7 @@ def _schema() -> list[str]:
         f"{_columns(ARTICLE_FIELDS, {'source_sha256': ' NOT NULL UNIQUE'})})",
         f"CREATE TABLE IF NOT EXISTS statements ({_ARTICLE_ID}, statement INTEGER NOT NULL, "
         f"{_columns(statement_rest)}, PRIMARY KEY (article_id, statement))",
+        f"CREATE TABLE IF NOT EXISTS article_json ({_ARTICLE_ID} PRIMARY KEY, json TEXT NOT NULL)",
         f"CREATE TABLE IF NOT EXISTS targets ({_ARTICLE_ID}, {_columns(_TARGET_FIELDS)}, "
         "PRIMARY KEY (article_id, statement, item))",
         f"CREATE TABLE IF NOT EXISTS milestones ({_ARTICLE_ID}, {_columns(_MILESTONE_FIELDS)}, "
@@ -227,6 +241,10 @@ class _Store:
         article_id = self.db.execute(
             self.insert_article, (None if old is None else old[0], *own)
         ).lastrowid
+        self.db.execute(
+            "INSERT INTO article_json (article_id, json) VALUES (?, ?)",
+            (article_id, article.model_dump_json()),
+        )
         if self.fts:
             self.db.execute(
                 "INSERT INTO article_search (rowid, text) VALUES (?, ?)", (article_id, article.text)
@@ -246,6 +264,59 @@ class _Store:
                 milestones.append((article_id, *_MILESTONE_PICK(values)))
         self.db.executemany(self.insert_target, targets)
         self.db.executemany(self.insert_milestone, milestones)
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def is_sqlite(path: str | Path) -> bool:
+    """Whether ``path`` is a file that starts as an SQLite database does."""
+    try:
+        with Path(path).open("rb") as stream:
+            return stream.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def read_sqlite(path: str | Path) -> Iterator[Article]:
+    """The articles of a database written by :func:`to_sqlite`, in ``article_id`` order, read
+    back whole from its ``article_json`` table, one at a time.
+
+    Raises :class:`~yantai_pledges.errors.InputError` at once when ``path`` is not such a
+    database (not SQLite, or written by a version without ``article_json``: parse the inputs
+    again into a new file).
+    """
+    source = Path(path)
+    if not is_sqlite(source):
+        raise InputError(f"{source} is not an SQLite database")
+    with _read_errors(source), contextlib.closing(_open_read_only(source)) as db:
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    found = None if row is None else str(row[0])
+    if found != str(SCHEMA_VERSION):
+        raise InputError(
+            f"{source} has database schema version {found}, this version reads "
+            f"{SCHEMA_VERSION}; parse the articles again into a new database (--db)"
+        )
+    return _stored_articles(source)
+
+
+def _open_read_only(source: Path) -> sqlite3.Connection:
+    # Through a URI, so a wrong path is never created as an empty database.
+    return sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+
+
+@contextlib.contextmanager
+def _read_errors(source: Path) -> Iterator[None]:
+    try:
+        yield
+    except sqlite3.DatabaseError as error:
+        raise InputError(f"cannot read the database {source}: {error}") from error
+
+
+def _stored_articles(source: Path) -> Iterator[Article]:
+    with _read_errors(source), contextlib.closing(_open_read_only(source)) as db:
+        for (text,) in db.execute("SELECT json FROM article_json ORDER BY article_id"):
+            yield Article.model_validate_json(text)
 
 
 def _fts_missing() -> str | None:
@@ -325,3 +396,38 @@ def to_sqlite(
     return _written_articles(
         lambda target: sqlite_sink(target, on_warning=on_warning), article_or_articles, path
     )
+
+
+def replace_tables(path: str | Path, tables: Mapping[str, Sequence[Mapping[str, object]]]) -> Path:
+    """Write each named table of rows into the database at ``path`` (created if absent),
+    replacing a table of that name: derived tables (tracking's links) are made anew each run.
+
+    Columns are the first row's keys; decimals become REAL, dates ISO text, booleans 0/1. A table
+    with no rows is dropped and not created (its columns are unknown). Atomic as :func:`to_sqlite`.
+    """
+    target = Path(path)
+    with atomic_path(target) as temporary, _database_errors(target):
+        if target.exists():
+            _copy_database(target, temporary)
+        with contextlib.closing(sqlite3.connect(temporary, isolation_level=None)) as db:
+            db.execute("BEGIN")
+            for name, rows in tables.items():
+                db.execute(f'DROP TABLE IF EXISTS "{name}"')
+                if not rows:
+                    continue
+                columns = list(rows[0])
+                db.execute(f'CREATE TABLE "{name}" ({", ".join(columns)})')
+                db.executemany(
+                    _insert(f'"{name}"', columns),
+                    ([_sql_value(row[column]) for column in columns] for row in rows),
+                )
+            db.execute("COMMIT")
+    return target
+
+
+def _sql_value(value: object) -> object:
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

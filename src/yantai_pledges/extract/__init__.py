@@ -4,9 +4,9 @@ numbers (Chinese and Arabic numerals) → quantities (a figure with its unit and
 deadlines (time expressions) → sentences → targets (metric, status, commitment, milestones).
 """
 
-from .article_dates import infer_year, publication_date
+from .article_dates import infer_year, issue_year, publication_date
 from .deadlines import DeadlineMatch, find_deadlines
-from .genre import communique
+from .genre import communique, title_period
 from .numbers import parse_number
 from .quantities import QuantityMatch, find_quantities
 from .sentences import split_sentences
@@ -20,7 +20,9 @@ __all__ = [
     "find_deadlines",
     "find_quantities",
     "infer_year",
+    "issue_year",
     "parse_number",
     "publication_date",
     "split_sentences",
+    "title_period",
 ]

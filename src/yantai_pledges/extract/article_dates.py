@@ -18,14 +18,14 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import regex
 
 from .deadlines import FOLD_DIGITS, FULL_WIDTH_DIGIT
 from .periods import safe_date, year_number
 
-__all__ = ["infer_year", "publication_date"]
+__all__ = ["infer_year", "issue_year", "publication_date"]
 
 _YEAR_MIN = 1990  # infer_year: earliest plausible article year
 _YEAR_MAX = 2100  # infer_year: latest plausible article year
@@ -91,6 +91,34 @@ _PRINTED_DATE = regex.compile(
 )
 _MASTHEAD_LINES = 6  # the lines at the top of an article that may print its date
 _MASTHEAD_LENGTH = 80  # longer lines are running text, whose dates are events, not the issue's
+
+
+# A day named without a year (11月5日): the event a report opens with.
+_YEARLESS_DAY = regex.compile(
+    r"(?<![0-9年])(?P<month>1[0-2]|[1-9])月(?P<day>3[01]|[12][0-9]|[1-9])日"
+)
+_LEAD_LENGTH = 300  # the first characters after the masthead lines, where a report names its day
+
+
+def issue_year(lines: Sequence[str], published: dt.date | None) -> int | None:
+    """The year of an article published on ``published``: that date's year, unless the day its
+    lead names without a year comes later in the calendar (a repost of 2021-03-18 of a meeting of
+    11月5日 is of 2020's meeting): then the year before. None without a date.
+
+    >>> issue_year(["发布时间：2021-03-18", "11月5日，高新区召开会议。"], dt.date(2021, 3, 18))
+    2020
+    >>> issue_year(["发布时间：2021-03-18", "3月16日，高新区召开会议。"], dt.date(2021, 3, 18))
+    2021
+    """
+    if published is None:
+        return None
+    lead = "\n".join(lines[:_MASTHEAD_LINES])[:_LEAD_LENGTH].translate(FOLD_DIGITS)
+    day = _YEARLESS_DAY.search(lead)
+    if day is not None:  # not a full date's: the pattern refuses a 年 before the month
+        named = (int(day["month"]), int(day["day"]))
+        if named > (published.month, published.day):
+            return published.year - 1
+    return published.year
 
 
 def publication_date(lines: Iterable[str]) -> dt.date | None:

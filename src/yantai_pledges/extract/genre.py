@@ -7,6 +7,10 @@ title, its issuers do (XX市统计局 over 国家统计局XX调查队), or its f
 (一、综合, the opening section of every annual communiqué). The year it reports is the year of its
 title (2022年南平市…统计公报); without one, the year before an issue of the first half of a year
 (annual communiqués come out from February to April).
+
+A report whose title names a part of a year (衡南县：上半年经济运行稳中向好, 前三季度全市经济稳中有进)
+is a review of that part: :func:`title_period` gives it, and a result that names no time of its own
+is about that period.
 """
 
 from __future__ import annotations
@@ -18,7 +22,10 @@ from dataclasses import dataclass
 
 import regex
 
-__all__ = ["Communique", "communique"]
+from .deadlines import DeadlineMatch, find_deadlines
+from .pledge_words import find_pledge_words
+
+__all__ = ["Communique", "communique", "title_period"]
 
 _COMMUNIQUE = "统计公报"
 _ISSUERS = ("统计局", "调查队")  # both, on the first lines: the statistics bureau and survey team
@@ -61,3 +68,25 @@ def communique(lines: Iterable[str]) -> Communique | None:
     ):
         return Communique(None)
     return None
+
+
+# Parts of a year a title may report on: 上半年, 一季度, 前三季度, 1-5月 (not a whole year: a
+# year's review is read from its own words, see reviews.py).
+_PART_YEAR_KINDS = frozenset({"half", "quarter", "quarters", "months", "month"})
+
+
+def title_period(title: str | None, year: int | None) -> DeadlineMatch | None:
+    """The part of a year an article's title reports on, or None (no title, no such period, more
+    than one, or a title that pledges: 上半年力争…).
+
+    >>> title_period("衡南县：上半年经济运行稳中向好", 2019).date
+    datetime.date(2019, 6, 30)
+    >>> title_period("上半年力争开工项目30个", 2019) is None
+    True
+    """
+    if not title or year is None:
+        return None
+    found = [d for d in find_deadlines(title, year) if d.kind in _PART_YEAR_KINDS]
+    if len(found) != 1 or found[0].date is None or find_pledge_words(title):
+        return None
+    return found[0]

@@ -24,13 +24,13 @@ from .sentence_facts import SentenceFacts
 __all__ = ["Piece", "cuts", "pieces"]
 
 # Words that end a subject whose figure a following bare number continues (增长7%以上，突破300亿元).
-_GROWTH_TAIL = regex.compile(r"(?:增长|增速|提高|提升|下降|降低|增加|减少|完成|实现)$")
+_GROWTH_TAIL = regex.compile(r"(?:增长|增速|增幅|比增|提高|提升|下降|降低|增加|减少|完成|实现)$")
 
 # A predicate with no subject of its own (完成9515.9亿元，增长5%): it borrows the one before it.
 _BARE_PREDICATE = regex.compile(
     r"""
     ^(?:同比|比上年|较上年)?(?:再|稳步|持续)?
-    (?:增长|增速|提高|提升|下降|降低|增加|减少|上升|扩大)
+    (?:增长|增速|增幅|比增|提高|提升|下降|降低|增加|减少|上升|扩大)   # 比增: 比上年增长
     (?P<to>(?:至|到)?的|至|到)?$          # 增加至2024年的1328.5亿元: the level reached
     """,
     regex.VERBOSE,
@@ -254,7 +254,9 @@ def _narrow(before: str) -> str:
         before = before[investment.start() :]
     achieve = before.rfind("实现")
     if 0 <= achieve < len(before) - 2:  # 助力烟台实现地区生产总值 → 地区生产总值
-        before = before[achieve + 2 :]
+        rest = before[achieve + 2 :]
+        # 市场主体实现增长: a bare change after 实现 is its subject's (市场主体增长).
+        before = before[:achieve] + rest if _BARE_PREDICATE.match(rest) else rest
     return before
 
 
@@ -278,7 +280,9 @@ def _distributed_subject(
     ]
     if len(subjects) != len(siblings) or match not in siblings:
         return ""
-    return subjects[siblings.index(match)]
+    # The verb after 分别 is each subject's (A、B分别增长7.6%、9% → A增长, B增长).
+    verb = _GROWTH_VERB.match(text, clause_start + head.index("分别") + 2)
+    return subjects[siblings.index(match)] + (verb.group() if verb else "")
 
 
 def _shared_head(subjects: list[str]) -> list[str]:

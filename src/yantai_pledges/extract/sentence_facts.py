@@ -49,6 +49,7 @@ class SentenceFacts:
     cuts: tuple[tuple[int, int], ...]  # spans of deadlines and pledge words, sorted: not metrics
     looking_back: bool  # in a review of the past or reported statistics (see targets._status_at)
     status_marks: tuple[StatusMark, ...]  # see status.status_marks
+    title_period: DeadlineMatch | None = None  # the part of a year the article's title reports on
 
     def clause_start(self, position: int) -> int:
         """Where the clause holding ``position`` starts (0 before the first clause)."""

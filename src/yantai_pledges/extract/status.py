@@ -20,6 +20,7 @@ __all__ = [
     "PLANNED_INVESTMENT",
     "PROJECTION",
     "StatusMark",
+    "is_plan_share",
     "reports_event",
     "status_marks",
 ]
@@ -72,6 +73,29 @@ _CONTEXT_MARK = regex.compile(
     regex.VERBOSE,
 )
 
+_CUMULATIVE = "累计"
+_TO_DATE_KINDS = frozenset({"months", "quarters", "half"})  # 1-6月, 前三季度, 上半年
+
+# A per-cent figure whose metric is the plan it is a share of: 完成(全年)目标的, 占年计划投资的.
+_PLAN_SHARE = regex.compile(
+    r"""
+    (?:已|已经)?(?:完成|占|达到|实现|为)?      # the verb, when the metric kept it
+    (?:全年|年度|年|年初|本年|今年)?          # whose plan
+    (?:目标|计划|任务)(?:任务|数|投资|完成投资)?的?  # the plan itself (and what it plans)
+    """,
+    regex.VERBOSE,
+)
+
+
+def is_plan_share(metric: str, base_unit: str) -> bool:
+    """Whether a figure is a share of a plan (完成全年目标的52.1%), not a figure of its own.
+
+    >>> is_plan_share("占年计划投资的", "percent"), is_plan_share("城镇化率", "percent")
+    (True, False)
+    """
+    return base_unit == "percent" and _PLAN_SHARE.fullmatch(metric) is not None
+
+
 # A word or a deadline that decides the status of the figures after it: (start, end, status).
 StatusMark = tuple[int, int, Status]
 
@@ -120,6 +144,12 @@ def status_marks(
         if not (looking_back and word.estimate)
     ]
     marks += [(*word.span(), Status.ACHIEVED) for word in _ACHIEVED_MARK.finditer(text)]
+    # A part of the year summed up to date (1-6月累计完成投资…, 前三季度累计…): a report of it.
+    marks += [
+        (d.end, d.end + len(_CUMULATIVE), Status.ACHIEVED)
+        for d in deadlines
+        if d.kind in _TO_DATE_KINDS and text.startswith(_CUMULATIVE, d.end)
+    ]
     marks += [(*word.span(), Status.CONTEXT) for word in _CONTEXT_MARK.finditer(text)]
     if _EVENT_FIRST.search(text):  # cheap test first: most sentences report no event
         # Looking ahead (计划签约…, 2月中旬集中开工…), the event is still to come.

@@ -40,11 +40,21 @@ from .quantities import QuantityMatch, find_quantities
 from .reviews import Review, read_opening, review_state
 from .sentence_facts import LeadIn, SentenceFacts
 from .sentences import Segment, clause_bounds, split_sentences
-from .status import NEUTRAL_PERIOD, PLANNED_INVESTMENT, PROJECTION, reports_event, status_marks
+from .status import (
+    NEUTRAL_PERIOD,
+    PLANNED_INVESTMENT,
+    PROJECTION,
+    is_plan_share,
+    reports_event,
+    status_marks,
+)
 from .tables import Column, table_cells, table_row
 
 # Words after which a deadline stated earlier no longer applies (未来总投资2000亿元).
 _DEADLINE_BREAK = regex.compile(r"未来|远期|长远|建成后|达产后|投产后|届时")
+# A figure of the whole year (年度计划投资, 全年目标) after a part of it named earlier in the sentence.
+_YEARLY_FIGURE = regex.compile(r"年度|全年")
+_PART_YEAR_KINDS = frozenset({"months", "month", "quarters", "quarter", "half"})
 
 _WINDOW_AFTER = regex.compile(r"[内里](?=\p{Han})")  # 6个月内开工率: the noun goes on
 _NARRATED_TIME = regex.compile(r"(?:时间)?(?:里|来|以来|中)")
@@ -70,13 +80,15 @@ def extract_targets(
     *,
     as_of: dt.date | None = None,
     results_only: bool = False,
+    title_period: DeadlineMatch | None = None,
 ) -> tuple[list[Target], list[Milestone]]:
     """Find every target and milestone in the body paragraphs of one statement.
 
     ``as_of`` is the date the article was published, if known: a period that ended before it
     (一季度 in an April report) points back, as 去年 does. ``results_only``: the text reports
     results only (a statistical communiqué, see :mod:`.genre`): every sentence looks back at
-    ``year``, as in a review of it that never ends.
+    ``year``, as in a review of it that never ends. ``title_period``: the part of a year the
+    article's title reports on (:func:`.genre.title_period`), the period of results that name none.
     """
     targets: list[Target] = []
     milestones: list[Milestone] = []
@@ -157,6 +169,7 @@ def extract_targets(
                     looking_back,
                     looks_back.year if looks_back is not None else None,
                 ),
+                title_period,
             )
             targets.extend(_sentence_targets(sentence))
             milestones.extend(_sentence_milestones(sentence))
@@ -250,6 +263,7 @@ def _sentence_targets(sentence: SentenceFacts) -> list[Target]:
     ]
     targets: list[Target] = []
     offset = sentence.segment.start
+    previous: tuple[DeadlineMatch | None, Status] | None = None
     for match, (piece_start, piece_end, metric) in zip(
         counted, pieces(sentence, counted), strict=True
     ):
@@ -259,6 +273,11 @@ def _sentence_targets(sentence: SentenceFacts) -> list[Target]:
             or _topic_for(sentence, match.start)
         )
         status = _status_for(sentence, match)
+        if previous is not None and is_plan_share(metric, match.quantity.base_unit):
+            # 完成投资362.32亿元，占年计划投资的64.49%: the share is of the figure before it.
+            deadline = _deadline_for(sentence, match.start) or previous[0]
+            status = previous[1]
+        previous = (deadline, status)
         targets.append(
             Target(
                 # Plain dicts for the Bilingual fields: pydantic builds them inside the one
@@ -291,6 +310,13 @@ def _period_for(
         return None
     if status is Status.ACHIEVED and sentence.review is None and sentence.event_day is not None:
         return sentence.event_day.period_fields()  # the figures of the day's signing
+    reported = sentence.title_period
+    if (
+        status is Status.ACHIEVED
+        and reported is not None
+        and (sentence.review is None or sentence.review.year == _year(reported))
+    ):
+        return reported.period_fields()  # 衡南县：上半年经济运行稳中向好 … 新增规上企业2家
     if status is Status.ACHIEVED:
         year, source = (sentence.review.year if sentence.review else None), "review"
     else:
@@ -303,6 +329,10 @@ def _period_for(
         "end": dt.date(year, 12, 31),
         "source": source,
     }
+
+
+def _year(deadline: DeadlineMatch) -> int | None:
+    return deadline.date.year if deadline.date is not None else None
 
 
 _NO_LEAD_IN = LeadIn(None, None)
@@ -445,6 +475,22 @@ def _deadline_for(sentence: SentenceFacts, position: int) -> DeadlineMatch | Non
     if chosen is not None:
         if _DEADLINE_BREAK.search(text, chosen.end, position):
             return None
+        clause_start = sentence.clause_start(position)
+        if (
+            chosen.kind in _PART_YEAR_KINDS
+            and chosen.end <= clause_start
+            and _YEARLY_FIGURE.search(text, clause_start, position)
+        ):
+            # 1-6月累计完成…，年度计划投资327.53亿元: the plan is the year's, not the months'
+            # (but 上半年完成年度投资计划的55%: the part of the year is the figure's own).
+            return next(
+                (
+                    d
+                    for d in reversed(sentence.deadlines)
+                    if d.end <= chosen.start and d.kind == "year"
+                ),
+                None,
+            )
     elif following is None:  # the common case settled without finding the clause
         return None
     else:

@@ -58,11 +58,12 @@ from .credits import (
 )
 from .forms import split_statements
 from .parts import ArticleLayout, PointParts, SpeakerParts, StatementBlock
-from .places import article_jurisdiction, find_places, masthead_city
+from .places import UNIT_WORDS, article_jurisdiction, find_places, masthead_city
 from .points import find_points, starts_with_point_marker
 from .speakers import find_speaker_mention, is_speaker_line, parse_speaker_line
 
 __all__ = [
+    "UNIT_WORDS",
     "ArticleLayout",
     "PointParts",
     "SpeakerParts",

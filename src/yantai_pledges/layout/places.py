@@ -13,6 +13,7 @@ from dataclasses import replace
 import regex
 
 from .._data import load_table
+from ..lexicon import divisions
 from ..lines import Paragraph
 from .parts import SpeakerParts
 from .speakers import _CLAUSE_OPENERS, _split_position, _without_orgs
@@ -242,19 +243,23 @@ def _province_stems() -> frozenset[str]:
 
 
 # The government whose text an article is: named before its congress, its government, its
-# communiqué (龙华区第一届人民代表大会, 2020年望谟县国民经济和社会发展统计公报).
+# communiqué (龙华区第一届人民代表大会, 2020年望谟县国民经济和社会发展统计公报), or as the party
+# committee and government that act together (浙江省委、省政府举行…, 某镇党委、镇政府).
 _GOVERNMENT_TEXT = regex.compile(
     r"""
-    (?P<unit>省|自治区|市|县|区|镇|乡|街道)
+    (?P<unit>省|自治区|市|县|区|旗|盟|州|镇|乡|街道)
     (?:第?[一二三四五六七八九十]{1,3}届)?       # 第十四届, 十四届
     (?:\d{4}年(?:度)?)?                 # 开州区2024年国民经济和社会发展计划
-    (?:人民代表大会|人民政府|政府工作报告|国民经济和社会发展|统计公报|人大)
+    (?:人民代表大会|人民政府|政府工作报告|国民经济和社会发展|统计公报|人大
+      |(?P<committee>党?委[、和与]?(?P=unit)(?:人民)?政府))  # 省委、省政府: one unit's committee and government
     """,
     regex.VERBOSE,
 )
 _GOVERNMENT_REACH = 1200  # the top of an article, where its congress or communiqué is named
 _ARTICLE_PLACE_LEVELS = ("镇", "乡", "街道", "区", "县", "市")  # lowest first
 _ARTICLE_PLACE_MENTIONS = 3  # a place named this often, and more than any other, is the article's
+# A post's place that is only a unit word (自治区主席): it names the article's place, not its own.
+UNIT_WORDS = frozenset({"省", "自治区", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "街道"})
 
 
 def article_jurisdiction(text: str, speakers: Sequence[SpeakerParts | None]) -> str | None:
@@ -266,13 +271,31 @@ def article_jurisdiction(text: str, speakers: Sequence[SpeakerParts | None]) -> 
 
     >>> article_jurisdiction("龙华区第一届人民代表大会第二次会议开幕。", [])
     '龙华区'
+    >>> article_jurisdiction("杭州2月21日电 浙江省委、省政府举行重大项目集中开工活动。", [])
+    '浙江省'
+    >>> article_jurisdiction("全力锚定市委、市政府目标任务。", []) is None
+    True
+    >>> article_jurisdiction("2018年新巴尔虎左旗人民政府工作报告", [])
+    '新巴尔虎左旗'
+    >>> article_jurisdiction("专访自治区人大代表、武宣县委书记", []) is None
+    True
     """
     for match in _GOVERNMENT_TEXT.finditer(text, 0, _GOVERNMENT_REACH):
         unit = match["unit"]
-        places = find_places(text[max(0, match.start() - 12) : match.start() + len(unit)], unit)
-        if places and text.startswith(places[-1], match.start() + len(unit) - len(places[-1])):
-            return places[-1]
-    named = {s.jurisdiction for s in speakers if s is not None and s.jurisdiction}
+        end = match.start() + len(unit)
+        listed = _listed_name_before(text, end)
+        places = find_places(text[max(0, match.start() - 12) : end], unit)
+        if places and text.startswith(places[-1], end - len(places[-1])):
+            # 锚定市委、市政府目标 (a committee in running text) and 专访自治区人大代表 (every
+            # province is listed): only a listed division's name.
+            if (match["committee"] or unit in _PROVINCIAL_UNITS) and not divisions.named(
+                places[-1]
+            ):
+                continue
+            return listed if listed and len(listed) > len(places[-1]) else places[-1]
+        if listed and len(listed) - len(unit) > _PLACE_STEM_MAX:
+            return listed  # 新巴尔虎左旗人民政府: a listed name longer than find_places reads
+    named = {s.jurisdiction for s in speakers if s is not None and s.jurisdiction} - UNIT_WORDS
     if len(named) > 1:
         return None  # a page of several places' officials (区县书记谈) speaks for none of them
     if named:
@@ -282,6 +305,19 @@ def article_jurisdiction(text: str, speakers: Sequence[SpeakerParts | None]) -> 
     if place is not None and any(not place.endswith(str(level)) for level in levels):
         return None
     return place
+
+
+_PROVINCIAL_UNITS = frozenset({"省", "自治区"})
+_LONGEST_DIVISION_NAME = 12  # characters: 巴音郭楞蒙古自治州, 新巴尔虎左旗 and the like
+
+
+def _listed_name_before(text: str, end: int) -> str | None:
+    """The longest name of a listed division that ends at ``end``, if any."""
+    for length in range(min(_LONGEST_DIVISION_NAME, end), 1, -1):
+        name = text[end - length : end]
+        if divisions.named(name):
+            return name
+    return None
 
 
 def _most_named_place(text: str) -> str | None:

@@ -65,6 +65,7 @@ SOURCES: Final = frozenset(
     }
 )
 _HOUSE: Final = "house"
+_BETTER: Final = frozenset({"higher", "lower"})
 
 _ID = re.compile(r"[a-z][a-z0-9_]*")
 _MAX_CLAUSE = 48  # a clause longer than this is prose, not the name of an indicator
@@ -131,6 +132,7 @@ class Indicator:
     measure: str  # one of MEASURES
     base_unit: str  # as the parser writes it: CNY, percent, person …
     source: str  # where the English comes from (see data/indicators.tsv)
+    higher_is_better: bool  # which way is good news (an "about" target is a floor or a ceiling)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +171,8 @@ def _check_row(row: Mapping[str, str]) -> Indicator:
         raise DataFileError(f"data/indicators.tsv: {name}: a growth rate is in percent")
     if not row["zh"].strip() or not row["en"].strip():
         raise DataFileError(f"data/indicators.tsv: {name} needs zh and en")
+    if row["better"] not in _BETTER:
+        raise DataFileError(f"data/indicators.tsv: {name}: better is higher or lower")
     for tag in row["source"].split(","):
         if tag != _HOUSE and tag.removesuffix("+house") not in SOURCES:
             raise DataFileError(f"data/indicators.tsv: {name}: unknown source {tag!r}")
@@ -179,6 +183,7 @@ def _check_row(row: Mapping[str, str]) -> Indicator:
         measure=row["measure"],
         base_unit=row["base_unit"],
         source=row["source"],
+        higher_is_better=row["better"] == "higher",
     )
 
 

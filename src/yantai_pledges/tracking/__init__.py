@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..models import Article
-from .figures import Figure, figures
+from .figures import Figure, figures, is_plan_share
 from .inflation import Inflation, inflation, summary
 from .links import Attainment, Link, Tolerance, attainment, link_pledges
 
@@ -61,6 +61,17 @@ class Tracking:
                 writer.writerows([csv_text(row[name]) for name in names] for row in rows)
         return Path(path)
 
+    def to_sqlite(self, path: str | Path) -> Path:
+        """The link and inflation rows as the tables ``tracking_links`` and
+        ``tracking_inflation`` of the database at ``path`` (a store made by ``to_sqlite``, or a new
+        file), replacing the tables an earlier run wrote there; atomically."""
+        from ..export.sqlite import replace_tables  # noqa: PLC0415 - only for this export
+
+        return replace_tables(
+            path,
+            {"tracking_links": self.link_rows(), "tracking_inflation": self.inflation_rows()},
+        )
+
     def to_json(self, path: str | Path | None = None) -> str:
         """Both lists of rows under "links" and "inflation" (and "inflation_summary"), as JSON
         text; written to ``path`` too when given (atomically)."""
@@ -82,9 +93,16 @@ class Tracking:
         return text
 
 
-def track(articles: Iterable[Article], *, tolerance: Tolerance | None = None) -> Tracking:
+def track(
+    articles: Iterable[Article] | str | Path, *, tolerance: Tolerance | None = None
+) -> Tracking:
     """Link every pledge of ``articles`` to its outcomes, and every place's targets to its
-    parent's (see the module docstring)."""
+    parent's (see the module docstring). ``articles`` may be the path of a database written by
+    ``to_sqlite`` (``parse --db``): its articles are read back whole (``read_sqlite``)."""
+    if isinstance(articles, str | Path):
+        from ..export.sqlite import read_sqlite  # noqa: PLC0415 - sqlite only when asked
+
+        articles = read_sqlite(articles)
     found = list(figures(articles))
     return Tracking(tuple(link_pledges(found, tolerance)), tuple(inflation(found)))
 
@@ -130,8 +148,18 @@ def _link_row(link: Link) -> dict[str, object]:
         "gap": link.gap,
         "gap_unit": link.gap_unit,
         "attainment": link.attainment.value,
+        **_reported_columns(pledge),
         "revised": link.revised,
         "ambiguous": link.ambiguous,
+    }
+
+
+def _reported_columns(pledge: Figure) -> dict[str, object]:
+    """What the pledge's own statement reports of it (progress, never the decisive outcome)."""
+    shares = [t.quantity.value for t in pledge.reported if is_plan_share(t)]
+    return {
+        "reported_raw": "；".join(t.quantity.raw for t in pledge.reported) or None,
+        "reported_share": shares[0] if shares else None,
     }
 
 

@@ -5,18 +5,26 @@ end (``Target.period``) and a place: the speaker's jurisdiction, else the articl
 keyed by their administrative-division code when they have one, else by their Chinese name as
 written (two pages must then name the place alike: 济南市 and 济南 are different keys, and a wrong
 link is worse than a missing one).
+
+A pledge's own statement may report on it: the targets after it, up to the next pledge, that are
+achieved figures of the same indicator (计划新开工项目30个，目前已开工25个) or a share of the plan
+(已完成全年目标的52.1%, 完成年度计划的114%) are its ``reported`` figures. They are progress as the
+pledge's text states it, often part-way through the period, so they are shown and never decide
+whether the pledge was met.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from ..extract.status import is_plan_share as plan_share
 from ..models import Article, Commitment, Comparator, Jurisdiction, Statement, Status, Target
 
-__all__ = ["Figure", "PlaceKey", "figures"]
+__all__ = ["Figure", "PlaceKey", "figures", "is_plan_share"]
+
 
 # A place's key: ("code", "370102") or ("name", "历城区").
 PlaceKey = tuple[str, str]
@@ -51,6 +59,7 @@ class Figure:
     sha256: str | None
     published: dt.date | None
     year: int | None
+    reported: tuple[Target, ...] = ()  # a pledge's progress as its own statement reports it
 
     @property
     def key(self) -> tuple[PlaceKey, str, str, dt.date]:
@@ -96,10 +105,35 @@ def figures(articles: Iterable[Article]) -> Iterator[Figure]:
             place = _speaker_place(statement) or own
             if place is None:
                 continue
-            for target in statement.targets:
+            targets = statement.targets
+            for index, target in enumerate(targets):
                 figure = _figure(target, place, article, article_number, statement_number)
                 if figure is not None:
+                    if figure.is_pledge:
+                        figure = replace(figure, reported=_reported(target, targets[index + 1 :]))
                     yield figure
+
+
+def is_plan_share(target: Target) -> bool:
+    """Whether ``target`` is a share of a plan (完成全年目标的52.1%), not a figure of its own."""
+    return plan_share(target.metric.zh, target.quantity.base_unit)
+
+
+def _reported(pledge: Target, following: Sequence[Target]) -> tuple[Target, ...]:
+    """The figures after a pledge, up to the next pledge, that report on it."""
+    found = []
+    for target in following:
+        if target.status is Status.PLEDGE and not is_plan_share(target):
+            break
+        same = (
+            target.status is Status.ACHIEVED
+            and target.indicator is not None
+            and target.indicator == pledge.indicator
+            and target.quantity.base_unit == pledge.quantity.base_unit
+        )
+        if same or is_plan_share(target):
+            found.append(target)
+    return tuple(found)
 
 
 def _figure(

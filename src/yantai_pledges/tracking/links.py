@@ -8,11 +8,15 @@ year-end review). The attainment rule table (docs/tracking.md):
 comparator          met when
 =================== ==========================================================================
 at_least, more_than outcome ≥ target
-exact               outcome ≥ target (a target is a level to reach: 新开工项目30个, 增长6%)
+exact               outcome ≥ target (a target is a level to reach: 新开工项目30个, 增长6%);
+                    outcome ≤ target where lower is better (居民消费价格涨幅3%: a ceiling)
 at_most, less_than  outcome ≤ target (控制在3%以内)
 range               low ≤ outcome ≤ high
-about               |outcome − target| ≤ tolerance: 0.5 percentage point for rates, 2 % of the
-                    target for levels and counts (``tolerance`` overrides both)
+about               outcome ≥ target − tolerance (a floor, as researchers read growth targets:
+                    beating 6%左右 is meeting it); for an indicator where lower is better
+                    (prices, unemployment: ``better`` in data/indicators.tsv) outcome ≤ target +
+                    tolerance. Tolerance: 0.5 percentage point for rates, 2 % of the target for
+                    levels and counts (``tolerance`` overrides both)
 =================== ==========================================================================
 
 Of several outcomes (an estimate 预计 in January, the final figure in the communiqué) all are kept
@@ -28,6 +32,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from ..lexicon.indicators import indicators
 from ..models import Comparator
 from .figures import Figure
 
@@ -146,8 +151,16 @@ def attainment(
             if pledge.base_unit == "percent"
             else abs(low) * tolerance.level_share
         )
-        return abs(value - low) <= allowed, value - low
+        gap = value - low
+        return (gap >= -allowed if _higher_is_better(pledge.indicator) else gap <= allowed), gap
+    if comparator is Comparator.EXACT and not _higher_is_better(pledge.indicator):
+        return value <= high, value - high  # 居民消费价格涨幅3%: a ceiling
     return value >= low, value - low  # at_least, more_than, exact: a level to reach
+
+
+def _higher_is_better(indicator: str) -> bool:
+    known = indicators().get(indicator)
+    return known is None or known.higher_is_better
 
 
 def _gap_unit(base_unit: str) -> str:
