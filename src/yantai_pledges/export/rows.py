@@ -35,6 +35,7 @@ __all__ = [
     "RowContext",
     "article_key",
     "each_article",
+    "field_kind",
     "field_values",
     "jurisdiction_columns",
     "row_values",
@@ -92,6 +93,11 @@ class Field(Generic[Item]):
     def column(self, header: str, width: float, kind: Kind | None = None) -> Column[Any]:
         """The Excel column that shows this field."""
         return Column(header, width, kind or _CELL_KIND[self.type], self.get)
+
+
+def field_kind(field: Field[Any]) -> Kind:
+    """The Excel cell kind of a dataset field (the flat view shows the fields as they are)."""
+    return _CELL_KIND[field.type]
 
 
 def row_values(
@@ -379,24 +385,27 @@ STATEMENT_COLUMNS: tuple[Column[Statement], ...] = (
     *_SPAN,
 )  # fmt: skip
 
+# Key columns first (they are the printed page, through Summary (en)), the detail after.
 TARGET_COLUMNS: tuple[Column[Target], ...] = (
     *_WHERE,
     _ROW["metric_zh"].column("Metric (zh)", 18),
     _ROW["metric_en"].column("Metric (en)", 24),
     _ROW["raw"].column("As written", 11),
     _ROW["value"].column("Value", 10),
-    _ROW["low"].column("Low", 8),
-    _ROW["high"].column("High", 8),
     _ROW["unit_zh"].column("Unit (zh)", 8),
     _ROW["unit_en"].column("Unit (en)", 14),
+    _ROW["comparator"].column("Comparator", 11),
+    _ROW["deadline_en"].column("Deadline (en)", 14),
+    *_COMMITMENT_TO_SUMMARY,
+    _ROW["low"].column("Low", 8),
+    _ROW["high"].column("High", 8),
     _ROW["base_value"].column("Base value", 17),
     _ROW["base_low"].column("Base low", 11),
     _ROW["base_high"].column("Base high", 11),
     _ROW["base_unit"].column("Base unit", 10),
     Column("CNY in 亿元 (100 million yuan)", 14, "number", lambda c, t: in_yi(t.quantity)),
-    _ROW["comparator"].column("Comparator", 11),
-    *_DEADLINE,
-    *_COMMITMENT_TO_SUMMARY,
+    _ROW["deadline_zh"].column("Deadline (zh)", 10),
+    _ROW["deadline_date"].column("Deadline date", 12),
     _ROW["text_zh"].column("Clause (zh)", 30),
     _ROW["text_en"].column("Clause (en)", 40),
     *_SPAN,

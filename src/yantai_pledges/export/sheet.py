@@ -209,7 +209,10 @@ class Report(Protocol):
 
 
 class Sheet:
-    """A streamed worksheet: fixed columns, frozen header, filter, print setup, safe cells."""
+    """A streamed worksheet: fixed columns, frozen header, filter, print setup, safe cells.
+
+    ``print_columns`` limits the printed page to the first that many columns (the key ones).
+    """
 
     def __init__(
         self,
@@ -220,8 +223,12 @@ class Sheet:
         *,
         freeze: str = "B2",
         paper: int = Worksheet.PAPERSIZE_A4,
+        print_columns: int | None = None,
+        autofilter: bool = True,
     ) -> None:
         self.title = title
+        self.print_columns = print_columns
+        self.autofilter = autofilter
         self.columns = tuple(columns)
         self.report = report
         self.worksheet = book.create_sheet(title)
@@ -292,8 +299,13 @@ class Sheet:
 
     def close(self) -> None:
         last_column = get_column_letter(len(self.columns))
-        self.worksheet.auto_filter.ref = f"A1:{last_column}{self.table_rows}"
+        if self.autofilter:
+            self.worksheet.auto_filter.ref = f"A1:{last_column}{self.table_rows}"
         self.worksheet.print_title_rows = "1:1"
+        if self.print_columns is not None:
+            # the key columns only: the rest is for the screen (the notes below stay out too)
+            last_printed = get_column_letter(self.print_columns)
+            self.worksheet.print_area = f"A1:{last_printed}{self.table_rows}"
 
     def _cell(self, column: Column, value: object, coordinate: str, link: str | None) -> Any:
         if value is None:
