@@ -398,7 +398,7 @@ GENRE_METRICS = [
     ("税收收入占一般公共预算收入比重", "share of tax revenue in general public budget revenue"),
     ("首批专精特新产业园全部建成",
      "industrial parks for specialized and sophisticated enterprises in the first batch all completed"),
-    ("烟台市新增规上工业企业", "new industrial enterprises above designated size in Yantai"),
+    ("烟台市新增规上工业企业", "new industrial enterprises above designated size in Yantai City"),
     ("“重中之重”项目总投资", "total investment in top-priority projects"),
     ("专班“10+6”工作体系", 'task forces of the "10+6" work system'),
     ("“1+5+1”现代产业体系", '"1+5+1" modern industrial system'),

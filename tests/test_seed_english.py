@@ -41,7 +41,7 @@ SPEAKERS = [
       f"Director of the Management Committee of the {YEDA}"],
      YEDA),
     (1, "包华", "Bao Hua",
-     [YANTAI_STANDING, "Secretary of the CPC Qixia Municipal Committee"], "Qixia"),
+     [YANTAI_STANDING, "Secretary of the CPC Qixia Municipal Committee"], "Qixia City"),
     (2, "李良", "Li Liang", ["Secretary of the CPC Zhifu District Committee"], "Zhifu District"),
     (3, "罗建", "Luo Jian", ["Secretary of the CPC Laishan District Committee"], "Laishan District"),
     (4, "于锋", "Yu Feng",
