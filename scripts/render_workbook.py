@@ -35,7 +35,9 @@ _TIMEOUT = 180  # seconds for one LibreOffice conversion
 def _tool(name: str) -> str:
     path = shutil.which(name)
     if path is None:
-        sys.exit(f"render_workbook: {name} not found (apt-get install libreoffice-calc poppler-utils)")
+        sys.exit(
+            f"render_workbook: {name} not found (apt-get install libreoffice-calc poppler-utils)"
+        )
     return path
 
 
@@ -58,7 +60,7 @@ def render(sheet: str, out: Path) -> list[Path]:
         single = Path(folder) / f"report-seed-{sheet.lower()}.xlsx"
         _single_sheet(workbook, sheet, single)
         profile = Path(folder) / "profile"  # a fresh LibreOffice profile: no user settings
-        subprocess.run(  # noqa: S603 - fixed arguments, no shell
+        subprocess.run(
             [
                 soffice,
                 f"-env:UserInstallation=file://{profile}",
@@ -75,7 +77,7 @@ def render(sheet: str, out: Path) -> list[Path]:
         )
     pdf = out / f"{single.stem}.pdf"
     prefix = out / single.stem
-    subprocess.run(  # noqa: S603 - fixed arguments, no shell
+    subprocess.run(
         [pdftoppm, "-r", str(_DPI), "-png", str(pdf), str(prefix)],
         check=True,
         timeout=_TIMEOUT,

@@ -162,7 +162,6 @@ def test_table_integrity(table: str) -> None:
         assert row["en"].isascii(), row
 
 
-
 def test_every_city_of_the_gazetteer_carries_its_level_word() -> None:
     """One rule (issue 16): Qixia City, Yantai City, as Zhifu District; stems stay bare."""
     for row in load_table("places"):

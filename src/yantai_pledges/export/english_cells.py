@@ -4,8 +4,9 @@ A sheet's English columns are found by their headers: ``X (en)`` beside ``X (zh)
 beside ``Chinese``, and the flat view's ``x_en`` beside ``x_zh``; ``Summary (en)`` stands alone.
 For each row, :meth:`EnglishCells.fill` makes every English value readable:
 
-- Han characters left in English (a summary naming a metric the glossary does not know) become
-  pinyin (:mod:`yantai_pledges.translation.romanise`); each such term is recorded, and the
+- Han characters left in English (a summary naming a metric the rules could not translate)
+  become the glossary's English word by word, and pinyin where the glossary has no word
+  (:mod:`yantai_pledges.translation.romanise`); each word given in pinyin is recorded, and the
   Glossary sheet lists it with the source "rule: pinyin";
 - an empty English cell beside a filled Chinese one gets rule-based English: a person's name in
   pinyin (Li Na), a metric or unit term in pinyin, a counter word (个, 家, 项) the unit "count";
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..translation.names import person_name_english
-from ..translation.romanise import has_han, romanised
+from ..translation.romanise import has_han, romanise_run, romanised
 
 __all__ = [
     "FREE_TEXT_HEADERS",
@@ -156,7 +157,7 @@ class EnglishCells:
         for run in runs:
             term = self.terms.get(run)
             if term is None:
-                term = self.terms[run] = PinyinTerm(run, romanised(run)[0])
+                term = self.terms[run] = PinyinTerm(run, romanise_run(run)[0])
             term.occurrences += 1
             if not term.articles or term.articles[-1] != self.article:
                 term.articles.append(self.article)

@@ -258,19 +258,24 @@ class _WorkbookTerm:
 
 
 class _WorkbookGlossary:
-    """The workbook's one glossary: each (Chinese, English) once, with the articles it is in."""
+    """The workbook's one glossary: each Chinese term once, with the articles it is in.
+
+    A term given two renderings (by a caller's glossary) shows both: "growth / increase".
+    """
 
     def __init__(self) -> None:
-        self.terms: dict[tuple[str, str], _WorkbookTerm] = {}
+        self.terms: dict[str, _WorkbookTerm] = {}
 
     def add(self, number: int, rows: Iterable[_GlossaryRow]) -> None:
         for row in rows:
-            known = self.terms.get((row.zh, row.en))
+            known = self.terms.get(row.zh)
             if known is None:
                 copied = _GlossaryRow(row.zh, row.en, row.kind, row.source, row.occurrences)
-                self.terms[(row.zh, row.en)] = _WorkbookTerm(copied, [number])
+                self.terms[row.zh] = _WorkbookTerm(copied, [number])
                 continue
             known.row.occurrences += row.occurrences
+            if row.en not in known.row.en.split(" / "):
+                known.row.en = f"{known.row.en} / {row.en}"
             if known.articles[-1] != number:
                 known.articles.append(number)
 
@@ -281,7 +286,7 @@ class _WorkbookGlossary:
             yield (row.zh, row.en, row.kind or None, row.source or None,
                    _article_list(term.articles), row.occurrences)  # fmt: skip
         for extra in pinyin:
-            if (extra.zh, extra.en) not in self.terms:
+            if extra.zh not in self.terms:
                 yield (extra.zh, extra.en, "pinyin", PINYIN_SOURCE,
                        _article_list(extra.articles), extra.occurrences)  # fmt: skip
 

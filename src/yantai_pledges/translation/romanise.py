@@ -1,11 +1,13 @@
 """Pinyin for Chinese left inside English text: the readable fallback for a term without English.
 
 Stage: export. Where a rule found no English for a term (a metric not in the glossary, a unit
-word), the English cell must still hold no Chinese characters: each run of Han characters becomes
-toneless pinyin, written in words as the pinyin orthography rules (GB/T 16159) ask. Without a word
-segmenter, words are found by longest match in a word list (the bundled glossary's Chinese terms and
-pypinyin's phrase table); single characters left between words are joined into one word
-(区本级财政收入 → "qubenji caizheng shouru"). Lower case: these are generic terms, not names.
+word), the English cell must still hold no Chinese characters. Each run of Han characters is split
+into words by longest match in a word list (the bundled glossary's Chinese terms and pypinyin's
+phrase table; single characters left between words form one word). A word the glossary knows gets
+its English; any other word becomes toneless pinyin, one word as the pinyin orthography rules
+(GB/T 16159) write it, in lower case (generic terms, not names): 区本级财政收入 →
+"qubenji fiscal revenue". The words given in pinyin are returned, so that they can be listed for
+the glossary.
 """
 
 from __future__ import annotations
@@ -31,13 +33,18 @@ def has_han(text: str) -> bool:
 
 
 @functools.cache
+def _glossary_english() -> dict[str, str]:
+    from .glossary import default_glossary  # noqa: PLC0415 - lazy on purpose
+
+    return {entry.zh: entry.en for entry in default_glossary()}
+
+
+@functools.cache
 def _words() -> frozenset[str]:
     """The word list: glossary terms and pypinyin's phrases (imported on first use: large)."""
     from pypinyin.phrases_dict import phrases_dict  # noqa: PLC0415 - lazy on purpose
 
-    from .glossary import default_glossary  # noqa: PLC0415 - lazy on purpose
-
-    return frozenset(phrases_dict) | frozenset(entry.zh for entry in default_glossary())
+    return frozenset(phrases_dict) | frozenset(_glossary_english())
 
 
 def _segments(run: str) -> list[str]:
@@ -64,31 +71,39 @@ def _segments(run: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=8192)
-def romanise_run(run: str) -> str:
-    """The pinyin of a run of Han characters, in words: 重中之重项目 → "zhongzhongzhizhong xiangmu"."""
+def romanise_run(run: str) -> tuple[str, tuple[str, ...]]:
+    """A run of Han characters in English words and pinyin, and the words given in pinyin:
+    重中之重项目 → ("zhongzhongzhizhong projects", ("重中之重",))."""
     syllables = pinyin_syllables(run)
     if len(syllables) != len(run):  # pypinyin gave other than one syllable a character
-        return join_syllables(syllables)
+        return join_syllables(syllables), (run,)
+    known = _glossary_english()
     words: list[str] = []
+    unknown: list[str] = []
     position = 0
     for segment in _segments(run):
-        words.append(join_syllables(syllables[position : position + len(segment)]))
+        english = known.get(segment)
+        if english is None:
+            english = join_syllables(syllables[position : position + len(segment)])
+            unknown.append(segment)
+        words.append(english)
         position += len(segment)
-    return " ".join(words)
+    return " ".join(words), tuple(unknown)
 
 
 def romanised(text: str) -> tuple[str, list[str]]:
-    """``text`` with every Han run in pinyin, and the runs replaced (in order, repeats kept)."""
+    """``text`` with every Han run in English and pinyin, and the words given in pinyin (in
+    order, repeats kept)."""
     runs: list[str] = []
 
     def replace(match: re.Match[str]) -> str:
-        runs.append(match.group())
-        pinyin = romanise_run(match.group())
+        english, unknown = romanise_run(match.group())
+        runs.extend(unknown)
         # a space where the run touched a word or a closing quote (“重点”项目 → "zhongdian" xiangmu)
         if match.start() > 0 and _BEFORE_JOINS.match(text, match.start() - 1):
-            pinyin = " " + pinyin
+            english = " " + english
         if match.end() < len(text) and _AFTER_JOINS.match(text, match.end()):
-            pinyin += " "
-        return pinyin
+            english += " "
+        return english
 
     return _HAN_RUN.sub(replace, text), runs
