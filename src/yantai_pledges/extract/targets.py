@@ -31,8 +31,9 @@ from ..lexicon.marks import CLOSING_MARKS_CLASS
 from ..lexicon.milestones import milestone_verb_pattern
 from ..lexicon.units import TIME_BASE_UNITS
 from ..lines import Paragraph
-from ..models import Commitment, Milestone, Status, Target
+from ..models import Bilingual, Commitment, Milestone, Quantity, Status, Target
 from .deadlines import YEAR_NAMED, DeadlineMatch, ended_before, sentence_deadlines
+from .distributive import distribution
 from .metrics import cuts, pieces
 from .periods import ENDLESS_KINDS
 from .pledge_words import PledgeWord, commitment_for, find_pledge_words, in_quotes
@@ -250,8 +251,8 @@ def _sentence_targets(sentence: SentenceFacts) -> list[Target]:
     ]
     targets: list[Target] = []
     offset = sentence.segment.start
-    for match, (piece_start, piece_end, metric) in zip(
-        counted, pieces(sentence, counted), strict=True
+    for index, (match, (piece_start, piece_end, metric)) in enumerate(
+        zip(counted, pieces(sentence, counted), strict=True)
     ):
         deadline = (
             _deadline_for(sentence, match.start)
@@ -266,7 +267,7 @@ def _sentence_targets(sentence: SentenceFacts) -> list[Target]:
                 text={"zh": text[piece_start:piece_end]},
                 span=(offset + piece_start, offset + piece_end),
                 metric={"zh": metric},
-                quantity=match.quantity,
+                quantity=_per_item(sentence, counted, index),
                 comparator=match.comparator,
                 deadline=deadline.fields() if deadline is not None else None,
                 period=_period_for(sentence, deadline, status),
@@ -277,6 +278,28 @@ def _sentence_targets(sentence: SentenceFacts) -> list[Target]:
             )
         )
     return targets
+
+
+def _per_item(sentence: SentenceFacts, counted: Sequence[QuantityMatch], index: int) -> Quantity:
+    """The figure's quantity, with ``per`` set when 各/每/分别 make it a per-item figure (a copy:
+    the scanner's quantities are shared)."""
+    match = counted[index]
+    clause_start = sentence.clause_start(match.start)
+    clause_end = next(
+        (end for start, end in sentence.clauses if start <= match.start < end),
+        len(sentence.segment.text),
+    )
+    next_figure = counted[index + 1].start if index + 1 < len(counted) else None
+    per = distribution(
+        sentence.segment.text,
+        clause_start,
+        match.start,
+        clause_end=clause_end,
+        next_figure=next_figure,
+    )
+    if per is None:
+        return match.quantity
+    return match.quantity.model_copy(update={"per": Bilingual(zh=per)})
 
 
 def _period_for(
