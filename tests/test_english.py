@@ -764,4 +764,5 @@ def test_per_item_summaries(text: str, raw: str, expected: str) -> None:
     assert target.summary.en is not None
     assert expected in target.summary.en
     assert target.quantity.per is not None
+    assert target.quantity.per.en is not None
     assert target.quantity.per.en in target.summary.en
