@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import regex
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
@@ -134,8 +135,8 @@ _ERRORS = (
 _GLOSSARY = (
     Column("Chinese", 22),
     Column("English", 44),
-    Column("Kind", 12),
-    Column("Source", 40),
+    Column("Kind", 14),
+    Column("Source", 48),
     Column("Articles", 10),
     Column("Occurrences", 12, "count"),
 )
@@ -177,14 +178,32 @@ class _GlossaryRow:
 
 
 _GlossaryLookup = Callable[[Article], list[_GlossaryRow]]
-_BUNDLED_SOURCES = {"ours": "project's rendering"}
+# The glossary's source labels a reader may not know, spelled out on the Glossary sheet.
+_AUTHORITIES = {
+    "ours": "project's rendering",
+    "NBS": "National Bureau of Statistics",
+    "GWR": "Government Work Report",
+    "MOFCOM": "Ministry of Commerce",
+    "MIIT": "Ministry of Industry and Information Technology",
+    "MCA": "Ministry of Civil Affairs",
+    "GACC": "General Administration of Customs",
+    "NEA": "National Energy Administration",
+    "NDRC": "National Development and Reform Commission",
+    "MOST": "Ministry of Science and Technology",
+    "MOE": "Ministry of Education",
+    "terms.md": "official usage",
+}
+# "terms.md (Xinhua)": the reference list of official renderings, citing its own source
+_CITED = regex.compile(r"terms\.md \((?P<cited>.+)\)")
 
 
 def _bundled_source(source: str) -> str:
     """A bundled entry's source as a reader understands it: "bundled glossary (NBS)"."""
     if source in ("", "user"):
         return "your glossary"
-    return f"bundled glossary ({_BUNDLED_SOURCES.get(source, source)})"
+    cited = _CITED.fullmatch(source)
+    authority = cited.group("cited") if cited else source
+    return f"bundled glossary ({_AUTHORITIES.get(authority, authority)})"
 
 
 def _given_source(source: str) -> str:
