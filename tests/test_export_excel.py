@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from factories import make_article, make_articles
 from yantai_pledges.errors import ExportError
-from yantai_pledges.export import excel, to_excel
+from yantai_pledges.export import excel, glossary_terms, to_excel
 from yantai_pledges.export import rows as row_spec
 from yantai_pledges.export import sheet as sheet_writer
 from yantai_pledges.models import Article, Bilingual, FileError
@@ -550,7 +550,7 @@ def test_without_a_glossary_module_the_sheet_has_a_note(
     def no_glossary() -> Any:
         raise ModuleNotFoundError("No module named 'yantai_pledges.translation.glossary'")
 
-    monkeypatch.setattr(excel, "_load_bundled_glossary", no_glossary)
+    monkeypatch.setattr(glossary_terms, "_load_bundled_glossary", no_glossary)
     workbook = openpyxl.load_workbook(to_excel(make_article(), tmp_path / "r.xlsx"))
     assert _table(workbook, "Glossary") == []
     assert workbook["Glossary"]["B2"].value.startswith("No glossary")

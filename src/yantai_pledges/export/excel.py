@@ -15,10 +15,12 @@ Sheets (the tables start with an ``Article`` column, so many articles share one 
 English cells never hold Chinese characters and are never empty beside a filled Chinese cell:
 rule-based English fills them, a term without English is shown in pinyin (and listed on the
 Glossary sheet), and without machine translation the free-text English columns are left out
-(the README sheet says so). See docs/excel.md.
+(the README sheet says so; the cells: export/english_cells.py, the README: export/readme.py, the
+Glossary's terms: export/glossary_terms.py).
 
 The workbook is streamed (openpyxl write-only mode), one article at a time: memory stays small
-for thousands of articles (only the internal links are held until the sheets are closed). Text
+for thousands of articles (only the internal links and the workbook's glossary are held until
+the sheets are closed). Text
 never becomes a formula; characters XML cannot hold are removed and text over Excel's
 32,767-character cell limit is cut with a visible marker, each reported as a warning (logged,
 passed to ``on_warning`` and listed on the Overview sheet). The file is written
@@ -39,7 +41,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import regex
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
@@ -49,7 +50,14 @@ from ..errors import ExportError, YantaiPledgesError
 from ..models import Article, FileError
 from . import rows as _rows
 from ._atomic import atomic_path
-from .english_cells import FREE_TEXT_HEADERS, PINYIN_SOURCE, EnglishCells, PinyinTerm
+from .english_cells import FREE_TEXT_HEADERS, EnglishCells, PinyinTerm
+from .glossary_terms import (
+    GlossaryEntry,
+    GlossaryLookup,
+    GlossaryTerms,
+    WorkbookGlossary,
+    glossary_lookup,
+)
 from .readme import ReadmeFacts, readme_rows
 from .rows import (
     MILESTONE_COLUMNS,
@@ -67,7 +75,6 @@ from .sheet import CELL_TEXT_LIMIT, Column, Sheet, Styles
 if TYPE_CHECKING:
     from _typeshed import SizedBuffer, StrPath
 
-    from ..translation.glossary import Glossary, TermMatch
 
 __all__ = [
     "CELL_TEXT_LIMIT",
@@ -87,8 +94,6 @@ _ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
 _LISTED_WARNINGS = 20  # per article on the Overview sheet; the rest are only logged
 _COPY_CHUNK = 1 << 16
 
-GlossaryEntry = tuple[str, str, str]  # (Chinese, English, source)
-GlossaryTerms = Sequence[GlossaryEntry] | Callable[[Article], Iterable[GlossaryEntry]]
 
 # The columns of each sheet.
 _ARTICLE = Column("Article", 8, "id")
@@ -163,155 +168,6 @@ class _Report:
         self.article_warnings.append(message)
         if self.on_warning is not None:
             self.on_warning(message)
-
-
-# -- glossary ---------------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _GlossaryRow:
-    zh: str
-    en: str
-    kind: str
-    source: str
-    occurrences: int
-
-
-_GlossaryLookup = Callable[[Article], list[_GlossaryRow]]
-# The glossary's source labels a reader may not know, spelled out on the Glossary sheet.
-_AUTHORITIES = {
-    "ours": "project's rendering",
-    "NBS": "National Bureau of Statistics",
-    "GWR": "Government Work Report",
-    "MOFCOM": "Ministry of Commerce",
-    "MIIT": "Ministry of Industry and Information Technology",
-    "MCA": "Ministry of Civil Affairs",
-    "GACC": "General Administration of Customs",
-    "NEA": "National Energy Administration",
-    "NDRC": "National Development and Reform Commission",
-    "MOST": "Ministry of Science and Technology",
-    "MOE": "Ministry of Education",
-    "terms.md": "official usage",
-}
-# "terms.md (Xinhua)": the reference list of official renderings, citing its own source
-_CITED = regex.compile(r"terms\.md \((?P<cited>.+)\)")
-
-
-def _bundled_source(source: str) -> str:
-    """A bundled entry's source as a reader understands it: "bundled glossary (NBS)"."""
-    if source in ("", "user"):
-        return "your glossary"
-    cited = _CITED.fullmatch(source)
-    authority = cited.group("cited") if cited else source
-    return f"bundled glossary ({_AUTHORITIES.get(authority, authority)})"
-
-
-def _given_source(source: str) -> str:
-    """An entry given to to_excel: the caller's glossary, with the source it names."""
-    return "your glossary" if source in ("", "user") else f"your glossary ({source})"
-
-
-def _rows_from_entries(article: Article, entries: Iterable[GlossaryEntry]) -> list[_GlossaryRow]:
-    """The entries whose Chinese occurs in the article, in order of first occurrence."""
-    found: dict[tuple[str, str], tuple[int, _GlossaryRow]] = {}
-    for zh, en, source in entries:
-        if not zh or (zh, en) in found:
-            continue
-        first = article.text.find(zh)
-        if first >= 0:
-            row = _GlossaryRow(zh, en, "", _given_source(source), article.text.count(zh))
-            found[(zh, en)] = (first, row)
-    return [row for _, row in sorted(found.values(), key=lambda item: item[0])]
-
-
-def _rows_from_matches(matches: Iterable[TermMatch], glossary: Glossary) -> list[_GlossaryRow]:
-    """Aggregate glossary matches per term, in order of first match, with the entry's source."""
-    rows: dict[tuple[str, str], _GlossaryRow] = {}
-    for match in matches:
-        key = (match.zh, match.en)
-        if key in rows:
-            rows[key].occurrences += 1
-            continue
-        entry = glossary.entry(match.zh)
-        source = _bundled_source("" if entry is None else entry.source)
-        rows[key] = _GlossaryRow(match.zh, match.en, match.kind, source, 1)
-    return list(rows.values())
-
-
-def _load_bundled_glossary() -> Glossary:
-    """Imported on first use, so that importing the Excel writer does not load the glossary."""
-    from ..translation.glossary import load_glossary  # noqa: PLC0415 - lazy on purpose
-
-    return load_glossary()
-
-
-def _bundled_glossary() -> tuple[_GlossaryLookup | None, str | None]:
-    """The package glossary as a lookup, or ``None`` and a note saying why there is none."""
-    try:
-        glossary = _load_bundled_glossary()
-    except ImportError:
-        return None, "No glossary: yantai_pledges.translation.glossary is not available."
-    except YantaiPledgesError as error:
-        return None, f"No glossary: the bundled glossary could not be loaded ({error})."
-
-    def lookup(article: Article) -> list[_GlossaryRow]:
-        return _rows_from_matches(glossary.find_terms(article.text), glossary)
-
-    return lookup, None
-
-
-def _glossary_lookup(terms: GlossaryTerms | None) -> tuple[_GlossaryLookup | None, str | None]:
-    if terms is None:
-        return _bundled_glossary()
-    if callable(terms):
-        callback = terms
-        return (lambda article: _rows_from_entries(article, callback(article))), None
-    entries = list(terms)
-    return (lambda article: _rows_from_entries(article, entries)), None
-
-
-@dataclass(slots=True)
-class _WorkbookTerm:
-    row: _GlossaryRow
-    articles: list[int]
-
-
-class _WorkbookGlossary:
-    """The workbook's one glossary: each Chinese term once, with the articles it is in.
-
-    A term given two renderings (by a caller's glossary) shows both: "growth / increase".
-    """
-
-    def __init__(self) -> None:
-        self.terms: dict[str, _WorkbookTerm] = {}
-
-    def add(self, number: int, rows: Iterable[_GlossaryRow]) -> None:
-        for row in rows:
-            known = self.terms.get(row.zh)
-            if known is None:
-                copied = _GlossaryRow(row.zh, row.en, row.kind, row.source, row.occurrences)
-                self.terms[row.zh] = _WorkbookTerm(copied, [number])
-                continue
-            known.row.occurrences += row.occurrences
-            if row.en not in known.row.en.split(" / "):
-                known.row.en = f"{known.row.en} / {row.en}"
-            if known.articles[-1] != number:
-                known.articles.append(number)
-
-    def rows(self, pinyin: Iterable[PinyinTerm]) -> Iterator[tuple[object, ...]]:
-        """Glossary terms in order of first occurrence, then the terms shown in pinyin."""
-        for term in self.terms.values():
-            row = term.row
-            yield (row.zh, row.en, row.kind or None, row.source or None,
-                   _article_list(term.articles), row.occurrences)  # fmt: skip
-        for extra in pinyin:
-            if extra.zh not in self.terms:
-                yield (extra.zh, extra.en, "pinyin", PINYIN_SOURCE,
-                       _article_list(extra.articles), extra.occurrences)  # fmt: skip
-
-
-def _article_list(numbers: Sequence[int]) -> str:
-    return ", ".join(str(number) for number in numbers)
 
 
 def _has_free_text_english(article: Article) -> bool:
@@ -390,12 +246,12 @@ class _English:
 class _Workbook:
     """The report being written: its sheets and the per-article row writers."""
 
-    def __init__(self, report: _Report, glossary: _GlossaryLookup | None, *, machine: bool) -> None:
+    def __init__(self, report: _Report, glossary: GlossaryLookup | None, *, machine: bool) -> None:
         self.book = Workbook(write_only=True)
         self.report = report
         self.glossary = glossary
         self.english = _English(machine)
-        self.terms = _WorkbookGlossary()
+        self.terms = WorkbookGlossary()
         self.first_published: dt.date | None = None
         self.last_published: dt.date | None = None
         self.years: set[int] = set()
@@ -676,7 +532,7 @@ def to_excel(
     if first is not None:
         articles = itertools.chain((first,), articles)
     with atomic_path(target) as temporary:
-        glossary, glossary_note = _glossary_lookup(glossary_terms)
+        glossary, glossary_note = glossary_lookup(glossary_terms)
         report = _Report(on_warning=on_warning)
         workbook = _Workbook(report, glossary, machine=machine_translation)
         try:
