@@ -131,3 +131,22 @@ def test_a_term_without_english_is_in_pinyin_and_on_the_glossary(tmp_path: Path)
         assert row["Chinese"] in article.text
         assert row["English"].isascii()
         assert row["English"] in shown
+
+
+def test_with_machine_translation_the_free_text_columns_are_there_and_gaps_marked(
+    tmp_path: Path,
+) -> None:
+    """The factory's article is machine-translated in part: its English columns stay, and a gap
+    machine translation left reads "(not translated)", never a blank."""
+    from factories import make_article  # noqa: PLC0415 - the test helpers' module
+
+    path = to_excel(make_article(), tmp_path / "report.xlsx")
+    found = _audit().audit(path)
+    assert (found.han, found.empty, found.no_unit, found.glossary_repeats) == ([], [], [], [])
+    book = openpyxl.load_workbook(path)
+    headers = {cell.value for sheet in book.worksheets[:-1] for cell in sheet[1]}
+    assert set(LEFT_OUT) <= headers
+    english = [row[5] for row in book["Text"].iter_rows(min_row=2, values_only=True)]
+    assert "(not translated)" in english
+    readme = {row[0].value: row[1].value for row in book["README"].iter_rows(min_row=2)}
+    assert "machine-translated" in readme["English: free text"]
