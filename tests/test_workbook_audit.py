@@ -18,6 +18,7 @@ import pytest
 
 import yantai_pledges
 from benchmark_modules import load_benchmark
+from factories import make_article
 from yantai_pledges.export import to_excel
 from yantai_pledges.models import Article
 
@@ -138,8 +139,6 @@ def test_with_machine_translation_the_free_text_columns_are_there_and_gaps_marke
 ) -> None:
     """The factory's article is machine-translated in part: its English columns stay, and a gap
     machine translation left reads "(not translated)", never a blank."""
-    from factories import make_article  # noqa: PLC0415 - the test helpers' module
-
     path = to_excel(make_article(), tmp_path / "report.xlsx")
     found = _audit().audit(path)
     assert (found.han, found.empty, found.no_unit, found.glossary_repeats) == ([], [], [], [])
