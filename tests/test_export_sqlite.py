@@ -193,7 +193,7 @@ def test_full_text_search_finds_chinese(tmp_path: Path) -> None:
         meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
     assert hits == [(1,), (2,)]
     assert meta["full_text_search"] == "article_search (FTS5, trigram)"
-    assert meta["schema_version"] == "1"
+    assert meta["schema_version"] == "2"
 
 
 def test_without_fts5_the_index_is_skipped_with_a_warning(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import math
-from collections.abc import Generator, Mapping, Sequence
+from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal, Protocol
@@ -385,15 +385,15 @@ class Sheet:
         if len(values) != len(self.columns):
             raise ExportError(f"{self.title}: {len(values)} values for {len(self.columns)} columns")
         # Callables are filled last: they may report on the warnings the other cells raised.
-        later: list[int] = []
+        later: list[tuple[int, Callable[[], object]]] = []
         for index, value in enumerate(values):
             if callable(value):
-                later.append(index)
+                later.append((index, value))
             elif value is not None:
                 link = None if links is None else links.get(index)
                 cells[index] = self._cell(self.columns[index], value, row, index, link)
-        for index in later:
-            cells[index] = self._cell(self.columns[index], values[index](), row, index, None)  # type: ignore[operator]
+        for index, make in later:
+            cells[index] = self._cell(self.columns[index], make(), row, index, None)
         self._set_height(row, cells)
         self._write(row, cells)
         self.rows = self.table_rows = row

@@ -50,7 +50,7 @@ __all__ = ["FTS_TABLE", "SCHEMA_VERSION", "sqlite_sink", "to_sqlite"]
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the targets table gained per_zh and per_en (Quantity.per)
 _SQL_TYPES: dict[FieldType, str] = {
     "text": "TEXT",
     "integer": "INTEGER",
