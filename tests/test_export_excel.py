@@ -620,3 +620,35 @@ def test_the_flat_view_is_the_long_table_of_the_exports(report: Any) -> None:
             assert row["value"].value == pytest.approx(float(record["value"]))
         if record["deadline_date"] is not None:
             assert row["deadline_date"].value.date() == record["deadline_date"]
+
+
+# (metric zh, metric en, unit zh, unit en, base unit) → the Targets cells (metric zh, metric en, unit en)
+GAP_ROWS = [
+    ("", None, "天", "days", "day", ("（无指标）", "(no metric)", "days")),  # Background: 2.5 days.
+    ("新增企业", None, "家", "", "count", ("新增企业", "xinzeng enterprises", "count")),  # 企业: glossary
+    ("新开工项目", "new projects starting construction", "个", "", "count",
+     ("新开工项目", "new projects starting construction", "count")),
+    ("高新技术企业", "high-tech enterprises", "家", None, "count",
+     ("高新技术企业", "high-tech enterprises", "count")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("metric_zh", "metric_en", "unit_zh", "unit_en", "base_unit", "expected"), GAP_ROWS
+)
+def test_a_target_always_has_a_metric_and_a_unit_in_english(
+    tmp_path: Path,
+    metric_zh: str,
+    metric_en: str | None,
+    unit_zh: str,
+    unit_en: str | None,
+    base_unit: str,
+    expected: tuple[str, str, str],
+) -> None:
+    article = make_article()
+    target = article.statements[0].targets[0]
+    target.metric = Bilingual(zh=metric_zh, en=metric_en)
+    target.quantity.unit = Bilingual(zh=unit_zh, en=unit_en)
+    target.quantity.base_unit = base_unit
+    row = _table(openpyxl.load_workbook(_write(tmp_path, article)), "Targets")[0]
+    assert (row["Metric (zh)"].value, row["Metric (en)"].value, row["Unit (en)"].value) == expected
