@@ -10,7 +10,11 @@ from yantai_pledges.translation.romanise import has_han, romanised
 # (text, English, the words given in pinyin)
 ROWS = [
     # glossary words in English, the stray 重点 in pinyin; quotes keep their places
-    ("Pledge: 30 (“重中之重”项目重点).", "Pledge: 30 (“top priority” projects zhongdian).", ["重点"]),
+    (
+        "Pledge: 30 (“重中之重”项目重点).",
+        "Pledge: 30 (“top priority” projects zhongdian).",
+        ["重点"],
+    ),
     # characters left between glossary words form one pinyin word
     ("(区本级财政收入同比增长)", "(qubenji fiscal revenue year on year growth)", ["区本级"]),
     # a run touching Latin letters is set off by a space
