@@ -4,6 +4,9 @@ Run: ``.venv/bin/python benchmarks/bench_excel.py [counts...]``. Articles come f
 factory (two statements, nine targets, two milestones, six paragraphs each) and are generated
 lazily, so the peak measures the writer, not a list of inputs. Time is measured without
 tracemalloc (which slows Python down), peak memory in a second run with it.
+
+``--seed [RUNS]``: the seed article's workbook as the CLI writes it (parsed once without machine
+translation, then written RUNS times, default 30): the median and the fastest ms per workbook.
 """
 
 from __future__ import annotations
@@ -46,7 +49,31 @@ def _run(count: int, folder: Path) -> tuple[float, float, int]:
     return seconds, peak / 2**20, target.stat().st_size
 
 
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_bad21ed3cf753cea.txt"
+
+
+def seed_times(runs: int) -> list[float]:
+    """Seconds of each of ``runs`` writes of the seed article's workbook (after one warm-up)."""
+    import yantai_pledges  # noqa: PLC0415 - only this mode parses
+
+    article = yantai_pledges.parse(SEED.read_bytes(), translator=None)
+    times = []
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "seed.xlsx"
+        to_excel(article, target)
+        for _ in range(runs):
+            started = time.perf_counter()
+            to_excel(article, target)
+            times.append(time.perf_counter() - started)
+    return times
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--seed"]:
+        times = sorted(seed_times(int(argv[1]) if len(argv) > 1 else 30))
+        median = times[len(times) // 2]
+        print(f"seed workbook: median {1000 * median:.1f} ms, fastest {1000 * times[0]:.1f} ms")
+        return 0
     counts = [int(arg) for arg in argv] or list(DEFAULT_COUNTS)
     to_excel(_articles(1), Path(tempfile.gettempdir()) / "bench-warmup.xlsx")  # imports, glossary
     print(f"{'articles':>8}  {'seconds':>8}  {'ms/article':>10}  {'peak MiB':>8}  {'file KiB':>8}")

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+import yantai_pledges
 from factories import parsed_deadline
 from yantai_pledges._data import load_table
 from yantai_pledges.errors import InputError
@@ -27,6 +28,7 @@ from yantai_pledges.translation.english import (
     format_number,
     metric_english,
     milestone_summary,
+    per_english,
     quantity_english,
     target_english,
     target_summary,
@@ -398,7 +400,7 @@ GENRE_METRICS = [
     ("税收收入占一般公共预算收入比重", "share of tax revenue in general public budget revenue"),
     ("首批专精特新产业园全部建成",
      "industrial parks for specialized and sophisticated enterprises in the first batch all completed"),
-    ("烟台市新增规上工业企业", "new industrial enterprises above designated size in Yantai"),
+    ("烟台市新增规上工业企业", "new industrial enterprises above designated size in Yantai City"),
     ("“重中之重”项目总投资", "total investment in top-priority projects"),
     ("专班“10+6”工作体系", 'task forces of the "10+6" work system'),
     ("“1+5+1”现代产业体系", '"1+5+1" modern industrial system'),
@@ -725,3 +727,42 @@ def test_deadline_long_and_junk_input() -> None:
     assert deadline_english(junk) == "before the Spring Festival"
     month = Deadline(text={"zh": "月" * 1_000_000}, period={"kind": "unplaced"})
     assert deadline_english(month) == "by the stated deadline"
+
+
+# Quantity.per in English (issue 16): (per as written, English)
+PER_ENGLISH = [
+    ("每人", "per person"),
+    ("每人每月", "per person per month"),
+    ("每年", "per year"),
+    ("每季度", "per quarter"),
+    ("5大方面各", "in each of 5"),
+    ("3个片区各", "in each of 3 areas"),  # 片区 is in the bundled glossary
+    ("五个乡镇各", "in each of 5 towns and townships"),
+    ("各", "each"),
+    ("分别", "each"),
+]
+
+
+@pytest.mark.parametrize(("zh", "en"), PER_ENGLISH)
+def test_per_english(zh: str, en: str) -> None:
+    assert per_english(zh, load_glossary().lookup) == en
+
+
+# A per-item figure says so in its summary: 30 in each of 5 areas never reads as 30.
+PER_SUMMARIES = [
+    ("3个片区各新增2家企业。", "2家", "Pledge: 2 enterprises in each of 3 areas."),
+    ("全员劳动生产率每人9.6万元。", "9.6万元", "per person"),
+    ("城镇、农村居民人均可支配收入分别增长6%。", "6%", ") each."),
+]
+
+
+@pytest.mark.parametrize(("text", "raw", "expected"), PER_SUMMARIES)
+def test_per_item_summaries(text: str, raw: str, expected: str) -> None:
+    article = yantai_pledges.parse(f"标题\n\n{text}", translator=None, year=2023)
+    (target,) = [t for t in article.targets if t.quantity.raw == raw]
+    assert target.summary is not None
+    assert target.summary.en is not None
+    assert expected in target.summary.en
+    assert target.quantity.per is not None
+    assert target.quantity.per.en is not None
+    assert target.quantity.per.en in target.summary.en

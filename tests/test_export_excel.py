@@ -16,12 +16,13 @@ from hypothesis import strategies as st
 
 from factories import make_article, make_articles
 from yantai_pledges.errors import ExportError
-from yantai_pledges.export import excel, to_excel
+from yantai_pledges.export import excel, glossary_terms, to_excel
 from yantai_pledges.export import rows as row_spec
 from yantai_pledges.export import sheet as sheet_writer
 from yantai_pledges.models import Article, Bilingual, FileError
 
-SHEETS = ["Overview", "Statements", "Targets", "Milestones", "Text", "Glossary"]
+SHEETS = ["README", "Overview", "Statements", "Targets", "Milestones", "Rows", "Text", "Glossary"]
+TABLES = ["Overview", "Statements", "Targets", "Milestones", "Rows", "Text"]
 NO_GLOSSARY: list[tuple[str, str, str]] = []
 
 
@@ -52,12 +53,12 @@ def test_sheets_in_order(report: Any) -> None:
     assert report.sheetnames == SHEETS
 
 
-@pytest.mark.parametrize("sheet", SHEETS)
+@pytest.mark.parametrize("sheet", TABLES)
 def test_every_sheet_has_frozen_header_filter_widths_and_print_setup(
     report: Any, sheet: str
 ) -> None:
     worksheet = report[sheet]
-    assert worksheet["A1"].value == "Article"
+    assert worksheet["A1"].value == ("kind" if sheet == "Rows" else "Article")  # Rows: to_rows
     assert worksheet["A1"].font.bold
     assert worksheet.freeze_panes is not None
     assert worksheet.freeze_panes.endswith("2")
@@ -69,14 +70,46 @@ def test_every_sheet_has_frozen_header_filter_widths_and_print_setup(
     assert worksheet.print_title_rows == "$1:$1"
 
 
+@pytest.mark.parametrize("sheet", ["README", "Glossary"])
+def test_readme_and_glossary_have_a_frozen_header_and_print_setup(report: Any, sheet: str) -> None:
+    worksheet = report[sheet]
+    assert worksheet["A1"].font.bold
+    assert worksheet.freeze_panes is not None
+    assert worksheet.page_setup.orientation == "landscape"
+    assert worksheet.print_title_rows == "$1:$1"
+
+
+# (sheet, header of the last printed column): the printed page holds the key columns only
+PRINT_AREAS = [
+    ("Targets", "Summary (en)"),
+    ("Milestones", "Summary (en)"),
+    ("Statements", "Headline (en)"),
+]
+
+
+@pytest.mark.parametrize(("sheet", "last_header"), PRINT_AREAS)
+def test_printed_page_ends_with_the_key_columns(report: Any, sheet: str, last_header: str) -> None:
+    worksheet = report[sheet]
+    area = (
+        worksheet.print_area[0] if isinstance(worksheet.print_area, list) else worksheet.print_area
+    )
+    last_cell = area.split("!")[-1].split(":")[1].replace("$", "")
+    column = last_cell.rstrip("0123456789")
+    assert worksheet[f"{column}1"].value == last_header
+    assert last_cell[len(column) :] == worksheet.auto_filter.ref.split(":")[1].lstrip(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    )
+    assert worksheet.max_column > openpyxl.utils.column_index_from_string(column)
+
+
 # (sheet, expected number of data rows for the factory article)
 ROW_COUNTS = [
     ("Overview", 1),
     ("Statements", 2),
     ("Targets", 9),
     ("Milestones", 2),
+    ("Rows", 11),
     ("Text", 6),
-    ("Glossary", 0),
 ]
 
 
@@ -110,10 +143,10 @@ def test_statements_row(report: Any) -> None:
     assert first["Headline (zh)"].alignment.wrap_text
 
 
-def test_missing_english_is_an_empty_cell(report: Any) -> None:
+def test_missing_english_beside_chinese_is_filled_by_rule(report: Any) -> None:
     second = _table(report, "Statements")[1]
     assert second["Credit (zh)"].value == "李娜"
-    assert second["Credit (en)"].value is None
+    assert second["Credit (en)"].value == "Li Na"  # a name: its pinyin
 
 
 # (target index, column, value, number format) — numbers are numeric cells with readable formats
@@ -194,7 +227,7 @@ def test_text_sheet_puts_chinese_and_english_side_by_side(report: Any) -> None:
     assert second["Chinese"].value.startswith("一是全力扩投资")
     assert second["English"].value.startswith("First, expand investment")
     assert second["Point"].value == 1
-    assert rows[0]["English"].value is None  # untranslated paragraph
+    assert rows[0]["English"].value == "(not translated)"  # a paragraph MT left out
     assert [row["Statement"].value for row in rows] == [1, 1, 1, 2, 2, 2]
 
 
@@ -219,7 +252,8 @@ def test_several_articles_share_one_workbook_with_an_article_column(tmp_path: Pa
     for sheet, rows in ROW_COUNTS:
         table = _table(workbook, sheet)
         assert len(table) == rows * 3
-        assert sorted({row["Article"].value for row in table}) == ([1, 2, 3] if rows else [])
+        article = "article" if sheet == "Rows" else "Article"
+        assert sorted({row[article].value for row in table}) == ([1, 2, 3] if rows else [])
     # article 3's first target links to article 3's first statement
     target = next(row for row in _table(workbook, "Targets") if row["Article"].value == 3)
     linked = workbook["Statements"][target["Statement"].hyperlink.location.split("!")[1]].row
@@ -229,7 +263,8 @@ def test_several_articles_share_one_workbook_with_an_article_column(tmp_path: Pa
 def test_no_articles_give_a_workbook_of_headers(tmp_path: Path) -> None:
     workbook = openpyxl.load_workbook(_write(tmp_path, []))
     assert workbook.sheetnames == SHEETS
-    assert all(_table(workbook, sheet) == [] for sheet in SHEETS)
+    assert all(_table(workbook, sheet) == [] for sheet in [*TABLES, "Glossary"])
+    assert "from 0 Chinese government article(s)" in workbook["README"]["B2"].value
 
 
 def test_an_article_without_statements_shows_its_raw_text(tmp_path: Path) -> None:
@@ -374,6 +409,21 @@ def test_two_writes_are_byte_identical(tmp_path: Path) -> None:
         assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
+def test_the_fast_row_stream_writes_what_openpyxl_append_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """sheet.py streams its own cells past openpyxl's append (speed); the bytes are the same."""
+    articles = [
+        *make_articles(2),
+        make_article(translated=False),
+        Article(text="标题\r\n正文\x01第一段。\n=1+1"),
+    ]
+    fast = to_excel(articles, tmp_path / "fast.xlsx", on_warning=lambda message: None)
+    monkeypatch.setattr(sheet_writer, "FAST_ROWS", False)
+    public = to_excel(articles, tmp_path / "public.xlsx", on_warning=lambda message: None)
+    assert fast.read_bytes() == public.read_bytes()
+
+
 def test_a_failure_midway_leaves_the_old_report_and_no_temporary_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -470,9 +520,9 @@ def test_glossary_entries_that_occur_are_listed_in_text_order(tmp_path: Path) ->
         for row in _table(workbook, "Glossary")
     ]
     assert rows == [
-        ("项目", "hand-made", 7),
-        ("规上工业企业", "NBS", 1),
-        ("实际使用外资", "Xinhua, MOFCOM", 1),
+        ("项目", "your glossary (hand-made)", 7),
+        ("规上工业企业", "your glossary (NBS)", 1),
+        ("实际使用外资", "your glossary (Xinhua, MOFCOM)", 1),
     ]
 
 
@@ -484,10 +534,7 @@ def test_glossary_callback_gives_terms_per_article(tmp_path: Path) -> None:
         to_excel(make_articles(2), tmp_path / "r.xlsx", glossary_terms=terms)
     )
     rows = _table(workbook, "Glossary")
-    assert [(row["Article"].value, row["English"].value) for row in rows] == [
-        (1, "Haiyang"),
-        (2, "Haiyang"),
-    ]
+    assert [(row["Articles"].value, row["English"].value) for row in rows] == [("1, 2", "Haiyang")]
 
 
 def test_bundled_glossary_is_used_by_default(tmp_path: Path) -> None:
@@ -503,7 +550,7 @@ def test_without_a_glossary_module_the_sheet_has_a_note(
     def no_glossary() -> Any:
         raise ModuleNotFoundError("No module named 'yantai_pledges.translation.glossary'")
 
-    monkeypatch.setattr(excel, "_load_bundled_glossary", no_glossary)
+    monkeypatch.setattr(glossary_terms, "_load_bundled_glossary", no_glossary)
     workbook = openpyxl.load_workbook(to_excel(make_article(), tmp_path / "r.xlsx"))
     assert _table(workbook, "Glossary") == []
     assert workbook["Glossary"]["B2"].value.startswith("No glossary")
@@ -547,3 +594,61 @@ def test_target_values_sit_under_their_header_by_name(report: Any) -> None:
     }
     first = _table(report, "Targets")[0]
     assert {name: first[name].value for name in expected} == expected
+
+
+def test_the_flat_view_is_the_long_table_of_the_exports(report: Any) -> None:
+    """The Rows sheet: the fields of to_rows (the CSV's), row for row, value for value."""
+    expected = list(row_spec.to_rows(make_article()))
+    rows = _table(report, "Rows")
+    assert [cell.value for cell in next(report["Rows"].iter_rows(max_row=1))] == [
+        f.name for f in row_spec.ROW_FIELDS
+    ]
+    assert len(rows) == len(expected)
+    for row, record in zip(rows, expected, strict=True):
+        for name in (
+            "kind",
+            "article",
+            "statement",
+            "item",
+            "metric_zh",
+            "raw",
+            "status",
+            "text_zh",
+        ):
+            assert row[name].value == record[name], name
+        if record["value"] is not None:
+            assert row["value"].value == pytest.approx(float(record["value"]))
+        if record["deadline_date"] is not None:
+            assert row["deadline_date"].value.date() == record["deadline_date"]
+
+
+# (metric zh, metric en, unit zh, unit en, base unit) → the Targets cells (metric zh, metric en, unit en)
+GAP_ROWS = [
+    ("", None, "天", "days", "day", ("（无指标）", "(no metric)", "days")),  # Background: 2.5 days.
+    ("新增企业", None, "家", "", "count", ("新增企业", "xinzeng enterprises", "count")),  # 企业: glossary
+    ("新开工项目", "new projects starting construction", "个", "", "count",
+     ("新开工项目", "new projects starting construction", "count")),
+    ("高新技术企业", "high-tech enterprises", "家", None, "count",
+     ("高新技术企业", "high-tech enterprises", "count")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("metric_zh", "metric_en", "unit_zh", "unit_en", "base_unit", "expected"), GAP_ROWS
+)
+def test_a_target_always_has_a_metric_and_a_unit_in_english(
+    tmp_path: Path,
+    metric_zh: str,
+    metric_en: str | None,
+    unit_zh: str,
+    unit_en: str | None,
+    base_unit: str,
+    expected: tuple[str, str, str],
+) -> None:
+    article = make_article()
+    target = article.statements[0].targets[0]
+    target.metric = Bilingual(zh=metric_zh, en=metric_en)
+    target.quantity.unit = Bilingual(zh=unit_zh, en=unit_en)
+    target.quantity.base_unit = base_unit
+    row = _table(openpyxl.load_workbook(_write(tmp_path, article)), "Targets")[0]
+    assert (row["Metric (zh)"].value, row["Metric (en)"].value, row["Unit (en)"].value) == expected

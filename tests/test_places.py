@@ -15,13 +15,13 @@ YANTAI = [
     ("牟平区", "Muping District"),
     ("莱山区", "Laishan District"),
     ("蓬莱区", "Penglai District"),
-    ("龙口市", "Longkou"),
-    ("莱阳市", "Laiyang"),
-    ("莱州市", "Laizhou"),
-    ("招远市", "Zhaoyuan"),
-    ("栖霞市", "Qixia"),
-    ("海阳市", "Haiyang"),
-    ("烟台市", "Yantai"),
+    ("龙口市", "Longkou City"),
+    ("莱阳市", "Laiyang City"),
+    ("莱州市", "Laizhou City"),
+    ("招远市", "Zhaoyuan City"),
+    ("栖霞市", "Qixia City"),
+    ("海阳市", "Haiyang City"),
+    ("烟台市", "Yantai City"),
     ("黄渤海新区", "Yantai Huang-Bohai New Area"),
     ("开发区", "Yantai Economic and Technological Development Area"),
     ("烟台经济技术开发区", "Yantai Economic and Technological Development Area"),
@@ -37,10 +37,10 @@ YANTAI = [
 
 SHANDONG_AND_CHINA = [
     ("山东省", "Shandong Province"),
-    ("济南市", "Jinan"),
-    ("青岛市", "Qingdao"),
-    ("威海市", "Weihai"),
-    ("泰安市", "Tai'an"),
+    ("济南市", "Jinan City"),
+    ("青岛市", "Qingdao City"),
+    ("威海市", "Weihai City"),
+    ("泰安市", "Tai'an City"),
     ("潍坊", "Weifang"),
     ("青岛西海岸新区", "Qingdao West Coast New Area"),
     ("北京市", "Beijing"),
@@ -53,8 +53,8 @@ SHANDONG_AND_CHINA = [
     ("雄安新区", "Xiong'an New Area"),
     ("浦东新区", "Pudong New Area"),
     ("厦门", "Xiamen"),
-    ("六安市", "Lu'an"),
-    ("蚌埠市", "Bengbu"),
+    ("六安市", "Lu'an City"),
+    ("蚌埠市", "Bengbu City"),
     ("西安", "Xi'an"),
     ("呼和浩特", "Hohhot"),
     ("乌鲁木齐", "Urumqi"),
@@ -90,9 +90,9 @@ BY_RULE = [
 ]
 
 CHAINS = [
-    ("山东省烟台市", "Yantai, Shandong Province"),
-    ("烟台市芝罘区", "Zhifu District, Yantai"),
-    ("山东省烟台市某某区", "Moumou District, Yantai, Shandong Province"),
+    ("山东省烟台市", "Yantai City, Shandong Province"),
+    ("烟台市芝罘区", "Zhifu District, Yantai City"),
+    ("山东省烟台市某某区", "Moumou District, Yantai City, Shandong Province"),
 ]
 
 EDGE_CASES = [
@@ -145,7 +145,7 @@ def test_empty_place_raises() -> None:
 def test_long_and_junk_input() -> None:
     with pytest.raises(InputError, match="not a place name"):
         place_english("区" * 1_000_000)
-    assert place_english("烟台市" + "某" * 90 + "区").endswith("District, Yantai")
+    assert place_english("烟台市" + "某" * 90 + "区").endswith("District, Yantai City")
     assert isinstance(place_english("\x00🙂区"), str)
 
 
@@ -160,3 +160,11 @@ def test_table_integrity(table: str) -> None:
         assert row["en"].strip(), row
         assert row["source"].strip(), row
         assert row["en"].isascii(), row
+
+
+def test_every_city_of_the_gazetteer_carries_its_level_word() -> None:
+    """One rule (issue 16): Qixia City, Yantai City, as Zhifu District; stems stay bare."""
+    for row in load_table("places"):
+        if row["kind"] in {"prefecture-city", "county-city"}:
+            assert row["en"].endswith(" City"), row["zh"]
+            assert place_name(row["zh"]) == row["en"].removesuffix(" City")

@@ -6,7 +6,7 @@ over a metric that is not what the article says (a parser matter, not an English
 the right English for what the parser gives and says so in a comment:
 
 * ``“重中之重”项目重点`` — a stray 重点 (from 重点突破) is glued to the metric: no English, the summary
-  shows the Chinese;
+  shows the Chinese (the workbook gives it in English and pinyin); 各 makes it 30 in each of 5 areas;
 * ``专班“10+6”工作体系`` — the metric runs on past 专班 into the name of the work system;
 * ``产业`` — the article says 重点培育的6个产业 ("six industries prioritised for development").
 
@@ -41,7 +41,7 @@ SPEAKERS = [
       f"Director of the Management Committee of the {YEDA}"],
      YEDA),
     (1, "包华", "Bao Hua",
-     [YANTAI_STANDING, "Secretary of the CPC Qixia Municipal Committee"], "Qixia"),
+     [YANTAI_STANDING, "Secretary of the CPC Qixia Municipal Committee"], "Qixia City"),
     (2, "李良", "Li Liang", ["Secretary of the CPC Zhifu District Committee"], "Zhifu District"),
     (3, "罗建", "Luo Jian", ["Secretary of the CPC Laishan District Committee"], "Laishan District"),
     (4, "于锋", "Yu Feng",
@@ -482,7 +482,7 @@ TARGETS: list[tuple[int, str, str, str | None, str, str | None, str]] = [
         None,
         "",
         None,
-        "Pledge: 30 (“重中之重”项目重点).",
+        "Pledge: 30 (“重中之重”项目重点) in each of 5.",  # 5大方面各精选30个: 30 in each area
     ),
     (
         4,

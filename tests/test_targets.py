@@ -1021,3 +1021,32 @@ def test_a_title_naming_part_of_a_year_dates_the_results_that_name_none(
     (statement,) = yantai_pledges.parse(text, year=year, translator=None).statements
     first = statement.targets[0]
     assert (str(first.period.end) if first.period else None) == end
+
+
+# 各/每/分别: a figure given per item keeps that meaning (issue 16). (text, [(raw, per as written)])
+PER_ITEM_ROWS = [
+    ("美丽乡村、品质社区等5大方面各精选30个重点项目。", [("30个", "5大方面各")]),
+    ("3个片区各新增2家企业。", [("3个", None), ("2家", "3个片区各")]),
+    ("各区市各新增规上工业企业10家。", [("10家", "各")]),
+    ("全员劳动生产率每人9.6万元。", [("9.6万元", "每人")]),
+    ("县级领导每人每月走访企业不少于2次。", [("不少于2次", "每人每月")]),
+    ("计划每年完成投资1万亿元以上。", [("1万亿元以上", "每年")]),
+    ("城镇、农村居民人均可支配收入分别增长6%。", [("6%", "分别")]),
+    # 分别 over a list of figures: each figure has its own subject, none is per item
+    ("高新技术企业、科技型中小企业分别达到600家和1000家。", [("600家", None), ("1000家", None)]),
+    # 各 as a determiner (all kinds of, every level): a total
+    ("争取各类专项资金16.5亿元。", [("16.5亿元", None)]),
+    ("各级财政投入3亿元。", [("3亿元", None)]),
+    ("新增规上工业企业30家。", [("30家", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PER_ITEM_ROWS)
+def test_per_item_figures_keep_each_and_per(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    targets, _ = extract_targets([Paragraph(text, 0, len(text))], 2023)
+    observed = [
+        (t.quantity.raw, t.quantity.per.zh if t.quantity.per is not None else None) for t in targets
+    ]
+    assert observed == expected

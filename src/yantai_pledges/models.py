@@ -124,6 +124,12 @@ class Quantity(_Model):
     base_low: Number | None = None
     base_high: Number | None = None
     base_unit: str
+    per: Bilingual | None = Field(
+        default=None,
+        description="What the figure is given for, when it is not a total: 各 (5大方面各: in each "
+        "of 5 …), 每 (每人: per person; 每年: per year) or 分别 with one figure for several "
+        "subjects (each). Null for a total.",
+    )
 
     def __str__(self) -> str:
         """As written, and in the base unit.

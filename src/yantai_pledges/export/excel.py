@@ -1,16 +1,26 @@
 """The bilingual Excel report: one workbook for one or many articles.
 
-Sheets (every one starts with an ``Article`` column, so many articles share one workbook):
+Sheets (the tables start with an ``Article`` column, so many articles share one workbook):
 
+``README``      what each sheet and column means, how the English was made, version, dates, sources
 ``Overview``    one row per article: title, year, counts, translation backends, warnings; notes
 ``Statements``  one row per statement: speaker, positions, jurisdiction, headline, credit
 ``Targets``     one row per numeric target, linked to its statement row
 ``Milestones``  one row per dated pledge without a number, linked to its statement row
+``Rows``        the flat view: one row per target and milestone, the fields of ``to_rows`` (CSV)
 ``Text``        the statements paragraph by paragraph, Chinese and English side by side
-``Glossary``    the glossary terms that occur in each article, with English and source
+``Glossary``    one row per term of the workbook: the glossary terms that occur and the terms
+                without English shown in pinyin, with a source a reader understands
+
+English cells never hold Chinese characters and are never empty beside a filled Chinese cell:
+rule-based English fills them, a term without English is shown in pinyin (and listed on the
+Glossary sheet), and without machine translation the free-text English columns are left out
+(the README sheet says so; the cells: export/english_cells.py, the README: export/readme.py, the
+Glossary's terms: export/glossary_terms.py).
 
 The workbook is streamed (openpyxl write-only mode), one article at a time: memory stays small
-for thousands of articles (only the internal links are held until the sheets are closed). Text
+for thousands of articles (only the internal links and the workbook's glossary are held until
+the sheets are closed). Text
 never becomes a formula; characters XML cannot hold are removed and text over Excel's
 32,767-character cell limit is cut with a visible marker, each reported as a warning (logged,
 passed to ``on_warning`` and listed on the Overview sheet). The file is written
@@ -21,11 +31,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import logging
 import os
 import shutil
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,12 +50,23 @@ from ..errors import ExportError, YantaiPledgesError
 from ..models import Article, FileError
 from . import rows as _rows
 from ._atomic import atomic_path
+from .english_cells import FREE_TEXT_HEADERS, EnglishCells, PinyinTerm
+from .glossary_terms import (
+    GlossaryEntry,
+    GlossaryLookup,
+    GlossaryTerms,
+    WorkbookGlossary,
+    glossary_lookup,
+)
+from .readme import ReadmeFacts, readme_rows
 from .rows import (
     MILESTONE_COLUMNS,
+    ROW_FIELDS,
     STATEMENT_COLUMNS,
     TARGET_COLUMNS,
     RowContext,
     each_article,
+    field_values,
     row_values,
     speaker_label,
 )
@@ -53,7 +75,6 @@ from .sheet import CELL_TEXT_LIMIT, Column, Sheet, Styles
 if TYPE_CHECKING:
     from _typeshed import SizedBuffer, StrPath
 
-    from ..translation.glossary import Glossary, TermMatch
 
 __all__ = [
     "CELL_TEXT_LIMIT",
@@ -73,8 +94,6 @@ _ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
 _LISTED_WARNINGS = 20  # per article on the Overview sheet; the rest are only logged
 _COPY_CHUNK = 1 << 16
 
-GlossaryEntry = tuple[str, str, str]  # (Chinese, English, source)
-GlossaryTerms = Sequence[GlossaryEntry] | Callable[[Article], Iterable[GlossaryEntry]]
 
 # The columns of each sheet.
 _ARTICLE = Column("Article", 8, "id")
@@ -105,19 +124,33 @@ _TEXT = (
     Column("Chinese", 60),
     Column("English", 80),
 )
+# The printed page: the key columns, up to and including these (the rest is for the screen).
+_PRINT_THROUGH = {
+    "Statements": "Headline (en)",
+    "Targets": "Summary (en)",
+    "Milestones": "Summary (en)",
+}
+_FLAT_WIDTHS = {"source_path": 24, "source_sha256": 16, "metric_zh": 18, "metric_en": 24,
+                "text_zh": 30, "text_en": 40, "speaker_en": 14, "jurisdiction_en": 16}  # fmt: skip
 _ERRORS = (
     Column("Input", 40),
     Column("Error", 18),
     Column("Message", 80),
 )
 _GLOSSARY = (
-    _ARTICLE,
     Column("Chinese", 22),
     Column("English", 44),
-    Column("Kind", 12),
-    Column("Source", 36),
+    Column("Kind", 14),
+    Column("Source", 48),
+    Column("Articles", 10),
     Column("Occurrences", 12, "count"),
 )
+_README = (
+    Column("Topic", 24),
+    Column("Explanation", 110),
+)
+# The flat view: the long table of to_rows / to_csv, its field names as headers.
+_FLAT = tuple(Column(f.name, _FLAT_WIDTHS.get(f.name, 12), _rows.field_kind(f)) for f in ROW_FIELDS)
 
 
 @dataclass
@@ -137,153 +170,196 @@ class _Report:
             self.on_warning(message)
 
 
-# -- glossary ---------------------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _GlossaryRow:
-    zh: str
-    en: str
-    kind: str
-    source: str
-    occurrences: int
-
-
-_GlossaryLookup = Callable[[Article], list[_GlossaryRow]]
-
-
-def _rows_from_entries(article: Article, entries: Iterable[GlossaryEntry]) -> list[_GlossaryRow]:
-    """The entries whose Chinese occurs in the article, in order of first occurrence."""
-    found: dict[tuple[str, str], tuple[int, _GlossaryRow]] = {}
-    for zh, en, source in entries:
-        if not zh or (zh, en) in found:
-            continue
-        first = article.text.find(zh)
-        if first >= 0:
-            found[(zh, en)] = (first, _GlossaryRow(zh, en, "", source, article.text.count(zh)))
-    return [row for _, row in sorted(found.values(), key=lambda item: item[0])]
-
-
-def _rows_from_matches(matches: Iterable[TermMatch], glossary: Glossary) -> list[_GlossaryRow]:
-    """Aggregate glossary matches per term, in order of first match, with the entry's source."""
-    rows: dict[tuple[str, str], _GlossaryRow] = {}
-    for match in matches:
-        key = (match.zh, match.en)
-        if key in rows:
-            rows[key].occurrences += 1
-            continue
-        entry = glossary.entry(match.zh)
-        source = "" if entry is None else entry.source
-        rows[key] = _GlossaryRow(match.zh, match.en, match.kind, source, 1)
-    return list(rows.values())
-
-
-def _load_bundled_glossary() -> Glossary:
-    """Imported on first use, so that importing the Excel writer does not load the glossary."""
-    from ..translation.glossary import load_glossary  # noqa: PLC0415 - lazy on purpose
-
-    return load_glossary()
-
-
-def _bundled_glossary() -> tuple[_GlossaryLookup | None, str | None]:
-    """The package glossary as a lookup, or ``None`` and a note saying why there is none."""
-    try:
-        glossary = _load_bundled_glossary()
-    except ImportError:
-        return None, "No glossary: yantai_pledges.translation.glossary is not available."
-    except YantaiPledgesError as error:
-        return None, f"No glossary: the bundled glossary could not be loaded ({error})."
-
-    def lookup(article: Article) -> list[_GlossaryRow]:
-        return _rows_from_matches(glossary.find_terms(article.text), glossary)
-
-    return lookup, None
-
-
-def _glossary_lookup(terms: GlossaryTerms | None) -> tuple[_GlossaryLookup | None, str | None]:
-    if terms is None:
-        return _bundled_glossary()
-    if callable(terms):
-        callback = terms
-        return (lambda article: _rows_from_entries(article, callback(article))), None
-    entries = list(terms)
-    return (lambda article: _rows_from_entries(article, entries)), None
+def _has_free_text_english(article: Article) -> bool:
+    """Whether machine translation filled the article's free text (paragraphs or clauses)."""
+    for statement in article.statements:
+        if any(paragraph.en for paragraph in statement.paragraphs):
+            return True
+        if any(target.text.en for target in statement.targets):
+            return True
+    return bool(article.title is not None and article.title.en)
 
 
 # -- the workbook -----------------------------------------------------------------------------
 
 
+class _Table:
+    """A sheet and the columns it shows: the spec's columns less those left out, English filled."""
+
+    def __init__(
+        self,
+        book: Workbook,
+        title: str,
+        columns: Sequence[Column],
+        report: _Report,
+        english: _English,
+        *,
+        freeze: str = "B2",
+        paper: int = Worksheet.PAPERSIZE_A4,
+    ) -> None:
+        keep = [
+            index
+            for index, column in enumerate(columns)
+            if english.machine or column.header not in FREE_TEXT_HEADERS
+        ]
+        self.keep: tuple[int, ...] | None = None if len(keep) == len(columns) else tuple(keep)
+        shown = [columns[index] for index in keep]
+        self.left_out = tuple(c.header for c in columns if c not in shown)
+        print_columns = None
+        through = _PRINT_THROUGH.get(title)
+        if through is not None:
+            last = next(i for i, column in enumerate(columns) if column.header == through)
+            print_columns = sum(1 for index in keep if index <= last)
+        self.sheet = Sheet(
+            book, title, shown, report, freeze=freeze, paper=paper, print_columns=print_columns
+        )
+        self.cells = english.plan([column.header for column in shown])
+
+    @property
+    def title(self) -> str:
+        return self.sheet.title
+
+    def append(self, values: Sequence[object], links: Mapping[int, str] | None = None) -> int:
+        if self.keep is not None:
+            values = [values[index] for index in self.keep]
+        return self.sheet.append(self.cells.fill(values), links)
+
+
+@dataclass
+class _English:
+    """What decides the workbook's English: machine translation or not, and the pinyin terms."""
+
+    machine: bool
+    pinyin: dict[str, PinyinTerm] = field(default_factory=dict)
+    plans: list[EnglishCells] = field(default_factory=list)
+
+    def plan(self, headers: Sequence[str]) -> EnglishCells:
+        cells = EnglishCells(headers, self.pinyin, machine=self.machine)
+        self.plans.append(cells)
+        return cells
+
+    def set_article(self, number: int) -> None:
+        for cells in self.plans:
+            cells.article = number
+
+
 class _Workbook:
     """The report being written: its sheets and the per-article row writers."""
 
-    def __init__(self, report: _Report, glossary: _GlossaryLookup | None) -> None:
+    def __init__(self, report: _Report, glossary: GlossaryLookup | None, *, machine: bool) -> None:
         self.book = Workbook(write_only=True)
         self.report = report
         self.glossary = glossary
-        book = self.book
-        self.overview = Sheet(book, "Overview", _OVERVIEW, report, freeze="C2")
-        self.statements = Sheet(book, "Statements", _STATEMENTS, report, freeze="D2")
-        self.targets = Sheet(
-            book, "Targets", _TARGETS, report, freeze="E2", paper=Worksheet.PAPERSIZE_A3
-        )
-        self.milestones = Sheet(book, "Milestones", _MILESTONES, report, freeze="D2")
-        self.text = Sheet(book, "Text", _TEXT, report, freeze="E2")
-        self.glossary_sheet = Sheet(book, "Glossary", _GLOSSARY, report, freeze="C2")
-        self.sheets = (
+        self.english = _English(machine)
+        self.terms = WorkbookGlossary()
+        self.first_published: dt.date | None = None
+        self.last_published: dt.date | None = None
+        self.years: set[int] = set()
+        self.articles = 0
+        book, english = self.book, self.english
+        self.readme = Sheet(book, "README", _README, report, freeze="A2", autofilter=False)
+        self.overview = _Table(book, "Overview", _OVERVIEW, report, english, freeze="C2")
+        a3 = Worksheet.PAPERSIZE_A3
+        self.statements = _Table(book, "Statements", _STATEMENTS, report, english, freeze="D2")
+        self.targets = _Table(book, "Targets", _TARGETS, report, english, freeze="E2", paper=a3)
+        self.milestones = _Table(book, "Milestones", _MILESTONES, report, english, freeze="D2")
+        self.flat = _Table(book, "Rows", _FLAT, report, english, freeze="E2", paper=a3)
+        self.text = _Table(book, "Text", _TEXT, report, english, freeze="E2")
+        self.glossary_sheet = Sheet(book, "Glossary", _GLOSSARY, report, freeze="B2")
+        self.tables = (
             self.overview,
             self.statements,
             self.targets,
             self.milestones,
+            self.flat,
             self.text,
-            self.glossary_sheet,
         )
 
     def add(self, number: int, article: Article) -> None:
         self.report.article_warnings = []
-        for sheet in self.sheets:
-            sheet.article = number
+        self.articles = number
+        self._note_dates(article)
+        self.english.set_article(number)
+        for table in self.tables:
+            table.sheet.article = number
         for index, statement in enumerate(article.statements, start=1):
             context = RowContext(
                 number, index, article, statement, speaker_label(statement.speaker)
             )
             row = self.statements.append(row_values(STATEMENT_COLUMNS, context, statement))
             link = {1: f"'{self.statements.title}'!A{row}"}
-            for target in statement.targets:
+            for position, target in enumerate(statement.targets, start=1):
                 self.targets.append(row_values(TARGET_COLUMNS, context, target), link)
-            for milestone in statement.milestones:
+                item = RowContext(number, index, article, statement, item=position)
+                self.flat.append(field_values(ROW_FIELDS, item, target))
+            for position, milestone in enumerate(statement.milestones, start=1):
                 self.milestones.append(row_values(MILESTONE_COLUMNS, context, milestone), link)
+                item = RowContext(number, index, article, statement, item=position)
+                self.flat.append(field_values(ROW_FIELDS, item, milestone))
         for values in _text_rows(number, article):
             self.text.append(values)
         if self.glossary is not None:
-            for term in self.glossary(article):
-                self.glossary_sheet.append(
-                    (
-                        number,
-                        term.zh,
-                        term.en,
-                        term.kind or None,
-                        term.source or None,
-                        term.occurrences,
-                    )
-                )
+            self.terms.add(number, self.glossary(article))
         self.overview.append(_overview_row(number, article, self.report.article_warnings))
 
-    def finish(self, glossary_note: str | None, errors: Sequence[FileError]) -> None:
-        for sheet in self.sheets:
-            sheet.article = 0
+    def _note_dates(self, article: Article) -> None:
+        if article.year is not None:
+            self.years.add(article.year)
+        published = article.published
+        if published is None:
+            return
+        if self.first_published is None or published < self.first_published:
+            self.first_published = published
+        if self.last_published is None or published > self.last_published:
+            self.last_published = published
+
+    def finish(
+        self, glossary_note: str | None, errors: Sequence[FileError], timestamp: dt.datetime
+    ) -> None:
+        for table in self.tables:
+            table.sheet.article = 0
+        self.glossary_sheet.article = 0
+        for values in self.terms.rows(self.english.pinyin.values()):
+            self.glossary_sheet.append(values)
         if glossary_note is not None:
             self.glossary_sheet.append_note(glossary_note)
-        self.overview.append_note("")
-        self.overview.append_note("Notes", heading=True)
+        self.overview.sheet.append_note("")
+        self.overview.sheet.append_note("Notes", heading=True)
         for note in _notes(glossary_note, len(errors)):
-            self.overview.append_note(note)
-        for sheet in self.sheets:
-            sheet.close()
+            self.overview.sheet.append_note(note)
+        for topic, text in self._readme(glossary_note, errors, timestamp):
+            self.readme.append((topic, text))
+        self.readme.close()
+        for table in self.tables:
+            table.sheet.close()
+        self.glossary_sheet.close()
         if errors:
             errors_sheet = Sheet(self.book, "Errors", _ERRORS, self.report)
             for error in errors:
                 errors_sheet.append((error.path, error.error, error.message))
             errors_sheet.close()
+
+    def _readme(
+        self, glossary_note: str | None, errors: Sequence[FileError], timestamp: dt.datetime
+    ) -> Iterator[tuple[str, str]]:
+        left_out = sorted({h for table in self.tables for h in table.left_out})
+        pinyin = len(self.english.pinyin)
+        yield from readme_rows(
+            ReadmeFacts(
+                version=__version__,
+                articles=self.articles,
+                years=tuple(sorted(self.years)),
+                first_published=self.first_published,
+                last_published=self.last_published,
+                timestamp=timestamp,
+                machine=self.english.machine,
+                left_out=tuple(left_out),
+                pinyin_terms=pinyin,
+                glossary_terms=len(self.terms.terms),
+                glossary_note=glossary_note,
+                failed_inputs=len(errors),
+            )
+        )
 
     def discard(self) -> None:
         """Close and remove openpyxl's temporary sheet files after a failed write."""
@@ -431,6 +507,7 @@ def to_excel(
     errors: Sequence[FileError] = (),
     on_warning: Callable[[str], None] | None = None,
     timestamp: dt.datetime = FIXED_TIMESTAMP,
+    machine_translation: bool | None = None,
 ) -> Path:
     """Write the bilingual report of one article or many to ``path`` (``.xlsx``); return the path.
 
@@ -441,20 +518,29 @@ def to_excel(
     Export warnings (removed control characters, truncated cells) are logged on the
     ``yantai_pledges.export.excel`` logger, passed to ``on_warning``, and listed on the Overview
     sheet. ``timestamp`` is stored as the document's created/modified time.
+    ``machine_translation`` says whether the free-text English columns (titles, headlines,
+    clauses, paragraphs) are shown; by default they are when machine translation filled the
+    first article's text, and left out (the README sheet says so) when it did not.
     Raises :class:`~yantai_pledges.errors.ExportError` when the report cannot be written; an
     existing file at ``path`` is then left as it was.
     """
     target = Path(path)
     articles = each_article(article_or_articles)
+    first = next(articles, None)
+    if machine_translation is None:
+        machine_translation = first is not None and _has_free_text_english(first)
+    if first is not None:
+        articles = itertools.chain((first,), articles)
     with atomic_path(target) as temporary:
-        glossary, glossary_note = _glossary_lookup(glossary_terms)
-        workbook = _Workbook(_Report(on_warning=on_warning), glossary)
+        glossary, glossary_note = glossary_lookup(glossary_terms)
+        report = _Report(on_warning=on_warning)
+        workbook = _Workbook(report, glossary, machine=machine_translation)
         try:
             for number, article in enumerate(articles, start=1):
                 with _building():
                     workbook.add(number, article)
             with _building():
-                workbook.finish(glossary_note, errors)
+                workbook.finish(glossary_note, errors, timestamp)
                 _save(workbook.book, temporary, timestamp)
         except BaseException:
             workbook.discard()

@@ -35,6 +35,7 @@ __all__ = [
     "RowContext",
     "article_key",
     "each_article",
+    "field_kind",
     "field_values",
     "jurisdiction_columns",
     "row_values",
@@ -92,6 +93,11 @@ class Field(Generic[Item]):
     def column(self, header: str, width: float, kind: Kind | None = None) -> Column[Any]:
         """The Excel column that shows this field."""
         return Column(header, width, kind or _CELL_KIND[self.type], self.get)
+
+
+def field_kind(field: Field[Any]) -> Kind:
+    """The Excel cell kind of a dataset field (the flat view shows the fields as they are)."""
+    return _CELL_KIND[field.type]
 
 
 def row_values(
@@ -250,6 +256,8 @@ ROW_FIELDS: tuple[Field[_Row], ...] = (
     Field("high", "decimal", _target(lambda t: t.quantity.high), False),
     Field("unit_zh", "text", _target(lambda t: t.quantity.unit.zh), False),
     Field("unit_en", "text", _target(lambda t: t.quantity.unit.en), False),
+    Field("per_zh", "text", _target(lambda t: zh(t.quantity.per)), False),
+    Field("per_en", "text", _target(lambda t: en(t.quantity.per)), False),
     Field("base_value", "decimal", _target(lambda t: t.quantity.base_value), False),
     Field("base_low", "decimal", _target(lambda t: t.quantity.base_low), False),
     Field("base_high", "decimal", _target(lambda t: t.quantity.base_high), False),
@@ -379,24 +387,29 @@ STATEMENT_COLUMNS: tuple[Column[Statement], ...] = (
     *_SPAN,
 )  # fmt: skip
 
+# Key columns first (they are the printed page, through Summary (en)), the detail after.
 TARGET_COLUMNS: tuple[Column[Target], ...] = (
     *_WHERE,
     _ROW["metric_zh"].column("Metric (zh)", 18),
     _ROW["metric_en"].column("Metric (en)", 24),
     _ROW["raw"].column("As written", 11),
     _ROW["value"].column("Value", 10),
-    _ROW["low"].column("Low", 8),
-    _ROW["high"].column("High", 8),
     _ROW["unit_zh"].column("Unit (zh)", 8),
     _ROW["unit_en"].column("Unit (en)", 14),
+    _ROW["comparator"].column("Comparator", 11),
+    _ROW["deadline_en"].column("Deadline (en)", 14),
+    *_COMMITMENT_TO_SUMMARY,  # the summary says "in each of 5" / "per person" where Per has it
+    _ROW["per_zh"].column("Per (zh)", 9),
+    _ROW["per_en"].column("Per (en)", 16),
+    _ROW["low"].column("Low", 8),
+    _ROW["high"].column("High", 8),
     _ROW["base_value"].column("Base value", 17),
     _ROW["base_low"].column("Base low", 11),
     _ROW["base_high"].column("Base high", 11),
     _ROW["base_unit"].column("Base unit", 10),
     Column("CNY in 亿元 (100 million yuan)", 14, "number", lambda c, t: in_yi(t.quantity)),
-    _ROW["comparator"].column("Comparator", 11),
-    *_DEADLINE,
-    *_COMMITMENT_TO_SUMMARY,
+    _ROW["deadline_zh"].column("Deadline (zh)", 10),
+    _ROW["deadline_date"].column("Deadline date", 12),
     _ROW["text_zh"].column("Clause (zh)", 30),
     _ROW["text_en"].column("Clause (en)", 40),
     *_SPAN,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal, Protocol
@@ -56,6 +56,16 @@ _CJK_LINE_HEIGHT = 16.5  # Chinese fonts (DengXian, Noto Sans CJK) set taller li
 _MAX_ROW_HEIGHT = 409.0  # Excel's limit
 # Line ends: XML parsers turn a raw CR into LF anyway, so store every line end as LF.
 _LINE_END = regex.compile(r"\r\n?")
+# Either of the two above: one search decides whether a text needs cleaning at all.
+_NEEDS_CLEANING = regex.compile(
+    r"""
+    [\x00-\x08\x0B-\x1F]          # C0 controls other than tab and line feed (CR included)
+    | [\uFFFE\uFFFF\uD800-\uDFFF]   # non-characters and lone surrogates
+    """,
+    regex.VERBOSE,
+)
+# Set false to write rows through openpyxl's public append (tests compare the two).
+FAST_ROWS = True
 # A cell typed starting with one of these is read as a formula by spreadsheet programs.
 _FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -135,6 +145,30 @@ def _number_format(value: float) -> str:
 # -- sheets -----------------------------------------------------------------------------------
 
 
+def _placed_rows(worksheet: Any) -> Generator[None, list[Any], None]:
+    """openpyxl's write-only row stream (``WriteOnlyWorksheet._write_rows``) less its per-value
+    conversion: our cells are made, styled and placed already, and openpyxl's conversion would
+    try each as a value first (a caught ValueError and a spare cell per cell, a sixth of the
+    writing time). Same XML, byte for byte (tests/test_export_excel.py checks it)."""
+    writer = worksheet._writer
+    xf = writer.xf.send(True)
+    with xf.element("sheetData"):
+        row_idx = 1
+        try:
+            while True:
+                cells = yield
+                writer.write_row(xf, cells, row_idx)
+                row_idx += 1
+        except GeneratorExit:
+            pass
+    writer.xf.send(None)
+
+
+def _fast_rows_supported(worksheet: Any) -> bool:
+    """Whether this openpyxl has the write-only internals :func:`_placed_rows` relies on."""
+    return all(hasattr(worksheet, name) for name in ("_get_writer", "_rows", "_values_to_row"))
+
+
 StyleName = Literal[
     "header", "text", "text_quoted", "number", "date", "id", "link", "note", "heading"
 ]
@@ -185,19 +219,86 @@ class Styles:
             },
             "heading": {"font": Font(name="Calibri", size=11, bold=True), "alignment": top},
         }
-        self._resolved: dict[tuple[StyleName, str | None], Any] = {}
+        self._resolved: dict[tuple[StyleName, str | None], _Resolved] = {}
 
-    def apply(self, cell: Any, name: StyleName, number_format: str | None = None) -> None:
+    def _resolve(self, cell: Any, name: StyleName, number_format: str | None) -> _Resolved:
+        """The style of ``(name, number_format)``, resolved on ``cell`` the first time."""
         key = (name, number_format)
         resolved = self._resolved.get(key)
-        if resolved is not None:
-            cell._style = copy.copy(resolved)
+        if resolved is None:
+            for attribute, value in self._recipes[name].items():
+                setattr(cell, attribute, value)
+            if number_format is not None:
+                cell.number_format = number_format
+            resolved = self._resolved[key] = _Resolved(copy.copy(cell._style))
+        return resolved
+
+    def apply(self, cell: Any, name: StyleName, number_format: str | None = None) -> None:
+        if isinstance(cell, _PlacedCell):
+            resolved = self._resolved.get((name, number_format))
+            if resolved is None:  # the first cell of this style: resolve it on a scratch cell
+                resolved = self._resolve(WriteOnlyCell(cell.parent), name, number_format)
+            cell.style = resolved
             return
-        for attribute, value in self._recipes[name].items():
-            setattr(cell, attribute, value)
-        if number_format is not None:
-            cell.number_format = number_format
-        self._resolved[key] = copy.copy(cell._style)
+        cell._style = copy.copy(self._resolve(cell, name, number_format).array)
+
+
+@dataclass(slots=True)
+class _Resolved:
+    """A resolved style: its style array, and its index in the workbook once one cell has it."""
+
+    array: Any
+    index: int | None = None
+
+
+class _PlacedCell:
+    """A written-once cell for the row stream: what openpyxl's cell writer reads, and no more.
+
+    openpyxl's own cell checks and converts its value, copies a style array and hashes it again
+    at writing, per cell; here the value is typed once and the style's workbook index is looked
+    up once per style. The writer (``openpyxl.cell._writer``) reads ``coordinate``, ``data_type``,
+    ``_value``, ``has_style``, ``style_id``, ``hyperlink``, ``_comment`` and ``parent``.
+    """
+
+    __slots__ = ("_value", "column", "data_type", "hyperlink", "parent", "row", "style")
+    _comment = None
+    has_style = True
+
+    def __init__(self, worksheet: Any, value: object, data_type: str) -> None:
+        self.parent = worksheet
+        self._value = value
+        self.data_type = data_type
+        self.column = self.row = 1
+        self.hyperlink: Hyperlink | None = None
+        self.style: _Resolved | None = None
+
+    @property
+    def value(self) -> object:
+        return self._value
+
+    @property
+    def coordinate(self) -> str:
+        return f"{get_column_letter(self.column)}{self.row}"
+
+    @property
+    def style_id(self) -> int:
+        style = self.style
+        if style is None:
+            raise ExportError("internal: a report cell was written without a style")
+        if style.index is None:  # the first cell of this style: register it, as openpyxl would
+            style.index = self.parent.parent._cell_styles.add(style.array)
+        return style.index
+
+
+def _data_type(value: object) -> str:
+    """openpyxl's data type of a value the report writes (strings are typed by the caller)."""
+    if isinstance(value, bool):
+        return "b"
+    if isinstance(value, int | float):
+        return "n"
+    if isinstance(value, dt.date):
+        return "d"
+    raise ValueError(f"Cannot convert {value!r} to Excel")
 
 
 class Report(Protocol):
@@ -209,7 +310,10 @@ class Report(Protocol):
 
 
 class Sheet:
-    """A streamed worksheet: fixed columns, frozen header, filter, print setup, safe cells."""
+    """A streamed worksheet: fixed columns, frozen header, filter, print setup, safe cells.
+
+    ``print_columns`` limits the printed page to the first that many columns (the key ones).
+    """
 
     def __init__(
         self,
@@ -220,8 +324,12 @@ class Sheet:
         *,
         freeze: str = "B2",
         paper: int = Worksheet.PAPERSIZE_A4,
+        print_columns: int | None = None,
+        autofilter: bool = True,
     ) -> None:
         self.title = title
+        self.print_columns = print_columns
+        self.autofilter = autofilter
         self.columns = tuple(columns)
         self.report = report
         self.worksheet = book.create_sheet(title)
@@ -232,20 +340,39 @@ class Sheet:
             self.worksheet.column_dimensions[get_column_letter(index)].width = column.width
         self.worksheet.freeze_panes = freeze
         _set_up_printing(self.worksheet, paper)
+        self._fast = FAST_ROWS and _fast_rows_supported(self.worksheet)
         self._append_header()
 
     def _append_header(self) -> None:
         styles = self.report.styles
         cells = []
         for column in self.columns:
-            cell = WriteOnlyCell(self.worksheet, value=column.header)
-            cell.data_type = "s"
+            cell = self._new_cell(column.header, "s")
             styles.apply(cell, "header")
             cells.append(cell)
         self._set_height(1, cells)
-        self.worksheet.append(cells)
-        self.worksheet.row_dimensions.pop(1, None)
+        self._write(1, cells)
         self.rows = self.table_rows = 1
+
+    def _write(self, row: int, cells: list[Any]) -> None:
+        """Stream one row of cells (``None``: an empty cell) and forget its height."""
+        if self._fast:
+            worksheet = self.worksheet
+            if worksheet._rows is None:
+                worksheet._get_writer()
+                worksheet._rows = _placed_rows(worksheet)
+                next(worksheet._rows)
+            placed = []
+            for index, cell in enumerate(cells, start=1):
+                if cell is not None:
+                    cell.column, cell.row = index, row
+                    if cell.hyperlink is not None:
+                        cell.hyperlink.ref = cell.coordinate  # set when it was still A1
+                    placed.append(cell)
+            worksheet._rows.send(placed)
+        else:
+            self.worksheet.append(cells)
+        self.worksheet.row_dimensions.pop(row, None)  # written: do not keep it in memory
 
     def append(self, values: Sequence[object], links: Mapping[int, str] | None = None) -> int:
         """Append one table row (values in column order); return its row number.
@@ -258,17 +385,17 @@ class Sheet:
         if len(values) != len(self.columns):
             raise ExportError(f"{self.title}: {len(values)} values for {len(self.columns)} columns")
         # Callables are filled last: they may report on the warnings the other cells raised.
-        order = sorted(range(len(values)), key=lambda index: callable(values[index]))
-        for index in order:
-            value = values[index]
+        later: list[tuple[int, Callable[[], object]]] = []
+        for index, value in enumerate(values):
             if callable(value):
-                value = value()
-            link = None if links is None else links.get(index)
-            coordinate = f"{get_column_letter(index + 1)}{row}"
-            cells[index] = self._cell(self.columns[index], value, coordinate, link)
+                later.append((index, value))
+            elif value is not None:
+                link = None if links is None else links.get(index)
+                cells[index] = self._cell(self.columns[index], value, row, index, link)
+        for index, make in later:
+            cells[index] = self._cell(self.columns[index], make(), row, index, None)
         self._set_height(row, cells)
-        self.worksheet.append(cells)
-        self.worksheet.row_dimensions.pop(row, None)  # written: do not keep it in memory
+        self._write(row, cells)
         self.rows = self.table_rows = row
         return row
 
@@ -277,65 +404,88 @@ class Sheet:
         tallest = 0.0
         for column, cell in zip(self.columns, cells, strict=True):
             if cell is not None and cell.data_type == "s":
-                tallest = max(tallest, _text_height(cell.value, column.width))
+                text = cell.value
+                # a short line fits in one line of any font: no height beyond the default
+                if len(text) * 2 < column.width and "\n" not in text:
+                    continue
+                tallest = max(tallest, _text_height(text, column.width))
         height = _row_height(tallest)
         if height is not None:
             self.worksheet.row_dimensions[row].height = height
 
     def append_note(self, text: str, *, heading: bool = False) -> None:
         """A line below the table (outside the filter range), in the second column."""
-        cell = self._text_cell(text, f"B{self.rows + 1}")
+        cell = self._text_cell(text, self.rows + 1, 1)
         # unwrapped, so the note runs on across the empty cells to its right
         self.report.styles.apply(cell, "heading" if heading else "note")
-        self.worksheet.append([None, cell])
+        self._write(self.rows + 1, [None, cell])
         self.rows += 1
 
     def close(self) -> None:
         last_column = get_column_letter(len(self.columns))
-        self.worksheet.auto_filter.ref = f"A1:{last_column}{self.table_rows}"
+        if self.autofilter:
+            self.worksheet.auto_filter.ref = f"A1:{last_column}{self.table_rows}"
         self.worksheet.print_title_rows = "1:1"
+        if self.print_columns is not None:
+            # the key columns only: the rest is for the screen (the notes below stay out too)
+            last_printed = get_column_letter(self.print_columns)
+            self.worksheet.print_area = f"A1:{last_printed}{self.table_rows}"
 
-    def _cell(self, column: Column, value: object, coordinate: str, link: str | None) -> Any:
+    def _cell(self, column: Column, value: object, row: int, index: int, link: str | None) -> Any:
         if value is None:
             return None
         if isinstance(value, str) or (isinstance(value, Decimal) and not value.is_finite()):
-            return self._text_cell(str(value), coordinate)
+            return self._text_cell(str(value), row, index)
         styles = self.report.styles
-        cell = WriteOnlyCell(self.worksheet)
         if isinstance(value, Decimal):
-            cell.value = _number(value)
-            styles.apply(cell, "number", _number_format(cell.value))
+            number = _number(value)
+            cell = self._new_cell(number)
+            styles.apply(cell, "number", _number_format(number))
         elif isinstance(value, dt.date):
-            cell.value = value
+            cell = self._new_cell(value)
             styles.apply(cell, "date")
         elif link is not None:
-            cell.value = value
-            cell.hyperlink = Hyperlink(ref=coordinate, location=link, tooltip="Go to the statement")
+            cell = self._new_cell(value)
+            cell.hyperlink = Hyperlink(ref="", location=link, tooltip="Go to the statement")
             styles.apply(cell, "link")
         elif column.kind == "count":
-            cell.value = value
+            cell = self._new_cell(value)
             styles.apply(cell, "number", "#,##0")
         else:
-            cell.value = value
+            cell = self._new_cell(value)
             styles.apply(cell, "id")
         return cell
 
-    def _text_cell(self, text: str, coordinate: str) -> Any:
+    def _new_cell(self, value: object, data_type: str | None = None) -> Any:
+        """A cell holding ``value``; ``data_type`` "s" keeps a string a string (never a formula)."""
+        if self._fast:
+            return _PlacedCell(self.worksheet, value, data_type or _data_type(value))
+        cell = WriteOnlyCell(self.worksheet, value=value)
+        if data_type is not None:
+            cell.data_type = data_type  # openpyxl types '=…' as a formula and '#N/A' as an error
+        return cell
+
+    def _where(self, row: int, index: int) -> str:
+        return f"article {self.article}, {self.title}!{get_column_letter(index + 1)}{row}"
+
+    def _text_cell(self, text: str, row: int, index: int) -> Any:
         """A string cell that stays a string: never a formula, never an error code."""
-        where = f"article {self.article}, {self.title}!{coordinate}"
-        cleaned, removed = _XML_ILLEGAL.subn("", text)
-        if removed:
-            self.report.warn(
-                f"{where}: removed {removed} control character(s) that an Excel file cannot hold"
-            )
-        cleaned, cut = _truncate(_LINE_END.sub("\n", cleaned))
+        cleaned = text
+        if _NEEDS_CLEANING.search(text) is not None:  # rare: most text has nothing to remove
+            cleaned, removed = _XML_ILLEGAL.subn("", text)
+            if removed:
+                self.report.warn(
+                    f"{self._where(row, index)}: removed {removed} control character(s) "
+                    "that an Excel file cannot hold"
+                )
+            cleaned = _LINE_END.sub("\n", cleaned)
+        cleaned, cut = _truncate(cleaned)
         if cut:
             self.report.warn(
-                f"{where}: text cut to Excel's {CELL_TEXT_LIMIT:,}-character cell limit, "
-                f"{cut:,} characters dropped; the JSON export has the full text"
+                f"{self._where(row, index)}: text cut to Excel's {CELL_TEXT_LIMIT:,}-character "
+                f"cell limit, {cut:,} characters dropped; the JSON export has the full text"
             )
-        cell = WriteOnlyCell(self.worksheet, value=cleaned)
-        cell.data_type = "s"  # openpyxl types '=…' as a formula and '#N/A' as an error
+        cell = self._new_cell(cleaned, "s")
         quoted = cleaned.startswith(_FORMULA_LEADS)
         self.report.styles.apply(cell, "text_quoted" if quoted else "text")
         return cell

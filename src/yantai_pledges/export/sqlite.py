@@ -63,7 +63,7 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2  # 2: the article_json table
+SCHEMA_VERSION = 2  # 2: the article_json table; per_zh and per_en on targets (Quantity.per)
 _SQL_TYPES: dict[FieldType, str] = {
     "text": "TEXT",
     "integer": "INTEGER",

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import regex
 
 from .deadlines import DeadlineMatch, find_deadlines
+from .periods import PART_YEAR_KINDS
 from .pledge_words import find_pledge_words
 
 __all__ = ["Communique", "communique", "title_period"]
@@ -70,14 +71,10 @@ def communique(lines: Iterable[str]) -> Communique | None:
     return None
 
 
-# Parts of a year a title may report on: 上半年, 一季度, 前三季度, 1-5月 (not a whole year: a
-# year's review is read from its own words, see reviews.py).
-_PART_YEAR_KINDS = frozenset({"half", "quarter", "quarters", "months", "month"})
-
-
 def title_period(title: str | None, year: int | None) -> DeadlineMatch | None:
     """The part of a year an article's title reports on, or None (no title, no such period, more
-    than one, or a title that pledges: 上半年力争…).
+    than one, or a title that pledges: 上半年力争…). Not a whole year: a year's review is read
+    from its own words (reviews.py).
 
     >>> title_period("衡南县：上半年经济运行稳中向好", 2019).date
     datetime.date(2019, 6, 30)
@@ -86,7 +83,7 @@ def title_period(title: str | None, year: int | None) -> DeadlineMatch | None:
     """
     if not title or year is None:
         return None
-    found = [d for d in find_deadlines(title, year) if d.kind in _PART_YEAR_KINDS]
+    found = [d for d in find_deadlines(title, year) if d.kind in PART_YEAR_KINDS]
     if len(found) != 1 or found[0].date is None or find_pledge_words(title):
         return None
     return found[0]

@@ -17,6 +17,7 @@ from ..lexicon.periods import PeriodWords
 
 __all__ = [
     "ENDLESS_KINDS",
+    "PART_YEAR_KINDS",
     "SPANS_TO_NOW",
     "Resolved",
     "relation",
@@ -30,6 +31,8 @@ __all__ = [
 SPANS_TO_NOW = frozenset({"past", "since"})
 # … and the kinds that say nothing of when a figure's period ends.
 ENDLESS_KINDS = SPANS_TO_NOW | {"unplaced"}
+# Parts of a year: 上半年, 一季度, 前三季度, 1-5月, 3月.
+PART_YEAR_KINDS = frozenset({"half", "quarter", "quarters", "months", "month"})
 
 _END = 0  # a day value meaning "the last day of the month"
 

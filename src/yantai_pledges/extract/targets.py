@@ -31,8 +31,10 @@ from ..lexicon.marks import CLOSING_MARKS_CLASS
 from ..lexicon.milestones import milestone_verb_pattern
 from ..lexicon.units import TIME_BASE_UNITS
 from ..lines import Paragraph
-from ..models import Commitment, Milestone, Status, Target
-from .deadlines import YEAR_NAMED, DeadlineMatch, ended_before, sentence_deadlines
+from ..models import Bilingual, Commitment, Milestone, Quantity, Status, Target
+from .deadlines import DeadlineMatch, ended_before, sentence_deadlines
+from .distributive import distribution
+from .figure_deadlines import deadline_for, topic_for
 from .metrics import cuts, pieces
 from .periods import ENDLESS_KINDS
 from .pledge_words import PledgeWord, commitment_for, find_pledge_words, in_quotes
@@ -41,7 +43,6 @@ from .reviews import Review, read_opening, review_state
 from .sentence_facts import LeadIn, SentenceFacts
 from .sentences import Segment, clause_bounds, split_sentences
 from .status import (
-    NEUTRAL_PERIOD,
     PLANNED_INVESTMENT,
     PROJECTION,
     is_plan_share,
@@ -50,18 +51,11 @@ from .status import (
 )
 from .tables import Column, table_cells, table_row
 
-# Words after which a deadline stated earlier no longer applies (未来总投资2000亿元).
-_DEADLINE_BREAK = regex.compile(r"未来|远期|长远|建成后|达产后|投产后|届时")
-# A figure of the whole year (年度计划投资, 全年目标) after a part of it named earlier in the sentence.
-_YEARLY_FIGURE = regex.compile(r"年度|全年")
-_PART_YEAR_KINDS = frozenset({"months", "month", "quarters", "quarter", "half"})
-
 _WINDOW_AFTER = regex.compile(r"[内里](?=\p{Han})")  # 6个月内开工率: the noun goes on
 _NARRATED_TIME = regex.compile(r"(?:时间)?(?:里|来|以来|中)")
 
 _CLAUSE_BREAK = regex.compile(r"[；;]")  # where an estimate's reach ends in a review
 
-_EXPLICIT_YEAR = regex.compile(r"(?:19|20)[0-9]{2}年")
 _LIST_OPENER = regex.compile(r"[：:]\s*$")
 _SENTENCE_FINAL = regex.compile(rf"[。！？!?][{CLOSING_MARKS_CLASS}]*\s*$")
 
@@ -264,18 +258,18 @@ def _sentence_targets(sentence: SentenceFacts) -> list[Target]:
     targets: list[Target] = []
     offset = sentence.segment.start
     previous: tuple[DeadlineMatch | None, Status] | None = None
-    for match, (piece_start, piece_end, metric) in zip(
-        counted, pieces(sentence, counted), strict=True
+    for index, (match, (piece_start, piece_end, metric)) in enumerate(
+        zip(counted, pieces(sentence, counted), strict=True)
     ):
         deadline = (
-            _deadline_for(sentence, match.start)
+            deadline_for(sentence, match.start)
             or _lead(sentence).deadline
-            or _topic_for(sentence, match.start)
+            or topic_for(sentence, match.start)
         )
         status = _status_for(sentence, match)
         if previous is not None and is_plan_share(metric, match.quantity.base_unit):
             # 完成投资362.32亿元，占年计划投资的64.49%: the share is of the figure before it.
-            deadline = _deadline_for(sentence, match.start) or previous[0]
+            deadline = deadline_for(sentence, match.start) or previous[0]
             status = previous[1]
         previous = (deadline, status)
         targets.append(
@@ -285,7 +279,7 @@ def _sentence_targets(sentence: SentenceFacts) -> list[Target]:
                 text={"zh": text[piece_start:piece_end]},
                 span=(offset + piece_start, offset + piece_end),
                 metric={"zh": metric},
-                quantity=match.quantity,
+                quantity=_per_item(sentence, counted, index),
                 comparator=match.comparator,
                 deadline=deadline.fields() if deadline is not None else None,
                 period=_period_for(sentence, deadline, status),
@@ -296,6 +290,28 @@ def _sentence_targets(sentence: SentenceFacts) -> list[Target]:
             )
         )
     return targets
+
+
+def _per_item(sentence: SentenceFacts, counted: Sequence[QuantityMatch], index: int) -> Quantity:
+    """The figure's quantity, with ``per`` set when 各/每/分别 make it a per-item figure (a copy:
+    the scanner's quantities are shared)."""
+    match = counted[index]
+    clause_start = sentence.clause_start(match.start)
+    clause_end = next(
+        (end for start, end in sentence.clauses if start <= match.start < end),
+        len(sentence.segment.text),
+    )
+    next_figure = counted[index + 1].start if index + 1 < len(counted) else None
+    per = distribution(
+        sentence.segment.text,
+        clause_start,
+        match.start,
+        clause_end=clause_end,
+        next_figure=next_figure,
+    )
+    if per is None:
+        return match.quantity
+    return match.quantity.model_copy(update={"per": Bilingual(zh=per)})
 
 
 def _period_for(
@@ -398,15 +414,6 @@ def _next_topic(
     return topic if review is None else None
 
 
-def _topic_for(sentence: SentenceFacts, position: int) -> DeadlineMatch | None:
-    """The paragraph's topic year for a figure at ``position``, unless a word such as 未来 or
-    达产后 before it says the figure is not of that year."""
-    topic = sentence.topic
-    if topic is None or _DEADLINE_BREAK.search(sentence.segment.text, 0, position):
-        return None
-    return topic
-
-
 def _is_time_window(text: str, match: QuantityMatch) -> bool:
     """签约项目6个月内开工率不低于80%: a window that qualifies the metric, not a figure."""
     return match.quantity.base_unit in TIME_BASE_UNITS and bool(
@@ -460,66 +467,6 @@ def _may_hold_milestone(text: str, deadlines: Sequence[DeadlineMatch]) -> bool:
     return bool(deadlines) and bool(
         milestone_verb_pattern().search(text, min(d.end for d in deadlines))
     )
-
-
-def _deadline_for(sentence: SentenceFacts, position: int) -> DeadlineMatch | None:
-    """The nearest deadline before ``position`` in the sentence, else one after it in its clause."""
-    text = sentence.segment.text
-    chosen: DeadlineMatch | None = None
-    following: DeadlineMatch | None = None  # the first one after
-    for deadline in sentence.deadlines:  # in text order
-        if deadline.end <= position:
-            chosen = deadline  # the last one before
-        elif following is None and deadline.start >= position:
-            following = deadline
-    if chosen is not None:
-        if _DEADLINE_BREAK.search(text, chosen.end, position):
-            return None
-        clause_start = sentence.clause_start(position)
-        if (
-            chosen.kind in _PART_YEAR_KINDS
-            and chosen.end <= clause_start
-            and _YEARLY_FIGURE.search(text, clause_start, position)
-        ):
-            # 1-6月累计完成…，年度计划投资327.53亿元: the plan is the year's, not the months'
-            # (but 上半年完成年度投资计划的55%: the part of the year is the figure's own).
-            return next(
-                (
-                    d
-                    for d in reversed(sentence.deadlines)
-                    if d.end <= chosen.start and d.kind == "year"
-                ),
-                None,
-            )
-    elif following is None:  # the common case settled without finding the clause
-        return None
-    else:
-        clause_end = next((e for s, e in sentence.clauses if s <= position < e), len(text))
-        if following.start >= clause_end:
-            return None
-        chosen = following
-    return _anchored(sentence, chosen)
-
-
-def _anchored(sentence: SentenceFacts, chosen: DeadlineMatch) -> DeadlineMatch:
-    """年底前 after 2024年 (or 明年) in the same sentence ends that year, whatever the article's
-    year; 全年 in a review of last year ends last year unless 今年 comes before it (去年…，今年…，
-    一季度…). Only a period of the article's own year moves: a plan's end (“十五五”期间 → 2030) or
-    明年 keeps its date."""
-    if chosen.date is None or _EXPLICIT_YEAR.search(chosen.text):
-        return chosen
-    if chosen.date.year != sentence.year:
-        return chosen
-    named: DeadlineMatch | None = None  # the last year named before it (2024年, 今年, 明年)
-    for deadline in reversed(sentence.deadlines):
-        if deadline.end <= chosen.start and YEAR_NAMED.search(deadline.text):
-            named = deadline
-            break
-    if named is not None and named.date is not None and not named.is_past:
-        return chosen.in_year(named.date.year)
-    if sentence.review and sentence.review.year and NEUTRAL_PERIOD.match(chosen.text):
-        return chosen.in_year(sentence.review.year)
-    return chosen
 
 
 def _sentence_commitment(sentence: SentenceFacts, position: int) -> Commitment | None:

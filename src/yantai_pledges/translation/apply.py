@@ -26,6 +26,7 @@ from .english import (
     deadline_english,
     metric_english,
     milestone_summary,
+    per_english,
     quantity_english,
     target_english,
     unit_english,
@@ -113,6 +114,9 @@ def _deadline(deadline: Deadline | None) -> None:
 def _target(target: Target, glossary: Glossary) -> None:
     unit = target.quantity.unit
     unit.en = unit_english(unit.zh)
+    per = target.quantity.per
+    if per is not None:
+        per.en = per_english(per.zh, glossary.lookup)
     _deadline(target.deadline)
     try:
         target.metric.en, summary = target_english(target, glossary)

@@ -53,6 +53,7 @@ from .english_metrics import (
 )
 from .english_quantities import (
     format_number,
+    per_english,
     quantity_english,
     quantity_phrase,
     scaled_unit,
@@ -65,6 +66,7 @@ __all__ = [
     "format_number",
     "metric_english",
     "milestone_summary",
+    "per_english",
     "quantity_english",
     "target_english",
     "target_summary",
@@ -227,6 +229,9 @@ def _summary(target: Target, metric: tuple[Phrase, str] | None) -> str:
         figure = f"{figure} {_quoted_chinese(target.metric.zh)}"
     else:
         figure = _figure(metric[0], target)
+    per = target.quantity.per
+    if per is not None and per.en:
+        figure = f"{figure} {per.en}"  # 30 in each of 5 areas, not 30
     return _sentence(_lead(target.commitment, target.status), figure, deadline)
 
 

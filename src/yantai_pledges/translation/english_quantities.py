@@ -4,9 +4,13 @@ in words (conventions in :mod:`.english`)."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from decimal import Decimal
 
+import regex
+
 from ..errors import InputError
+from ..extract.numbers import parse_number
 from ..lexicon.scales import SCALES
 from ..lexicon.units import Unit, units
 from ..models import (
@@ -17,6 +21,7 @@ from ..models import (
 __all__ = [
     "amount_english",
     "format_number",
+    "per_english",
     "quantity_english",
     "quantity_phrase",
     "scaled_unit",
@@ -152,3 +157,36 @@ def amount_english(value: Decimal, unit_zh: str, *, include_noun: bool) -> str:
 def quantity_english(q: Quantity, comparator: Comparator | str | None = None) -> str:
     """1850亿元 → "185 billion yuan"; 130个 with at_least → "at least 130"; 2—3家 → "2–3"."""
     return quantity_phrase(q, comparator, include_noun=True)
+
+
+# 每X: what one figure is given for (per person, per year …); 每个 is "each".
+_PER_WORDS = {
+    "人": "per person", "年": "per year", "月": "per month", "周": "per week", "天": "per day",
+    "日": "per day", "季度": "per quarter", "户": "per household", "家": "per firm", "个": "each",
+    "亩": "per mu",
+}  # fmt: skip
+_PER_PART = regex.compile(r"每(?P<word>季度|[人年月周天日户家个亩])")
+_EACH_OF = regex.compile(
+    r"""
+    (?P<count> \d+ | [一二两三四五六七八九十]+ ) (?: 大 | 个 )? (?P<noun> \p{Han}* ) 各 $
+    """,
+    regex.VERBOSE,
+)
+
+
+def per_english(per_zh: str, noun_english: Callable[[str], str | None] | None = None) -> str:
+    """The English of ``Quantity.per``: 每人每月 → "per person per month", 5大方面各 → "in each of
+    5" (with the noun's English when ``noun_english`` gives one: 5个片区各 → "in each of 5 areas"), 各 and
+    分别 → "each"."""
+    parts = [_PER_WORDS[match.group("word")] for match in _PER_PART.finditer(per_zh)]
+    if parts:
+        return " ".join(parts)
+    each_of = _EACH_OF.search(per_zh)
+    if each_of is None:
+        return "each"
+    try:
+        count = format_number(parse_number(each_of.group("count")))
+    except InputError:
+        return "each"
+    noun = noun_english(each_of.group("noun")) if noun_english and each_of.group("noun") else None
+    return f"in each of {count} {noun}" if noun else f"in each of {count}"

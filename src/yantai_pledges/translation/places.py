@@ -10,8 +10,10 @@ Stage: deterministic English. ``place_english`` tries, in order:
 3. pinyin of the stem + the English of the administrative suffix (``data/place_suffixes.tsv``,
    longest first): 鼓楼区 → "Gulou District", 某某街道 → "Moumou Subdistrict".
 
-Cities keep their official bare name (Qixia, Jinan); ``place_name`` strips a generic " City" /
-" Province" for use inside organ names ("CPC Qixia Municipal Committee").
+One rule for every place (issue 16): the official romanisation with its level word — "Zhifu
+District", "Qixia City", "Yantai City", "Shandong Province" (municipalities keep their bare names:
+Beijing). ``place_name`` strips a generic " City" / " Province" for use inside organ names
+("CPC Qixia Municipal Committee").
 """
 
 from __future__ import annotations
@@ -79,9 +81,7 @@ def _by_rule(zh: str) -> str:
     if split is None:
         return _pinyin_name(zh)
     stem, suffix_english = split
-    if zh.endswith("市") and stem in _gazetteer():
-        return _pinyin_name(stem)  # a known city keeps its official bare name: 六安市 → Lu'an
-    return f"{_pinyin_name(stem)} {suffix_english}"
+    return f"{_pinyin_name(stem)} {suffix_english}"  # a known stem keeps its reading: Lu'an City
 
 
 def _chain(zh: str) -> list[str] | None:
