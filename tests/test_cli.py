@@ -23,7 +23,8 @@ from openpyxl import load_workbook
 
 from extras import requires_argos
 from yantai_pledges import __version__
-from yantai_pledges.cli import ARGOS_SETUP, main
+from yantai_pledges.cli import main
+from yantai_pledges.cli_help import ARGOS_SETUP
 from yantai_pledges.export import schema_text
 
 ARTICLE = """培强产业集群 壮大工业规模
@@ -398,6 +399,10 @@ def test_track_reads_a_database_and_writes_its_tables_into_it(tmp_path: Path) ->
     text = tmp_path / "notes.txt"
     text.write_text("不是数据库", encoding="utf-8")
     assert main(["track", str(communique), "--db", str(text), "-q"]) == 2  # not a database
+    assert main(["track", str(communique), "-o", str(text), "-q"]) == 2  # not a workbook
+    workbook = tmp_path / "tracking.xlsx"
+    assert main([*args[:3], "-o", str(workbook), "-q", "--workers", "1"]) == 0
+    assert zipfile.is_zipfile(workbook)
 
 
 # -- outputs checked before parsing -------------------------------------------------------------
@@ -751,7 +756,8 @@ _BLOCKED_ARGOS = """
 import sys
 for name in ("argostranslate", "ctranslate2", "sentencepiece"):
     sys.modules[name] = None
-from yantai_pledges.cli import ARGOS_SETUP, main
+from yantai_pledges.cli import main
+from yantai_pledges.cli_help import ARGOS_SETUP
 sys.exit(main(sys.argv[1:]))
 """
 
@@ -809,7 +815,7 @@ def main_help() -> str:
 
 
 def test_help_documents_every_exit_status() -> None:
-    from yantai_pledges.cli import EXIT_STATUS
+    from yantai_pledges.cli_help import EXIT_STATUS
 
     assert EXIT_STATUS in main_help()
     codes = regex.findall(r"^  (\d+) ", EXIT_STATUS, regex.MULTILINE)

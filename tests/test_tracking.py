@@ -351,3 +351,56 @@ def test_tracking_fixtures_are_short_excerpts_with_their_source() -> None:
         assert len(path.read_text(encoding="utf-8")) <= 2000, path.name
         row = next((line for line in readme.splitlines() if f"| {path.stem} |" in line), "")
         assert "http" in row, f"{path.stem}: no source URL in tests/fixtures/tracking/README.md"
+
+
+# --- the tracking workbook (export/tracking_excel.py) ---------------------------------------
+
+
+def _real_pairs_tracking() -> yantai_pledges.Tracking:
+    folder = Path(__file__).parent / "fixtures" / "tracking"
+    articles = [
+        yantai_pledges.parse(p.read_bytes(), translator=None) for p in sorted(folder.glob("*.txt"))
+    ]
+    return track(articles)
+
+
+def test_the_workbook_holds_the_rows_key_columns_first_and_a_chart(tmp_path: Path) -> None:
+    import openpyxl
+
+    tracking = _real_pairs_tracking()
+    path = tracking.to_excel(tmp_path / "tracking.xlsx")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["README", "Tracking", "Inflation", "Chart"]
+    sheet = book["Tracking"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[:3] == ["jurisdiction_zh", "indicator_id", "period_end"]
+    assert sorted(header) == sorted(tracking.link_rows()[0])  # the same row spec, reordered
+    assert sheet.max_row == len(tracking.links) + 1
+    assert sheet.print_area is not None  # the key columns only
+    attainment = header.index("attainment")
+    assert {row[attainment] for row in sheet.iter_rows(min_row=2, values_only=True)} <= {
+        "met",
+        "missed",
+        "no_outcome",
+        "not_comparable",
+    }
+    chart_sheet = book["Chart"]
+    (chart,) = chart_sheet._charts
+    compared = [r for r in tracking.link_rows() if r["pledge_value"] and r["outcome_value"]]
+    assert 2 <= chart_sheet.max_row <= len(compared) + 1
+    assert chart.title is not None
+
+
+def test_the_workbook_is_the_same_bytes_for_the_same_input(tmp_path: Path) -> None:
+    tracking = _real_pairs_tracking()
+    first = tracking.to_excel(tmp_path / "a.xlsx").read_bytes()
+    assert tracking.to_excel(tmp_path / "b.xlsx").read_bytes() == first
+
+
+def test_an_empty_tracking_gives_a_workbook_that_says_so(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(track([]).to_excel(tmp_path / "empty.xlsx"))
+    assert book["Tracking"]["A1"].value == "(none found)"
+    notes = [row[1] for row in book["Chart"].iter_rows(min_row=2, values_only=True)]
+    assert any(note and "nothing to chart" in note for note in notes)

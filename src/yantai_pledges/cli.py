@@ -29,6 +29,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from . import __version__
+from .cli_help import (  # the help texts, in a room of their own
+    ARGOS_SETUP,
+    EXIT_STATUS,
+    FORCE_HELP,
+    PARSE_DESCRIPTION,
+    PARSE_EPILOG,
+)
 from .corpus.pool import DEFAULT_TIMEOUT
 from .errors import MissingDependencyError, ModelNotInstalledError, YantaiPledgesError
 from .models import Article, FileError
@@ -45,54 +52,6 @@ TRANSLATORS = ("auto", "glossary", "argos", "none")
 
 # Exit statuses: a script can tell "some inputs failed" from "nothing was done".
 EXIT_OK, EXIT_FAILED_INPUTS, EXIT_REFUSED, EXIT_INTERRUPTED = 0, 1, 2, 130
-
-EXIT_STATUS = """\
-exit status:
-  0    every input parsed, every output written
-  1    some inputs could not be read or parsed (each named on stderr, the rest written), or an
-       output failed while it was being written
-  2    refused before any input was read: a usage error, an output that is not safe to write,
-       an extra or model that is not installed
-  130  interrupted (Ctrl-C)"""
-
-# Where Argos comes from, for every command that needs it (docs/translation.md says how).
-ARGOS_SETUP = "install yantai-pledges[argos] and a model (see docs/translation.md)"
-
-_PARSE_DESCRIPTION = """\
-Parse article files into typed, bilingual data.
-
-Inputs are files, folders (searched recursively for *.txt, *.htm, *.html, *.md) and glob
-patterns. Files may be UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK or Big5,
-plain text or saved web pages. With no output option, the JSON goes to stdout: one object for
-one input, an array for several. --csv, --parquet and --db write the dataset: one row per
-target and per milestone (see docs/dataset.md).
-
-A file that cannot be read or parsed is reported on stderr (and as an error record in
---jsonl); the run goes on, and the exit status is 1. An input given twice, or a copy with the
-same bytes (SHA-256), is parsed once, with a warning naming both paths.
-
-Outputs are checked before anything is parsed. The run is refused (exit status 2) when an
-output's folder is missing or not writable, when an output is one of the inputs, or when two
-options name the same file. An existing file of another kind than its option writes (-o
-notes.csv where notes.csv is not a workbook) is refused too, unless --force. -o, --json,
---csv and --parquet replace their file when the run ends, --jsonl when it starts; --db adds
-to its database and --jsonl --resume appends to its file, so those two must already hold
-their kind of file, --force or not."""
-
-_PARSE_EPILOG_EXAMPLES = """\
-examples:
-  yantai-pledges parse article.txt
-  yantai-pledges parse archive/ -o report.xlsx --jsonl results.jsonl
-  yantai-pledges parse archive/ --db pledges.sqlite --csv targets.csv
-  yantai-pledges parse 'archive/**/*.html' --jsonl results.jsonl --resume --workers 4"""
-
-
-_PARSE_EPILOG = f"{_PARSE_EPILOG_EXAMPLES}\n\n{EXIT_STATUS}"
-
-_FORCE_HELP = (
-    "let an output replace an existing file of another kind (never an input; never the file "
-    "that --db or --jsonl --resume adds to)"
-)
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -117,8 +76,8 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     parse = commands.add_parser(
         "parse",
         help="parse article files into JSON, JSON Lines, Excel or a dataset",
-        description=_PARSE_DESCRIPTION,
-        epilog=_PARSE_EPILOG,
+        description=PARSE_DESCRIPTION,
+        epilog=PARSE_EPILOG,
         formatter_class=formatter,
     )
     parse.add_argument("inputs", nargs="+", metavar="INPUT", help="a file, folder or glob pattern")
@@ -175,7 +134,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
         help="with --jsonl: skip inputs already recorded there (same path and content) "
         "and append the rest",
     )
-    parse.add_argument("--force", action="store_true", help=_FORCE_HELP)
+    parse.add_argument("--force", action="store_true", help=FORCE_HELP)
     parse.add_argument(
         "-q",
         "--quiet",
@@ -190,7 +149,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
         description="Parse article files (work reports, communiqués, reviews), or read the "
         "articles of a database made by parse --db, and link each pledge to the outcomes of "
         "the same place, indicator and period in the others; pair each place's targets with "
-        "its parent's. Writes JSON to stdout unless --json, --csv or --db. Outputs are checked "
+        "its parent's. Writes JSON to stdout unless -o, --json, --csv or --db. Outputs are checked "
         "before anything is parsed, as for parse.",
         epilog=EXIT_STATUS,
         formatter_class=formatter,
@@ -200,6 +159,13 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
         nargs="+",
         metavar="INPUT",
         help="a file, folder or glob pattern, or a database made by parse --db",
+    )
+    tracking.add_argument(
+        "-o",
+        "--output",
+        metavar="TRACKING.xlsx",
+        help="write a workbook: the links, the inflation pairs and a chart of pledge against "
+        "outcome (docs/tracking.md)",
     )
     tracking.add_argument(
         "--json", metavar="OUT", help="write links and inflation pairs as JSON to OUT"
@@ -217,7 +183,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     tracking.add_argument(
         "--workers", type=_positive_int, metavar="N", help="parallel worker processes"
     )
-    tracking.add_argument("--force", action="store_true", help=_FORCE_HELP)
+    tracking.add_argument("--force", action="store_true", help=FORCE_HELP)
     tracking.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
     tracking.set_defaults(handler=_track_command)
 
@@ -355,7 +321,12 @@ _PARSE_OUTPUTS = (
     ("parquet", "--parquet", "parquet"),
     ("db", "--db", "sqlite"),
 )
-_TRACK_OUTPUTS = (("json", "--json", "json"), ("csv", "--csv", "csv"), ("db", "--db", "sqlite"))
+_TRACK_OUTPUTS = (
+    ("output", "-o", "workbook"),
+    ("json", "--json", "json"),
+    ("csv", "--csv", "csv"),
+    ("db", "--db", "sqlite"),
+)
 
 
 def _planned_outputs(
@@ -481,7 +452,8 @@ def _track_command(args: argparse.Namespace) -> int:
     _report_failures(summary.errors)
     parsed = [result for result in summary.results if isinstance(result, Article)]
     tracking = track(stored + parsed)
-    if all(value is None for value in (args.json, args.csv, args.db)) or args.json == "-":
+    outputs = (args.output, args.json, args.csv, args.db)
+    if all(value is None for value in outputs) or args.json == "-":
         print(tracking.to_json())
     elif args.json is not None:
         tracking.to_json(args.json)
@@ -489,6 +461,8 @@ def _track_command(args: argparse.Namespace) -> int:
         tracking.to_csv(args.csv)
     if args.db is not None:
         tracking.to_sqlite(args.db)
+    if args.output is not None:
+        tracking.to_excel(args.output)
     if not args.quiet:
         verdicts = [link.attainment for link in tracking.links]
         print(

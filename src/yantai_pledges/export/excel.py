@@ -82,6 +82,8 @@ __all__ = [
     "FIXED_TIMESTAMP",
     "GlossaryEntry",
     "GlossaryTerms",
+    "building",
+    "save_workbook",
     "to_excel",
 ]
 
@@ -478,18 +480,21 @@ class _FixedTimeZipFile(zipfile.ZipFile):
             shutil.copyfileobj(source, target, _COPY_CHUNK)
 
 
-def _save(book: Workbook, path: Path, timestamp: dt.datetime) -> None:
+def save_workbook(
+    book: Workbook, path: Path, timestamp: dt.datetime, *, title: str = "Pledges and targets"
+) -> None:
+    """Save ``book`` with fixed times and creator, so equal content gives equal bytes."""
     properties = book.properties
     properties.creator = properties.lastModifiedBy = CREATOR
     properties.created = properties.modified = timestamp
-    properties.title = "Pledges and targets"
+    properties.title = title
     with _FixedTimeZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         # ExcelWriter, not Workbook.save: that would stamp the current time as "modified".
         ExcelWriter(book, archive).save()
 
 
 @contextlib.contextmanager
-def _building() -> Iterator[None]:
+def building() -> Iterator[None]:
     """openpyxl's ValueError/TypeError while building are the exporter's failure."""
     try:
         yield
@@ -537,11 +542,11 @@ def to_excel(
         workbook = _Workbook(report, glossary, machine=machine_translation)
         try:
             for number, article in enumerate(articles, start=1):
-                with _building():
+                with building():
                     workbook.add(number, article)
-            with _building():
+            with building():
                 workbook.finish(glossary_note, errors, timestamp)
-                _save(workbook.book, temporary, timestamp)
+                save_workbook(workbook.book, temporary, timestamp)
         except BaseException:
             workbook.discard()
             raise

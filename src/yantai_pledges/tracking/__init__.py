@@ -72,6 +72,13 @@ class Tracking:
             {"tracking_links": self.link_rows(), "tracking_inflation": self.inflation_rows()},
         )
 
+    def to_excel(self, path: str | Path) -> Path:
+        """The links, inflation pairs and a chart as a workbook (``export/tracking_excel.py``),
+        written atomically; the same input gives the same bytes."""
+        from ..export.tracking_excel import tracking_to_excel  # noqa: PLC0415 - openpyxl
+
+        return tracking_to_excel(self, path)
+
     def to_json(self, path: str | Path | None = None) -> str:
         """Both lists of rows under "links" and "inflation" (and "inflation_summary"), as JSON
         text; written to ``path`` too when given (atomically)."""
