@@ -25,6 +25,8 @@ __all__ = [
     "Comparator",
     "Deadline",
     "FileError",
+    "Furniture",
+    "FurnitureKind",
     "Jurisdiction",
     "JurisdictionLevel",
     "Milestone",
@@ -291,6 +293,25 @@ class Statement(_Model):
     milestones: list[Milestone] = Field(default_factory=list)
 
 
+class FurnitureKind(StrEnum):
+    """What a line outside the statements is (or a page's own line inside one)."""
+
+    TITLE = "title"  # the article's title (Article.title)
+    HEADING = "heading"  # another heading above the first statement: a column label, a kicker
+    DATE = "date"  # a date line above the first statement (it dates the statements)
+    CREDIT = "credit"  # a credit line above the first statement (its reporters compiled them)
+    PAGE = "page"  # a web page's or a post's own line: breadcrumbs, metadata, links, buttons
+    UNPLACED = "unplaced"  # none of these and in no statement: a warning names it too
+
+
+class Furniture(_Model):
+    """A line of the text that is not a statement's body: kept, with where it stands."""
+
+    kind: FurnitureKind
+    span: Span
+    text: str = Field(description="The line as it stands in Article.text (text[start:end]).")
+
+
 class Source(_Model):
     """Where an article came from, when it was read from a file or bytes."""
 
@@ -330,6 +351,13 @@ class Article(_Model):
     )
     text: str = Field(description="The cleaned text that every span points into.")
     statements: list[Statement] = Field(default_factory=list)
+    furniture: list[Furniture] = Field(
+        default_factory=list,
+        description="The lines that are no statement's body, in text order: the title, headings, "
+        "date and credit lines above the first statement, a page's own lines (inside statements "
+        "too), and lines that belong nowhere (kind unplaced, each also a warning). With the "
+        "statements' spans they cover every non-blank character of text.",
+    )
     warnings: list[str] = Field(default_factory=list)
     translation: dict[str, str] = Field(
         default_factory=dict,

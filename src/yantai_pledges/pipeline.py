@@ -108,6 +108,14 @@ def _parse_text(raw: str, year: int | None) -> Article:
         jurisdiction=article_place,
         text=cleaned,
         statements=statements,
+        furniture=[
+            {
+                "kind": part.kind,
+                "span": (part.paragraph.start, part.paragraph.end),
+                "text": part.paragraph.text,
+            }
+            for part in layout.furniture
+        ],
         warnings=warnings,
     )
 

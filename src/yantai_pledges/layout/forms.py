@@ -16,8 +16,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..lines import Paragraph
+from ..models import FurnitureKind
 from .assembly import Line, LineKind, block_of, classify, without_trailer
-from .parts import ArticleLayout, SpeakerParts, StatementBlock
+from .parts import ArticleLayout, FurnitureParts, SpeakerParts, StatementBlock
 from .places import _infer_jurisdiction
 from .speakers import _SPEECH_AFTER_NAME, find_speaker_mention
 
@@ -34,8 +35,61 @@ def split_statements(text: str, paragraphs: Sequence[Paragraph]) -> ArticleLayou
     for form in FORMS:
         layout = form(text, lines)
         if layout is not None:
-            return layout
+            return _with_furniture(layout, lines)
     raise AssertionError("the last layout form reads every article")  # running_text does
+
+
+# What a line above the first statement (or between none) is, by its kind; a body or speaker
+# line there belongs nowhere.
+_OUTSIDE_KINDS = {
+    LineKind.HEADING: FurnitureKind.HEADING,
+    LineKind.DATE: FurnitureKind.DATE,
+    LineKind.CREDIT: FurnitureKind.CREDIT,
+    LineKind.FURNITURE: FurnitureKind.PAGE,
+}
+
+
+def _with_furniture(layout: ArticleLayout, lines: Sequence[Line]) -> ArticleLayout:
+    """The layout with every line that is no statement's body listed as furniture: the page's own
+    lines wherever they stand, and every line outside the statements' spans (the title, headings,
+    date and credit lines above the first statement); a line outside that is none of these is
+    unplaced, and a warning names it. One pass: lines and statements are both in text order."""
+    furniture: list[FurnitureParts] = []
+    warnings = list(layout.warnings)
+    spans = [(block.start, block.end) for block in layout.statements]
+    title = (layout.title.start, layout.title.end) if layout.title is not None else None
+    index = 0
+    for line in lines:
+        paragraph = line.paragraph
+        while index < len(spans) and spans[index][1] <= paragraph.start:
+            index += 1
+        inside = index < len(spans) and spans[index][0] <= paragraph.start
+        if line.kind is LineKind.FURNITURE:
+            furniture.append(FurnitureParts(FurnitureKind.PAGE, paragraph))
+        elif inside:
+            continue
+        elif (paragraph.start, paragraph.end) == title:
+            furniture.append(FurnitureParts(FurnitureKind.TITLE, paragraph))
+        else:
+            kind = _OUTSIDE_KINDS.get(line.kind, FurnitureKind.UNPLACED)
+            furniture.append(FurnitureParts(kind, paragraph))
+            if kind is FurnitureKind.UNPLACED:
+                warnings.append(_unplaced_warning(paragraph))
+    if not furniture:
+        return layout
+    return replace(layout, furniture=tuple(furniture), warnings=tuple(warnings))
+
+
+# How much of an unplaced line a warning quotes (characters).
+_QUOTED = 40
+
+
+def _unplaced_warning(paragraph: Paragraph) -> str:
+    quoted = paragraph.text if len(paragraph.text) <= _QUOTED else paragraph.text[:_QUOTED] + "…"
+    return (
+        f"a line in no statement, not recognised as a title, heading, date, credit or page "
+        f"furniture, at [{paragraph.start}, {paragraph.end}): {quoted}"
+    )
 
 
 def _preamble_start(lines: Sequence[Line], speaker_index: int, floor: int) -> int:
