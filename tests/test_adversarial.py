@@ -1,0 +1,37 @@
+"""Linear time on hostile input (issue 15): each family of ``benchmarks/bench_adversarial.py`` at
+two sizes, ten times apart; the time per byte of the large one stays within a generous bound of
+the small one's. Quadratic work makes the ratio grow with the sizes (the old HTML reader, on
+unfinished tags: 4.5 here, where the parse of the same text dilutes it; 10 and more at larger
+sizes), linear work keeps it near 1, so a bound of 3 is not met by luck. Both timings are taken in
+the same test, seconds apart, and each is the fastest of three runs, so a busy machine slows
+both."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmark_modules import load_benchmark
+
+BENCH = load_benchmark("bench_adversarial")
+
+SMALL, LARGE = 20_000, 200_000  # bytes of UTF-8
+BOUND = 3.0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("family", BENCH.FAMILIES, ids=[f.name for f in BENCH.FAMILIES])
+def test_time_per_byte_does_not_grow_with_the_size(family: object) -> None:
+    small, large = family.generate(SMALL), family.generate(LARGE)  # type: ignore[attr-defined]
+    BENCH.run(family, small)  # data tables and patterns loaded before timing
+    per_byte = [
+        BENCH.seconds(family, text, repeats=3) / BENCH.utf8_size(text) for text in (small, large)
+    ]
+    assert per_byte[1] / per_byte[0] < BOUND, f"{per_byte[1] / per_byte[0]:.1f}× per byte"
+
+
+@pytest.mark.parametrize("family", BENCH.FAMILIES, ids=[f.name for f in BENCH.FAMILIES])
+def test_generators_make_files_of_the_size_asked(family: object) -> None:
+    for size in (1_000, 30_000):
+        text = family.generate(size)  # type: ignore[attr-defined]
+        assert size <= BENCH.utf8_size(text) < size * 1.1 + 2_000  # a unit is a paragraph at most
+        assert family.generate(size) == text  # type: ignore[attr-defined]  # deterministic
