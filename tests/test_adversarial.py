@@ -8,8 +8,13 @@ both."""
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Sequence
+
 import pytest
 
+import yantai_pledges
 from benchmark_modules import load_benchmark
 
 BENCH = load_benchmark("bench_adversarial")
@@ -35,3 +40,40 @@ def test_generators_make_files_of_the_size_asked(family: object) -> None:
         text = family.generate(size)  # type: ignore[attr-defined]
         assert size <= BENCH.utf8_size(text) < size * 1.1 + 2_000  # a unit is a paragraph at most
         assert family.generate(size) == text  # type: ignore[attr-defined]  # deterministic
+
+
+GC_ROWS = [
+    # (collector on before, text): the parse pauses the collector and leaves it as it found it
+    pytest.param(True, "确保全年新开工项目130个以上。", id="on-parsed"),
+    pytest.param(False, "确保全年新开工项目130个以上。", id="off-parsed"),
+    pytest.param(True, "   ", id="on-error"),
+    pytest.param(False, "   ", id="off-error"),
+]
+
+
+class _CollectorWatcher:
+    """A translator that notes whether the cyclic collector runs while it is called."""
+
+    name = "collector-watcher"
+
+    def __init__(self) -> None:
+        self.seen: list[bool] = []
+
+    def translate_batch(self, texts: Sequence[str]) -> list[str | None]:
+        self.seen.append(gc.isenabled())
+        return [None for _ in texts]
+
+
+@pytest.mark.parametrize(("enabled", "text"), GC_ROWS)
+def test_parse_leaves_the_collector_as_it_found_it(enabled: bool, text: str) -> None:
+    watcher = _CollectorWatcher()
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with contextlib.suppress(yantai_pledges.EmptyInputError):
+            yantai_pledges.parse(text, translator=watcher)
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    # Paused while the article was built and translated (an empty text never gets that far).
+    assert watcher.seen == ([False] if text.strip() else [])
