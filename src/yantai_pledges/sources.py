@@ -311,7 +311,11 @@ class _TextExtractor:
             self.pieces.append(data)
 
     def close(self) -> str:
-        return "".join(self.pieces)
+        text = "".join(self.pieces)
+        # The parser and its target refer to each other, a cycle only the collector frees: the
+        # pieces go now, not with the cycle (parse pauses the collector).
+        self.pieces.clear()
+        return text
 
     def _mark_break(self, tag: str) -> None:
         if tag in _PARAGRAPH_ELEMENTS:
