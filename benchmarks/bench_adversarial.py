@@ -116,6 +116,18 @@ def text_running_mentions(size: int) -> str:
     )
 
 
+def text_officials_taking_turns(size: int) -> str:
+    """Paragraph after paragraph opened by another official (a long press conference): thousands
+    of different names, each a turn of speech (the turn finder once searched for every name)."""
+    surnames, given = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗", "建国明华立新海涛志强军平文斌勇刚伟东"
+
+    def unit(index: int) -> str:
+        name = surnames[index % 20] + given[(index // 20) % 18] + given[(index // 360) % 18]
+        return f"区委书记{name}表示，年内新增企业{index % 90 + 10}家。\n\n"
+
+    return _repeat(unit, size)
+
+
 def text_long_line(size: int) -> str:
     """One line without a sentence end, a figure every 16 characters."""
     return _repeat(lambda i: "确保全年新开工项目130个以上，", size)
@@ -153,6 +165,7 @@ FAMILIES = [
     Family("text_name_lines", text_name_lines, html=False),
     Family("text_speaker_lines", text_speaker_lines, html=False),
     Family("text_running_mentions", text_running_mentions, html=False),
+    Family("text_officials_taking_turns", text_officials_taking_turns, html=False),
     Family("text_long_line", text_long_line, html=False),
     Family("text_many_numbers", text_many_numbers, html=False),
     Family("text_hostile_lines", text_hostile_lines, html=False),
