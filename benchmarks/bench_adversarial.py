@@ -128,6 +128,13 @@ def text_officials_taking_turns(size: int) -> str:
     return _repeat(unit, size)
 
 
+def text_masthead_posts(size: int) -> str:
+    """A city paper's masthead, then statement after statement by a post that names no place
+    (市长): each one's place comes from the masthead, which once read the whole article again."""
+    head = "株洲日报 2024年4月18日\n\n株洲市召开会议\n\n"
+    return _repeat(lambda i: f"市长 王建国\n\n确保全年新开工项目{i % 200 + 1}个以上。\n\n", size, head)
+
+
 def text_long_line(size: int) -> str:
     """One line without a sentence end, a figure every 16 characters."""
     return _repeat(lambda i: "确保全年新开工项目130个以上，", size)
@@ -166,6 +173,7 @@ FAMILIES = [
     Family("text_speaker_lines", text_speaker_lines, html=False),
     Family("text_running_mentions", text_running_mentions, html=False),
     Family("text_officials_taking_turns", text_officials_taking_turns, html=False),
+    Family("text_masthead_posts", text_masthead_posts, html=False),
     Family("text_long_line", text_long_line, html=False),
     Family("text_many_numbers", text_many_numbers, html=False),
     Family("text_hostile_lines", text_hostile_lines, html=False),

@@ -16,6 +16,7 @@ import pytest
 
 import yantai_pledges
 from benchmark_modules import load_benchmark
+from yantai_pledges.layout.places import masthead_city
 
 BENCH = load_benchmark("bench_adversarial")
 
@@ -77,3 +78,19 @@ def test_parse_leaves_the_collector_as_it_found_it(enabled: bool, text: str) -> 
         (gc.enable if was else gc.disable)()
     # Paused while the article was built and translated (an empty text never gets that far).
     assert watcher.seen == ([False] if text.strip() else [])
+
+
+def test_the_masthead_is_read_once_per_article_not_once_per_statement() -> None:
+    # An operation count: the whole-article read behind a place taken from the masthead.
+    text = BENCH.text_masthead_posts(20_000)
+    masthead_city.cache_clear()
+    article = yantai_pledges.parse(text, translator=None)
+    assert len(article.statements) > 100
+    places = {
+        s.speaker.jurisdiction.name.zh
+        for s in article.statements
+        if s.speaker is not None and s.speaker.jurisdiction is not None
+    }
+    assert places == {"株洲市"}
+    assert all(s.speaker is not None and s.speaker.jurisdiction for s in article.statements)
+    assert masthead_city.cache_info().misses == 1
