@@ -85,3 +85,11 @@ def test_furniture_kinds(text: str, expected: list[tuple[FurnitureKind, str]]) -
     article = yantai_pledges.parse(text, translator=None)
     assert [(part.kind, part.text) for part in article.furniture] == expected
     check(article)
+
+
+def test_furniture_prints_its_kind_span_and_line() -> None:
+    text = '=HYPERLINK("http://x","点击")\n\n区委书记 王建国\n\n确保增长6%。'
+    article = yantai_pledges.parse(text, translator=None)
+    assert [str(part) for part in article.furniture] == [
+        'unplaced [0, 27): =HYPERLINK("http://x","点击")'
+    ]

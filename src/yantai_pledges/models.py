@@ -311,6 +311,14 @@ class Furniture(_Model):
     span: Span
     text: str = Field(description="The line as it stands in Article.text (text[start:end]).")
 
+    def __str__(self) -> str:
+        """Its kind, where it stands, and the line.
+
+        >>> print(Furniture(kind="page", span=(0, 13), text="首页 > 新闻中心 > 要闻"))
+        page [0, 13): 首页 > 新闻中心 > 要闻
+        """
+        return f"{self.kind.value} [{self.span[0]}, {self.span[1]}): {self.text}"
+
 
 class Source(_Model):
     """Where an article came from, when it was read from a file or bytes."""
