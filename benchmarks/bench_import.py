@@ -16,7 +16,15 @@ import sys
 import time
 
 TARGET_MS = 300.0
-HEAVY_MODULES = ("torch", "ctranslate2", "argostranslate", "sentencepiece", "stanza", "pypinyin")
+HEAVY_MODULES = (
+    "torch",
+    "ctranslate2",
+    "argostranslate",
+    "sentencepiece",
+    "stanza",
+    "pypinyin",
+    "lxml",
+)
 _PROBE = (
     f"import sys, yantai_pledges; print(','.join(m for m in {HEAVY_MODULES!r} if m in sys.modules))"
 )

@@ -38,6 +38,7 @@ _TEXT_CACHES = (
     "yantai_pledges.layout.speakers._line_speaker_and_headline",
     "yantai_pledges.layout.assembly._standalone",
     "yantai_pledges.layout.credits._parse_credit",
+    "yantai_pledges.layout.places.masthead_city",
     "yantai_pledges.translation.english_metrics._default_metric",
 )
 

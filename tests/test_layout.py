@@ -424,6 +424,15 @@ TURN_ROWS: list[tuple[list[str], list[str | None]]] = [
         ],
         ["周文博", "韩立群"],
     ),
+    (  # two officials named at a paragraph's head: the one named first in the article is tried
+        # first (周文博), not the one nearest the head
+        [
+            "全市重点项目建设推进会议召开。市长周文博出席会议并讲话，副市长韩立群通报全市项目建设情况。",
+            "会上，韩立群通报了今年重点任务，计划实施老旧小区改造112个。",
+            "韩立群说完后，周文博表示，全年力争新开工项目300个。",
+        ],
+        ["周文博", "韩立群", "周文博"],
+    ),
     (["全市新签约项目63个。"], [None]),
 ]
 

@@ -124,7 +124,15 @@ def test_auto_without_the_extra_is_glossary() -> None:
     assert isinstance(get_translator("auto"), GlossaryTranslator)
 
 
-HEAVY_MODULES = ("torch", "ctranslate2", "argostranslate", "pypinyin", "stanza", "sentencepiece")
+HEAVY_MODULES = (
+    "torch",
+    "ctranslate2",
+    "argostranslate",
+    "pypinyin",
+    "stanza",
+    "sentencepiece",
+    "lxml",
+)
 
 
 @pytest.mark.parametrize(

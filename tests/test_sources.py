@@ -224,6 +224,16 @@ HTML_ROWS = [
     pytest.param("<pre>第一行\n第二行</pre>", "第一行\n第二行", id="preformatted"),
     pytest.param("<p>控制\x00字符</p>", "控制字符", id="nul-in-text"),
     pytest.param("<p>　　段首全角空格</p>", "段首全角空格", id="ideographic-indent"),
+    # A tag left unfinished at the end of the page is markup, as in a browser (HTML's EOF rule).
+    pytest.param("<p>正文</p><a href=/n/1.html 新闻", "正文", id="unfinished-tag-at-end"),
+    pytest.param(
+        '<p>正文</p><a href="/n/1.html">新闻一<a href="/n/2.html">新闻二',
+        "正文\n\n新闻一新闻二",
+        id="unclosed-anchors-keep-their-text",
+    ),
+    # The text is decoded already: a declared charset must not decode it a second time.
+    pytest.param('<meta charset="gbk"><p>中文</p>', "中文", id="meta-charset-ignored"),
+    pytest.param("<p>甲" + "<div>乙" * 3, "甲\n\n乙\n\n乙\n\n乙", id="unclosed-blocks"),
 ]
 
 

@@ -28,6 +28,8 @@ __all__ = [
     "Comparator",
     "Deadline",
     "FileError",
+    "Furniture",
+    "FurnitureKind",
     "Jurisdiction",
     "JurisdictionLevel",
     "Milestone",
@@ -379,6 +381,33 @@ class Statement(_Model):
         )
 
 
+class FurnitureKind(StrEnum):
+    """What a line outside the statements is (or a page's own line inside one)."""
+
+    TITLE = "title"  # the article's title (Article.title)
+    HEADING = "heading"  # another heading above the first statement: a column label, a kicker
+    DATE = "date"  # a date line above the first statement (it dates the statements)
+    CREDIT = "credit"  # a credit line above the first statement (its reporters compiled them)
+    PAGE = "page"  # a web page's or a post's own line: breadcrumbs, metadata, links, buttons
+    UNPLACED = "unplaced"  # none of these and in no statement: a warning names it too
+
+
+class Furniture(_Model):
+    """A line of the text that is not a statement's body: kept, with where it stands."""
+
+    kind: FurnitureKind
+    span: Span
+    text: str = Field(description="The line as it stands in Article.text (text[start:end]).")
+
+    def __str__(self) -> str:
+        """Its kind, where it stands, and the line.
+
+        >>> print(Furniture(kind="page", span=(0, 13), text="首页 > 新闻中心 > 要闻"))
+        page [0, 13): 首页 > 新闻中心 > 要闻
+        """
+        return f"{self.kind.value} [{self.span[0]}, {self.span[1]}): {self.text}"
+
+
 class Source(_Model):
     """Where an article came from, when it was read from a file or bytes."""
 
@@ -427,6 +456,13 @@ class Article(_Model):
     )
     text: str = Field(description="The cleaned text that every span points into.")
     statements: list[Statement] = Field(default_factory=list)
+    furniture: list[Furniture] = Field(
+        default_factory=list,
+        description="The lines that are no statement's body, in text order: the title, headings, "
+        "date and credit lines above the first statement, a page's own lines (inside statements "
+        "too), and lines that belong nowhere (kind unplaced, each also a warning). With the "
+        "statements' spans they cover every non-blank character of text.",
+    )
     warnings: list[str] = Field(default_factory=list)
     translation: dict[str, str] = Field(
         default_factory=dict,

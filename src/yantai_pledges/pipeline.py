@@ -6,8 +6,11 @@ text (or bytes) → cleaned paragraphs (``text``) → statements (``layout``) �
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import hashlib
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .errors import InputError
@@ -71,10 +74,32 @@ def parse(
     if not isinstance(text, str):
         raise InputError(f"parse() takes str or bytes, not {type(text).__name__}")
     _check_year(year)
-    article = _parse_text(text, year)
-    if source is not None:
-        article.source = source
-    return translate(article, translator, glossary=glossary, in_place=True)
+    with _collector_paused():
+        article = _parse_text(text, year)
+        if source is not None:
+            article.source = source
+        return translate(article, translator, glossary=glossary, in_place=True)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while one article is parsed and translated.
+
+    The parse builds acyclic data (strings, tuples, models), which reference counting frees; the
+    collector finds nothing in it, yet each of its passes walks every model built so far, so on
+    one very large article it costs more per character the larger the article (measured: up to
+    2× per character at 1–5 MB, docs/performance.md). A translator's own cyclic garbage, if any,
+    waits until the article is done. An application that turned the collector off keeps it off;
+    otherwise it runs again as soon as the parse returns or raises.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _parse_text(raw: str, year: int | None) -> Article:
@@ -122,6 +147,14 @@ def _parse_text(raw: str, year: int | None) -> Article:
         jurisdiction=article_place,
         text=cleaned,
         statements=statements,
+        furniture=[
+            {
+                "kind": part.kind,
+                "span": (part.paragraph.start, part.paragraph.end),
+                "text": part.paragraph.text,
+            }
+            for part in layout.furniture
+        ],
         warnings=warnings,
     )
 

@@ -20,9 +20,13 @@ Why not charset-normalizer: it would add a dependency and a statistical model fo
 five encodings that the codecs' own layout decides; the two common-character sets are derived from
 the standard library codecs at first use, so no table ships with the package.
 
-:func:`html_to_text` reduces a saved web page to the article's text with the standard library's
-HTML parser: page furniture (scripts, styles, navigation, headers, footers, sidebars) is dropped,
-block elements become line breaks, entities are unescaped.
+:func:`html_to_text` reduces a saved web page to the article's text with libxml2's HTML parser
+(through lxml, imported only when HTML is read): page furniture (scripts, styles, navigation,
+headers, footers, sidebars) is dropped, block elements become line breaks, entities are unescaped.
+Why libxml2 and not the standard library's ``html.parser``: the latter rescans an unfinished tag
+from its start at every step, so a page of thousands of unclosed ``<a href=…`` tags takes time
+quadratic in its size (a 352 KB page 11.6 s); libxml2 reads any input in one pass, and its parser
+events are read here without building a tree (docs/performance.md, "HTML parser").
 """
 
 from __future__ import annotations
@@ -30,7 +34,6 @@ from __future__ import annotations
 import codecs
 import functools
 import hashlib
-from html.parser import HTMLParser
 from pathlib import Path
 
 import regex
@@ -316,47 +319,48 @@ _HTML_START = regex.compile(
 )
 
 
-class _TextExtractor(HTMLParser):
-    """Collects the text of an HTML document, skipping furniture and marking block breaks."""
+class _TextExtractor:
+    """An lxml parser target: collects the text of an HTML document from the parser's events,
+    skipping furniture and marking block breaks (no tree is built, so memory stays small)."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.pieces: list[str] = []
-        self._skipping: list[str] = []  # open skipped elements, innermost last
+        self._skipping = 0  # depth inside skipped elements
         self._preformatted = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def start(self, tag: str, attrib: object) -> None:
         if tag in _SKIPPED_ELEMENTS:
-            self._skipping.append(tag)
+            self._skipping += 1
         elif not self._skipping:
             self._mark_break(tag)
             if tag == "pre":
                 self._preformatted += 1
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in _SKIPPED_ELEMENTS and not self._skipping:
-            self._mark_break(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._skipping:
-            # Close the element and anything left unclosed inside it.
-            while self._skipping and self._skipping.pop() != tag:
-                continue
+    def end(self, tag: str) -> None:
+        # The parser closes every element it opened, implied ends included, in nesting order.
+        if tag in _SKIPPED_ELEMENTS:
+            self._skipping -= 1
         elif not self._skipping:
-            # A line element's end needs no second break; </br> is a browser's <br>.
-            if tag in _PARAGRAPH_ELEMENTS or tag == "br":
+            # A line element's end needs no second break (and <br> is opened and closed at once).
+            if tag in _PARAGRAPH_ELEMENTS:
                 self._mark_break(tag)
             if tag == "pre" and self._preformatted:
                 self._preformatted -= 1
 
-    def handle_data(self, data: str) -> None:
+    def data(self, data: str) -> None:
         if self._skipping:
             return
-        data = data.replace("\x00", "")  # NUL is our break marker, never article text
         if self._preformatted:
             self.pieces.append(data.replace("\n", _LINE_BREAK))
         else:
             self.pieces.append(data)
+
+    def close(self) -> str:
+        text = "".join(self.pieces)
+        # The parser and its target refer to each other, a cycle only the collector frees: the
+        # pieces go now, not with the cycle (parse pauses the collector).
+        self.pieces.clear()
+        return text
 
     def _mark_break(self, tag: str) -> None:
         if tag in _PARAGRAPH_ELEMENTS:
@@ -367,16 +371,42 @@ class _TextExtractor(HTMLParser):
             self.pieces.append(_CELL_BREAK)
 
 
+# ``</br>`` is a line break to browsers (HTML's parsing rules); libxml2 drops it.
+_END_BR = regex.compile(
+    r"""
+    </br[\x20\t\n\r\f]*/?>  # no open-ended attribute scan: linear on any input
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+def _parse_html(html: str) -> str:
+    """The page's text with break markers, from libxml2's HTML parser (linear on any input)."""
+    from lxml import etree  # noqa: PLC0415 - only when HTML is read: the package import stays light
+
+    parser = etree.HTMLParser(
+        target=_TextExtractor(),
+        encoding="utf-8",  # the text is already decoded: a <meta charset> must not re-decode it
+        recover=True,
+        no_network=True,
+        huge_tree=True,  # no depth or text-node size limit: a long page is not cut short
+        remove_comments=True,
+        remove_pis=True,
+    )
+    # NUL is our break marker, never article text; a lone surrogate becomes U+FFFD.
+    cleaned = _END_BR.sub("<br>", html.replace("\x00", ""))
+    parser.feed(cleaned.encode("utf-8", "surrogatepass"))
+    raw: str = parser.close()
+    return raw
+
+
 def html_to_text(html: str) -> str:
     """Reduce an HTML page to its text: paragraphs separated by blank lines, lines by ``\\n``.
 
     >>> html_to_text("<p>一是&nbsp;提增速</p><p>二是<br>促投资</p>")
     '一是\\xa0提增速\\n\\n二是\\n促投资'
     """
-    extractor = _TextExtractor()
-    extractor.feed(html)
-    extractor.close()
-    raw = "".join(extractor.pieces)
+    raw = _parse_html(html)
     # Source line wrapping between CJK characters vanishes; other whitespace runs become a space.
     raw = _HTML_SPACE.sub(" ", _CJK_WRAP.sub("", raw))
     raw = raw.replace(_PARAGRAPH_BREAK, "\n\n").replace(_LINE_BREAK, "\n")

@@ -12,12 +12,14 @@ it should be tried; it returns ``None`` for an article it does not read.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from ..lines import Paragraph
+from ..models import FurnitureKind
 from .assembly import Line, LineKind, block_of, classify, without_trailer
-from .parts import ArticleLayout, SpeakerParts, StatementBlock
+from .parts import ArticleLayout, FurnitureParts, SpeakerParts, StatementBlock
 from .places import _infer_jurisdiction
 from .speakers import _SPEECH_AFTER_NAME, find_speaker_mention
 
@@ -34,8 +36,61 @@ def split_statements(text: str, paragraphs: Sequence[Paragraph]) -> ArticleLayou
     for form in FORMS:
         layout = form(text, lines)
         if layout is not None:
-            return layout
+            return _with_furniture(layout, lines)
     raise AssertionError("the last layout form reads every article")  # running_text does
+
+
+# What a line above the first statement (or between none) is, by its kind; a body or speaker
+# line there belongs nowhere.
+_OUTSIDE_KINDS = {
+    LineKind.HEADING: FurnitureKind.HEADING,
+    LineKind.DATE: FurnitureKind.DATE,
+    LineKind.CREDIT: FurnitureKind.CREDIT,
+    LineKind.FURNITURE: FurnitureKind.PAGE,
+}
+
+
+def _with_furniture(layout: ArticleLayout, lines: Sequence[Line]) -> ArticleLayout:
+    """The layout with every line that is no statement's body listed as furniture: the page's own
+    lines wherever they stand, and every line outside the statements' spans (the title, headings,
+    date and credit lines above the first statement); a line outside that is none of these is
+    unplaced, and a warning names it. One pass: lines and statements are both in text order."""
+    furniture: list[FurnitureParts] = []
+    warnings = list(layout.warnings)
+    spans = [(block.start, block.end) for block in layout.statements]
+    title = (layout.title.start, layout.title.end) if layout.title is not None else None
+    index = 0
+    for line in lines:
+        paragraph = line.paragraph
+        while index < len(spans) and spans[index][1] <= paragraph.start:
+            index += 1
+        inside = index < len(spans) and spans[index][0] <= paragraph.start
+        if line.kind is LineKind.FURNITURE:
+            furniture.append(FurnitureParts(FurnitureKind.PAGE, paragraph))
+        elif inside:
+            continue
+        elif (paragraph.start, paragraph.end) == title:
+            furniture.append(FurnitureParts(FurnitureKind.TITLE, paragraph))
+        else:
+            kind = _OUTSIDE_KINDS.get(line.kind, FurnitureKind.UNPLACED)
+            furniture.append(FurnitureParts(kind, paragraph))
+            if kind is FurnitureKind.UNPLACED:
+                warnings.append(_unplaced_warning(paragraph))
+    if not furniture:
+        return layout
+    return replace(layout, furniture=tuple(furniture), warnings=tuple(warnings))
+
+
+# How much of an unplaced line a warning quotes (characters).
+_QUOTED = 40
+
+
+def _unplaced_warning(paragraph: Paragraph) -> str:
+    quoted = paragraph.text if len(paragraph.text) <= _QUOTED else paragraph.text[:_QUOTED] + "…"
+    return (
+        f"a line in no statement, not recognised as a title, heading, date, credit or page "
+        f"furniture, at [{paragraph.start}, {paragraph.end}): {quoted}"
+    )
 
 
 def _preamble_start(lines: Sequence[Line], speaker_index: int, floor: int) -> int:
@@ -157,13 +212,13 @@ def running_text(text: str, lines: Sequence[Line]) -> ArticleLayout:
             f"where officials take turns to speak ({names})"
         ]
     blocks: list[StatementBlock] = []
+    # The lines and the turns are both in text order: each turn's lines are the next run of them.
+    line_starts = [line.paragraph.start for line in rest]
     for k, (start, turn_speaker) in enumerate(turns):
         end = turns[k + 1][0] if k + 1 < len(turns) else None
-        group = [
-            line
-            for line in rest
-            if line.paragraph.start >= start and (end is None or line.paragraph.start < end)
-        ]
+        first_line = bisect.bisect_left(line_starts, start)
+        last_line = len(rest) if end is None else bisect.bisect_left(line_starts, end)
+        group = rest[first_line:last_line]
         turn_block = block_of(group, None, preamble if k == 0 else (), None, article_credit)
         first = turn_block.body[0] if turn_block.body else None
         inferred, warning = _infer_jurisdiction(turn_speaker, (first, title), text)
@@ -202,33 +257,59 @@ def _turns(
         speaker = _turn_at(text, paragraph, known)
         if speaker is None or speaker.name == current:
             continue
-        known.setdefault(speaker.name, speaker)
-        turns.append((paragraph.start, known[speaker.name]))
+        turns.append((paragraph.start, known.add(speaker)))
         current = speaker.name
     return turns
 
 
-def _mentions(text: str, body: Sequence[Paragraph], first: SpeakerParts) -> dict[str, SpeakerParts]:
+class _KnownSpeakers:
+    """The officials named so far, by name, in the order first named, with an index by name
+    length: which of them a paragraph names near its head is a few lookups per position, not a
+    search per official (an article of thousands of officials taking turns stays linear)."""
+
+    def __init__(self, first: SpeakerParts) -> None:
+        self._speakers: dict[str, tuple[int, SpeakerParts]] = {}
+        self._lengths: set[int] = set()
+        self.add(first)
+
+    def add(self, speaker: SpeakerParts) -> SpeakerParts:
+        """Know ``speaker`` unless one of its name is known; return the one known by the name."""
+        if speaker.name not in self._speakers:
+            self._speakers[speaker.name] = (len(self._speakers), speaker)
+            self._lengths.add(len(speaker.name))
+        return self._speakers[speaker.name][1]
+
+    def named_near(self, text: str, start: int, reach: int) -> list[tuple[int, SpeakerParts]]:
+        """The officials named in ``text`` starting at ``start`` … ``start + reach``, each with its
+        first such place, in the order they were first named (the order they are tried in)."""
+        first_at: dict[str, int] = {}
+        for at in range(start, min(start + reach + 1, len(text))):
+            for length in self._lengths:
+                name = text[at : at + length]
+                if len(name) == length and name in self._speakers and name not in first_at:
+                    first_at[name] = at
+        found = [(self._speakers[name], at) for name, at in first_at.items()]
+        return [(at, speaker) for (_, speaker), at in sorted(found, key=lambda item: item[0][0])]
+
+
+def _mentions(text: str, body: Sequence[Paragraph], first: SpeakerParts) -> _KnownSpeakers:
     """Every official named with positions and a verb of speech in ``body``, by name, ``first``
     first (副市长韩立群通报… in the lead makes a later 韩立群表示，… a turn)."""
-    known = {first.name: first}
+    known = _KnownSpeakers(first)
     position, end = first.end, body[-1].end
     while (mention := find_speaker_mention(text, position, end)) is not None:
-        known.setdefault(mention.name, mention)
+        known.add(mention)
         position = mention.end
     return known
 
 
-def _turn_at(
-    text: str, paragraph: Paragraph, known: dict[str, SpeakerParts]
-) -> SpeakerParts | None:
+def _turn_at(text: str, paragraph: Paragraph, known: _KnownSpeakers) -> SpeakerParts | None:
     """The official who starts speaking at the head of ``paragraph``, if any; in a paragraph that
     opens with a quote, the official named right after it (“…”省长谌贻琴在回答记者提问时说)."""
     head = _after_opening_quote(paragraph.text)
     start = paragraph.start + head
-    for name, speaker in known.items():
-        at = paragraph.text.find(name, head, head + _NAME_TURN_REACH + len(name))
-        if at >= 0 and _SPEECH_AFTER_NAME.match(text, paragraph.start + at + len(name)):
+    for at, speaker in known.named_near(paragraph.text, head, _NAME_TURN_REACH):
+        if _SPEECH_AFTER_NAME.match(text, paragraph.start + at + len(speaker.name)):
             return speaker  # 谭卫东表示，… ; 在回答记者提问时，谭卫东说，…
     stop = min(paragraph.end, start + _TURN_WINDOW)
     mention = find_speaker_mention(text, start, stop)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..lines import Paragraph
+from ..models import FurnitureKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +49,19 @@ class StatementBlock:
 
 
 @dataclass(frozen=True, slots=True)
+class FurnitureParts:
+    """A line that is no statement's body: what it is, and the line."""
+
+    kind: FurnitureKind
+    paragraph: Paragraph
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleLayout:
-    """The statements of an article, its title, and what could not be recognised."""
+    """The statements of an article, its title, the lines that are no statement's body, and what
+    could not be recognised."""
 
     title: Paragraph | None
     statements: tuple[StatementBlock, ...]
     warnings: tuple[str, ...]
+    furniture: tuple[FurnitureParts, ...] = ()

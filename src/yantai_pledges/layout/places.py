@@ -219,6 +219,10 @@ _MASTHEAD_OUTLET = re.compile(
 )
 
 
+# Cached for the article being parsed: the layout asks once per statement whose post names no
+# place, and the answer reads the whole article (is the city named again?); a str caches its
+# hash, so a hit costs nothing. One entry: the cache holds on to no more than one article's text.
+@functools.lru_cache(maxsize=1)
 def masthead_city(text: str) -> str | None:
     """The city a city paper's masthead at the top of ``text`` names (株洲日报 2024年4月18日 →
     株洲), if the article names the city again; provinces' and national papers name none."""
