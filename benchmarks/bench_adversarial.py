@@ -80,7 +80,9 @@ def html_normal_page(size: int) -> str:
 
     def unit(index: int) -> str:
         paragraph = _SEED_PARAGRAPHS[index % len(_SEED_PARAGRAPHS)]
-        furniture = "<nav><a href='/'>首页</a></nav><script>var n = 1;</script>" if index % 20 else ""
+        furniture = (
+            "<nav><a href='/'>首页</a></nav><script>var n = 1;</script>" if index % 20 else ""
+        )
         return f"{furniture}<p>{paragraph}</p>\n"
 
     return _repeat(unit, size, _PAGE_HEAD, "</body></html>")
@@ -119,7 +121,10 @@ def text_running_mentions(size: int) -> str:
 def text_officials_taking_turns(size: int) -> str:
     """Paragraph after paragraph opened by another official (a long press conference): thousands
     of different names, each a turn of speech (the turn finder once searched for every name)."""
-    surnames, given = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗", "建国明华立新海涛志强军平文斌勇刚伟东"
+    surnames, given = (
+        "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗",
+        "建国明华立新海涛志强军平文斌勇刚伟东",
+    )
 
     def unit(index: int) -> str:
         name = surnames[index % 20] + given[(index // 20) % 18] + given[(index // 360) % 18]
@@ -132,7 +137,9 @@ def text_masthead_posts(size: int) -> str:
     """A city paper's masthead, then statement after statement by a post that names no place
     (市长): each one's place comes from the masthead, which once read the whole article again."""
     head = "株洲日报 2024年4月18日\n\n株洲市召开会议\n\n"
-    return _repeat(lambda i: f"市长 王建国\n\n确保全年新开工项目{i % 200 + 1}个以上。\n\n", size, head)
+    return _repeat(
+        lambda i: f"市长 王建国\n\n确保全年新开工项目{i % 200 + 1}个以上。\n\n", size, head
+    )
 
 
 def text_long_line(size: int) -> str:

@@ -11,9 +11,7 @@ import yantai_pledges
 from yantai_pledges import Article, FurnitureKind
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLES = sorted(
-    [*(ROOT / "tests" / "fixtures").rglob("*.txt"), *(ROOT / "seeds").glob("*.txt")]
-)
+ARTICLES = sorted([*(ROOT / "tests" / "fixtures").rglob("*.txt"), *(ROOT / "seeds").glob("*.txt")])
 
 
 def uncovered(article: Article) -> list[tuple[int, str]]:
