@@ -351,20 +351,26 @@ def test_models_install_errors_are_one_line(
 # -- track -------------------------------------------------------------------------------------
 
 
-def test_track_writes_links_as_json_and_csv(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    report = tmp_path / "report.txt"
+def _report_and_communique(folder: Path) -> tuple[Path, Path]:
+    """A city's 2023 target and its 2023 result, in two files."""
+    report = folder / "report.txt"
     report.write_text(
         "2023年济南市政府工作报告\n济南市人民政府\n"
         "今年全市主要预期目标是：地区生产总值增长6%以上。",
         encoding="utf-8",
     )
-    communique = tmp_path / "communique.txt"
+    communique = folder / "communique.txt"
     communique.write_text(
         "2023年济南市国民经济和社会发展统计公报\n初步核算，全年地区生产总值比上年增长6.3%。",
         encoding="utf-8",
     )
+    return report, communique
+
+
+def test_track_writes_links_as_json_and_csv(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report, communique = _report_and_communique(tmp_path)
     out, table = tmp_path / "tracking.json", tmp_path / "links.csv"
     args = ["track", str(report), str(communique), "--workers", "1"]
     assert main([*args, "--json", str(out), "--csv", str(table)]) == 0
@@ -376,17 +382,7 @@ def test_track_writes_links_as_json_and_csv(
 
 
 def test_track_reads_a_database_and_writes_its_tables_into_it(tmp_path: Path) -> None:
-    report = tmp_path / "report.txt"
-    report.write_text(
-        "2023年济南市政府工作报告\n济南市人民政府\n"
-        "今年全市主要预期目标是：地区生产总值增长6%以上。",
-        encoding="utf-8",
-    )
-    communique = tmp_path / "communique.txt"
-    communique.write_text(
-        "2023年济南市国民经济和社会发展统计公报\n初步核算，全年地区生产总值比上年增长6.3%。",
-        encoding="utf-8",
-    )
+    report, communique = _report_and_communique(tmp_path)
     database = tmp_path / "pledges.sqlite"
     assert main(["parse", str(report), "--db", str(database), "-q"]) == 0
     # The stored report and a parsed communiqué; the tables go into the database read.
