@@ -543,6 +543,14 @@ BATCH_FIVE: list[Row] = [  # mistakes found by tests/fixtures/real/dev/p* (batch
             T("新开工项目年度计划投资", "19454000000", "CNY", date="2023-12-31"),
         ],
     ),
+    # 城乡居民… 分别 over two figures: the urban one, then the rural one.
+    (
+        "城乡居民人均可支配收入分别增长8%、9%。",
+        [
+            T("城镇居民人均可支配收入增长", "8", "percent"),
+            T("农村居民人均可支配收入增长", "9", "percent"),
+        ],
+    ),
     # … but a part of the year in the figure's own clause is its own.
     (
         "确保上半年完成年度投资计划的55%以上。",

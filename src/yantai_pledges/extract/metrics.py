@@ -99,6 +99,7 @@ _COUNTED_HEAD = regex.compile(
     regex.VERBOSE,
 )
 _MODIFIER_LENGTH = 2  # 城镇, 农村, 城乡: the items that share the head of the last one
+_URBAN_AND_RURAL, _URBAN, _RURAL = "城乡", "城镇", "农村"  # 城乡居民… 分别: 城镇居民…, 农村居民…
 _SMALL_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -275,6 +276,10 @@ def _distributed_subject(
     subjects = _shared_head(
         [s for s in (strip_noise(p) for p in _LIST_SPLIT.split(subjects_text)) if s]
     )
+    if len(subjects) == 1 and subjects[0].startswith(_URBAN_AND_RURAL):
+        # 城乡居民人均可支配收入分别增长8%、9%: the urban figure, then the rural one.
+        rest = subjects[0][len(_URBAN_AND_RURAL) :]
+        subjects = [_URBAN + rest, _RURAL + rest]
     siblings = [
         q for q in counted if clause_start <= q.start and "分别" in text[clause_start : q.start]
     ]
