@@ -1,10 +1,11 @@
 """Linear time on hostile input (issue 15): each family of ``benchmarks/bench_adversarial.py`` at
-two sizes, ten times apart; the time per byte of the large one stays under twice the small one's.
+two sizes, ten times apart; the time per byte of the large one stays under 2.5 times the small one's.
 Linear work keeps the ratio near 1 (0.4–1.2 measured here), quadratic work makes it grow with the
 sizes: the old HTML reader on unfinished tags gave 4.5, the old turn finder on officials taking
 turns 3.2 (the parse of the rest dilutes both at these sizes; larger ones give more). Both timings
-are taken in the same test, seconds apart, each the fastest of three runs, so a busy machine slows
-both."""
+are taken in the same test, seconds apart, each the fastest of five runs, so a busy machine slows
+both (the bound was 2 at first: a loaded machine once gave 2.1 on text_masthead_posts, whose
+ratio is about 1.2 on a quiet one)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from yantai_pledges.layout.places import masthead_city
 BENCH = load_benchmark("bench_adversarial")
 
 SMALL, LARGE = 20_000, 200_000  # bytes of UTF-8
-BOUND = 2.0
+BOUND = 2.5
 
 
 @pytest.mark.slow
@@ -30,7 +31,7 @@ def test_time_per_byte_does_not_grow_with_the_size(family: object) -> None:
     small, large = family.generate(SMALL), family.generate(LARGE)  # type: ignore[attr-defined]
     BENCH.run(family, small)  # data tables and patterns loaded before timing
     per_byte = [
-        BENCH.seconds(family, text, repeats=3) / BENCH.utf8_size(text) for text in (small, large)
+        BENCH.seconds(family, text, repeats=5) / BENCH.utf8_size(text) for text in (small, large)
     ]
     assert per_byte[1] / per_byte[0] < BOUND, f"{per_byte[1] / per_byte[0]:.1f}× per byte"
 
