@@ -3,14 +3,15 @@ two sizes, ten times apart; the time per byte of the large one stays under 2.5 t
 Linear work keeps the ratio near 1 (0.4–1.2 measured here), quadratic work makes it grow with the
 sizes: the old HTML reader on unfinished tags gave 4.5, the old turn finder on officials taking
 turns 3.2 (the parse of the rest dilutes both at these sizes; larger ones give more). Both timings
-are taken in the same test, seconds apart, each the fastest of five runs, so a busy machine slows
-both (the bound was 2 at first: a loaded machine once gave 2.1 on text_masthead_posts, whose
-ratio is about 1.2 on a quiet one)."""
+are taken in the same test, in turn, each the fastest of five runs, in CPU time of the process,
+so a busy machine disturbs both alike (with wall time, the fastest of three and a bound of 2, a
+loaded machine once gave 2.1 and 2.3 on families whose ratio is about 1.1 on a quiet one)."""
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import time
 from collections.abc import Sequence
 
 import pytest
@@ -23,6 +24,7 @@ BENCH = load_benchmark("bench_adversarial")
 
 SMALL, LARGE = 20_000, 200_000  # bytes of UTF-8
 BOUND = 2.5
+REPEATS = 5
 
 
 @pytest.mark.slow
@@ -30,10 +32,14 @@ BOUND = 2.5
 def test_time_per_byte_does_not_grow_with_the_size(family: object) -> None:
     small, large = family.generate(SMALL), family.generate(LARGE)  # type: ignore[attr-defined]
     BENCH.run(family, small)  # data tables and patterns loaded before timing
-    per_byte = [
-        BENCH.seconds(family, text, repeats=5) / BENCH.utf8_size(text) for text in (small, large)
-    ]
-    assert per_byte[1] / per_byte[0] < BOUND, f"{per_byte[1] / per_byte[0]:.1f}× per byte"
+    # CPU time of this process, small and large in turn, the fastest of each: a burst of load
+    # from elsewhere slows one run of both, not all runs of one.
+    best = [float("inf"), float("inf")]
+    for _ in range(REPEATS):
+        for index, text in enumerate((small, large)):
+            seconds = BENCH.seconds(family, text, clock=time.process_time)
+            best[index] = min(best[index], seconds / BENCH.utf8_size(text))
+    assert best[1] / best[0] < BOUND, f"{best[1] / best[0]:.1f}× per byte"
 
 
 @pytest.mark.parametrize("family", BENCH.FAMILIES, ids=[f.name for f in BENCH.FAMILIES])
