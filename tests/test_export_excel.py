@@ -19,6 +19,7 @@ from yantai_pledges.errors import ExportError
 from yantai_pledges.export import excel, glossary_terms, to_excel
 from yantai_pledges.export import rows as row_spec
 from yantai_pledges.export import sheet as sheet_writer
+from yantai_pledges.export import xlsx_file
 from yantai_pledges.models import Article, Bilingual, FileError
 
 SHEETS = ["README", "Overview", "Statements", "Targets", "Milestones", "Rows", "Text", "Glossary"]
@@ -240,8 +241,8 @@ def test_long_text_is_wrapped_and_rows_are_tall_enough(report: Any) -> None:
 def test_document_properties_are_fixed(tmp_path: Path) -> None:
     properties = openpyxl.load_workbook(_write(tmp_path, make_article())).properties
     assert properties.creator == "yantai_pledges"
-    assert properties.created == excel.FIXED_TIMESTAMP
-    assert properties.modified == excel.FIXED_TIMESTAMP
+    assert properties.created == xlsx_file.FIXED_TIMESTAMP
+    assert properties.modified == xlsx_file.FIXED_TIMESTAMP
 
 
 # -- several articles -------------------------------------------------------------------------
@@ -449,7 +450,7 @@ def test_a_failure_while_zipping_is_an_export_error_and_keeps_the_old_report(
     target = _write(tmp_path, make_article())
     old = target.read_bytes()
     written: list[str] = []
-    original_write = excel._FixedTimeZipFile.write
+    original_write = xlsx_file._FixedTimeZipFile.write
 
     def failing_write(self: Any, filename: Any, arcname: Any = None, *args: Any) -> None:
         written.append(str(arcname))
@@ -457,7 +458,7 @@ def test_a_failure_while_zipping_is_an_export_error_and_keeps_the_old_report(
             raise OSError(28, "No space left on device")
         original_write(self, filename, arcname, *args)
 
-    monkeypatch.setattr(excel._FixedTimeZipFile, "write", failing_write)
+    monkeypatch.setattr(xlsx_file._FixedTimeZipFile, "write", failing_write)
     with pytest.raises(ExportError, match="No space left"):
         _write(tmp_path, make_article())
     assert len(written) == 3
