@@ -65,6 +65,7 @@ from .rows import (
     speaker_label,
 )
 from .sheet import CELL_TEXT_LIMIT, Column, Sheet, Styles
+from .sheet_xml import rows_file_of
 from .xlsx_file import CREATOR, FIXED_TIMESTAMP, building, save_workbook
 
 __all__ = [
@@ -354,6 +355,9 @@ class _Workbook:
     def discard(self) -> None:
         """Close and remove openpyxl's temporary sheet files after a failed write."""
         for worksheet in self.book.worksheets:
+            row_file = rows_file_of(worksheet)
+            if row_file is not None:
+                row_file.close()
             rows, writer = getattr(worksheet, "_rows", None), getattr(worksheet, "_writer", None)
             with contextlib.suppress(OSError, ValueError, StopIteration):
                 if rows is not None:

@@ -12,7 +12,7 @@ import datetime as dt
 import os
 import shutil
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +20,7 @@ from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
 from ..errors import ExportError, YantaiPledgesError
+from .sheet_xml import RowFile, copy_spliced, rows_file_of, spliced_size
 
 if TYPE_CHECKING:
     from _typeshed import SizedBuffer, StrPath
@@ -35,6 +36,8 @@ _COPY_CHUNK = 1 << 16
 
 class _FixedTimeZipFile(zipfile.ZipFile):
     """A zip archive whose entries all carry one fixed time, so equal content gives equal bytes."""
+
+    rows_files: Mapping[str, RowFile] = {}
 
     def _entry(self, name: str) -> zipfile.ZipInfo:
         entry = zipfile.ZipInfo(name, date_time=_ZIP_TIMESTAMP)
@@ -61,9 +64,15 @@ class _FixedTimeZipFile(zipfile.ZipFile):
         compresslevel: int | None = None,
     ) -> None:
         entry = self._entry(os.fspath(filename if arcname is None else arcname))
-        entry.file_size = Path(filename).stat().st_size  # lets zipfile choose zip64 if needed
+        size = Path(filename).stat().st_size
+        rows = self.rows_files.get(os.fspath(filename))
+        # the size lets zipfile choose zip64 if needed
+        entry.file_size = size if rows is None else spliced_size(size, rows)
         with Path(filename).open("rb") as source, self.open(entry, "w") as target:
-            shutil.copyfileobj(source, target, _COPY_CHUNK)
+            if rows is None:
+                shutil.copyfileobj(source, target, _COPY_CHUNK)
+            else:  # a sheet whose rows the report wrote itself: they go into its sheetData
+                copy_spliced(source, rows, target)
 
 
 def save_workbook(
@@ -74,9 +83,19 @@ def save_workbook(
     properties.creator = properties.lastModifiedBy = CREATOR
     properties.created = properties.modified = timestamp
     properties.title = title
-    with _FixedTimeZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        # ExcelWriter, not Workbook.save: that would stamp the current time as "modified".
-        ExcelWriter(book, archive).save()
+    rows_files = {}
+    for worksheet in book.worksheets:
+        rows = rows_file_of(worksheet)
+        if rows is not None:  # its file is named once openpyxl's writer of the sheet is made
+            rows_files[os.fspath(worksheet._writer.out)] = rows
+    try:
+        with _FixedTimeZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+            archive.rows_files = rows_files
+            # ExcelWriter, not Workbook.save: that would stamp the current time as "modified".
+            ExcelWriter(book, archive).save()
+    finally:
+        for rows in rows_files.values():
+            rows.close()
 
 
 @contextlib.contextmanager
