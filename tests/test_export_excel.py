@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 import time
+import tracemalloc
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -481,6 +482,21 @@ def test_excel_sink_fed_one_article_at_a_time_writes_what_to_excel_writes(
             sink(article)
         sink.errors = errors  # known only once every input has been tried
     assert (tmp_path / "fed.xlsx").read_bytes() == whole.read_bytes()
+
+
+def test_the_sinks_memory_does_not_grow_with_the_number_of_articles(tmp_path: Path) -> None:
+    """Peak traced memory for 40 articles against 10: only small summaries are kept (an
+    article kept would add tens of KB each; a link row adds about 0.25 KB)."""
+    peaks = {}
+    to_excel(make_article(), tmp_path / "warm.xlsx", glossary_terms=NO_GLOSSARY)  # lazy tables
+    for count in (10, 40):
+        tracemalloc.start()
+        with excel.excel_sink(tmp_path / f"{count}.xlsx", glossary_terms=NO_GLOSSARY) as sink:
+            for _ in range(count):
+                sink(make_article())  # made here and dropped: the sink must not keep it
+        peaks[count] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    assert peaks[40] < 1.5 * peaks[10], peaks
 
 
 def _sink_then(target: Path, last: object) -> None:
