@@ -26,6 +26,7 @@ from yantai_pledges import __version__
 from yantai_pledges.cli import main
 from yantai_pledges.cli_help import ARGOS_SETUP
 from yantai_pledges.export import schema_text
+from yantai_pledges.models import Article
 
 ARTICLE = """培强产业集群 壮大工业规模
 
@@ -883,3 +884,31 @@ def test_quiet_cli_prints_nothing_on_stderr(
         f"yantai-pledges: error: {paths[1]}: the input is empty (0 bytes); give an article's text"
     ]
     capsys.readouterr()
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_the_workbook_is_written_as_articles_arrive_not_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: str
+) -> None:
+    """parse -o streams: no article is kept for the end, and the bytes are to_excel's."""
+    from yantai_pledges import corpus
+    from yantai_pledges.export import to_excel
+
+    paths = _corpus_of_three(tmp_path)
+    seen: list[dict[str, Any]] = []
+    real_run = corpus.run_corpus
+
+    def recording_run(*args: Any, **options: Any) -> Any:
+        seen.append(options)
+        return real_run(*args, **options)
+
+    monkeypatch.setattr(corpus, "run_corpus", recording_run)
+    report = tmp_path / "report.xlsx"
+    argv = ["parse", *map(str, paths), "-o", str(report), "-q", "--workers", workers]
+    assert main([*argv, "--translator", "none"]) == 1  # the empty input is an error
+    assert [options["keep"] for options in seen] == [False]
+    assert seen[0]["on_article"] is not None
+    summary = real_run(paths, keep=True, workers=1, translator=None)
+    articles = [result for result in summary.results if isinstance(result, Article)]
+    expected = to_excel(articles, tmp_path / "expected.xlsx", errors=summary.errors)
+    assert report.read_bytes() == expected.read_bytes()

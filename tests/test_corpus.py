@@ -618,3 +618,32 @@ def test_a_corpus_into_one_database_twice_keeps_the_counts(
     assert counts() == first
     rows = csv_out.read_text(encoding="utf-8-sig").splitlines()
     assert rows[0].startswith("kind,article,statement,item,")
+
+
+@pytest.mark.parametrize(
+    ("inputs", "workers", "started"),
+    [
+        pytest.param(0, 2, 0, id="no input: no worker"),
+        pytest.param(1, 2, 1, id="one input: one worker, still out of this process"),
+        pytest.param(2, 4, 2, id="fewer inputs than workers"),
+        pytest.param(3, 2, 2, id="more inputs than workers"),
+        pytest.param(3, 1, 0, id="one worker: in this process"),
+    ],
+)
+def test_no_more_workers_are_started_than_there_are_inputs(
+    monkeypatch: pytest.MonkeyPatch, inputs: int, workers: int, started: int
+) -> None:
+    from yantai_pledges.corpus import pool
+
+    made: list[object] = []
+    real_worker = pool._Worker
+
+    def counting_worker(*args: Any) -> Any:
+        made.append(args)
+        return real_worker(*args)
+
+    monkeypatch.setattr(pool, "_Worker", counting_worker)
+    texts = [f"确保全年新开工项目{130 + number}个以上。" for number in range(inputs)]
+    results = list(parse_many(texts, workers=workers, translator=None))
+    assert [type(result) for result in results] == [Article] * inputs
+    assert len(made) == started

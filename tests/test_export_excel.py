@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import tempfile
 import time
+import tracemalloc
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +18,7 @@ from hypothesis import strategies as st
 
 from factories import make_article, make_articles
 from yantai_pledges.errors import ExportError
-from yantai_pledges.export import excel, glossary_terms, to_excel
+from yantai_pledges.export import excel, glossary_terms, to_excel, xlsx_file
 from yantai_pledges.export import rows as row_spec
 from yantai_pledges.export import sheet as sheet_writer
 from yantai_pledges.models import Article, Bilingual, FileError
@@ -240,8 +242,8 @@ def test_long_text_is_wrapped_and_rows_are_tall_enough(report: Any) -> None:
 def test_document_properties_are_fixed(tmp_path: Path) -> None:
     properties = openpyxl.load_workbook(_write(tmp_path, make_article())).properties
     assert properties.creator == "yantai_pledges"
-    assert properties.created == excel.FIXED_TIMESTAMP
-    assert properties.modified == excel.FIXED_TIMESTAMP
+    assert properties.created == xlsx_file.FIXED_TIMESTAMP
+    assert properties.modified == xlsx_file.FIXED_TIMESTAMP
 
 
 # -- several articles -------------------------------------------------------------------------
@@ -424,6 +426,105 @@ def test_the_fast_row_stream_writes_what_openpyxl_append_writes(
     assert fast.read_bytes() == public.read_bytes()
 
 
+# Cells the row file (export/sheet_xml.py) must write as lxml does: markup, spaces kept, text
+# outside ASCII and outside the BMP, line ends, empty text, numbers large and small, dates, links.
+_HOSTILE_ROWS = [
+    (1, " leading space", "trailing space ", Decimal("1.5"), dt.date(2023, 12, 31)),
+    (
+        2,
+        "a & b < c > d \"e\" 'f'",
+        "中文，全角（括号）“引号”…",
+        Decimal("12345678901234567890"),
+        None,
+    ),
+    (3, "😀 𠀀 rare\u2028line", "tab\tand\nnew line", Decimal("-0.000001"), dt.date(1900, 3, 1)),
+    (4, "", "=1+1", Decimal("100000000"), None),
+    (5, "\t\tindented", "@formula-like", Decimal("0"), dt.date(2000, 1, 1)),
+]
+
+
+@pytest.mark.parametrize("row", range(len(_HOSTILE_ROWS)))
+def test_the_row_file_writes_each_cell_as_openpyxl_and_lxml_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, row: int
+) -> None:
+    columns = [
+        sheet_writer.Column("Id", 8, "id"),
+        sheet_writer.Column("Text", 20),
+        sheet_writer.Column("More", 40),
+        sheet_writer.Column("Number", 12, "count"),
+        sheet_writer.Column("Date", 12),
+    ]
+
+    def write(name: str) -> bytes:
+        book = openpyxl.Workbook(write_only=True)
+        sheet = sheet_writer.Sheet(book, "Rows", columns, excel._Report(), print_columns=3)
+        links = {0: "'Rows'!A1"}
+        sheet.append(_HOSTILE_ROWS[row], links)
+        sheet.append(_HOSTILE_ROWS[(row + 1) % len(_HOSTILE_ROWS)])
+        sheet.append_note("a note & more")
+        sheet.close()
+        xlsx_file.save_workbook(book, tmp_path / name, xlsx_file.FIXED_TIMESTAMP)
+        return (tmp_path / name).read_bytes()
+
+    fast = write("fast.xlsx")
+    monkeypatch.setattr(sheet_writer, "FAST_ROWS", False)
+    assert fast == write("public.xlsx")
+
+
+def test_excel_sink_fed_one_article_at_a_time_writes_what_to_excel_writes(
+    tmp_path: Path,
+) -> None:
+    articles = [*make_articles(2), make_article(translated=False)]
+    errors = [FileError(path="bad.txt", error="InputError", message="empty")]
+    whole = to_excel(articles, tmp_path / "whole.xlsx", errors=errors)
+    with excel.excel_sink(tmp_path / "fed.xlsx") as sink:
+        for article in articles:
+            sink(article)
+        sink.errors = errors  # known only once every input has been tried
+    assert (tmp_path / "fed.xlsx").read_bytes() == whole.read_bytes()
+
+
+def test_the_sinks_memory_does_not_grow_with_the_number_of_articles(tmp_path: Path) -> None:
+    """Peak traced memory for 40 articles against 10: only small summaries are kept (an
+    article kept would add tens of KB each; a link row adds about 0.25 KB)."""
+    peaks = {}
+    to_excel(make_article(), tmp_path / "warm.xlsx", glossary_terms=NO_GLOSSARY)  # lazy tables
+    for count in (10, 40):
+        tracemalloc.start()
+        with excel.excel_sink(tmp_path / f"{count}.xlsx", glossary_terms=NO_GLOSSARY) as sink:
+            for _ in range(count):
+                sink(make_article())  # made here and dropped: the sink must not keep it
+        peaks[count] = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    assert peaks[40] < 1.5 * peaks[10], peaks
+
+
+def _sink_then(target: Path, last: object) -> None:
+    """Give a sink an article, then ``last`` (an article, something else, or an exception)."""
+    with excel.excel_sink(target) as sink:
+        sink(make_article())
+        if isinstance(last, BaseException):
+            raise last
+        sink(last)  # type: ignore[arg-type]  # the wrong type on purpose
+
+
+@pytest.mark.parametrize(
+    ("last", "raised", "message"),
+    [
+        (RuntimeError("stopped"), RuntimeError, "stopped"),
+        ("text", ExportError, r"expected a yantai_pledges Article \(item 1\), got str"),
+    ],
+)
+def test_excel_sink_writes_nothing_when_its_block_fails(
+    tmp_path: Path, last: object, raised: type[BaseException], message: str
+) -> None:
+    (tmp_path / "report.xlsx").write_bytes(b"old")
+    with pytest.raises(raised, match=message):
+        _sink_then(tmp_path / "report.xlsx", last)
+    assert [path.name for path in tmp_path.iterdir()] == ["report.xlsx"]
+    assert (tmp_path / "report.xlsx").read_bytes() == b"old"
+
+
 def test_a_failure_midway_leaves_the_old_report_and_no_temporary_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -449,7 +550,7 @@ def test_a_failure_while_zipping_is_an_export_error_and_keeps_the_old_report(
     target = _write(tmp_path, make_article())
     old = target.read_bytes()
     written: list[str] = []
-    original_write = excel._FixedTimeZipFile.write
+    original_write = xlsx_file._FixedTimeZipFile.write
 
     def failing_write(self: Any, filename: Any, arcname: Any = None, *args: Any) -> None:
         written.append(str(arcname))
@@ -457,7 +558,7 @@ def test_a_failure_while_zipping_is_an_export_error_and_keeps_the_old_report(
             raise OSError(28, "No space left on device")
         original_write(self, filename, arcname, *args)
 
-    monkeypatch.setattr(excel._FixedTimeZipFile, "write", failing_write)
+    monkeypatch.setattr(xlsx_file._FixedTimeZipFile, "write", failing_write)
     with pytest.raises(ExportError, match="No space left"):
         _write(tmp_path, make_article())
     assert len(written) == 3

@@ -43,6 +43,7 @@ from .models import Article, FileError
 if TYPE_CHECKING:
     from .corpus import RepeatedInput
     from .export import ArticleSink
+    from .export.excel import ExcelSink
     from .export.preflight import PlannedOutput
 
 __all__ = ["PROG", "build_parser", "main"]
@@ -382,16 +383,24 @@ def _parse_command(args: argparse.Namespace) -> int:
         return EXIT_REFUSED
     planned = _planned_outputs(args, _PARSE_OUTPUTS)
     to_stdout = all(getattr(args, name) is None for name, _, _ in _PARSE_OUTPUTS)
-    wants_documents = to_stdout or args.output is not None or args.json is not None
-    with contextlib.ExitStack() as outputs:  # the tables are complete when it closes
+    # The workbook and the tables are written as articles arrive (memory flat in their number);
+    # a resumed run gives them every input, the skipped ones read back afterwards.
+    streamed = not args.resume
+    wants_documents = (
+        to_stdout or args.json is not None or (args.output is not None and not streamed)
+    )
+    # The tables and the workbook are complete when the stack closes.
+    with contextlib.ExitStack() as outputs:
         with _preparing():  # fail now, not after a long run
             paths = expand_inputs(args.inputs)
             check_outputs(planned, paths, force=args.force)
             _check_translator(args.translator)
             paths = _distinct(paths)
             sinks = [outputs.enter_context(open_sink(path)) for open_sink, path in _tables(args)]
-        # A resumed run gives the tables every input, the skipped ones read back afterwards.
-        streamed = bool(sinks) and not args.resume
+            report = _report_sink(outputs, args) if streamed else None
+        live: list[ArticleSink] = [*sinks] if streamed else []
+        if report is not None:
+            live.append(report)
         summary = run_corpus(
             paths,
             jsonl=args.jsonl,
@@ -401,9 +410,11 @@ def _parse_command(args: argparse.Namespace) -> int:
             workers=args.workers,
             year=args.year,
             translator=None if args.translator == "none" else args.translator,
-            on_article=_fan_out(sinks) if streamed else None,
+            on_article=_fan_out(live) if live else None,
             timeout=args.timeout,
         )
+        if report is not None:
+            report.errors = summary.errors  # failed inputs: the Errors sheet
         articles = [result for result in summary.results if isinstance(result, Article)]
         if sinks and not streamed:
             for article in articles:
@@ -485,6 +496,15 @@ def _tables(
     return [(open_sink, path) for open_sink, path in chosen if path is not None]
 
 
+def _report_sink(outputs: contextlib.ExitStack, args: argparse.Namespace) -> ExcelSink | None:
+    """The workbook (``-o``), opened to be written as the articles arrive."""
+    from .export.excel import excel_sink  # noqa: PLC0415 - keep --help fast
+
+    if args.output is None:
+        return None
+    return outputs.enter_context(excel_sink(args.output))
+
+
 def _fan_out(sinks: Sequence[ArticleSink]) -> ArticleSink:
     def add(article: Article) -> None:
         for sink in sinks:
@@ -507,7 +527,7 @@ def _write_documents(
             _print(to_json(document))
     elif args.json is not None:
         to_json(document, args.json)
-    if args.output is not None:
+    if args.output is not None and args.resume:  # otherwise written as the articles arrived
         to_excel(articles, args.output, errors=errors)  # failed inputs: the Errors sheet
 
 

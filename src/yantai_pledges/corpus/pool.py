@@ -27,7 +27,7 @@ import threading
 import time
 import traceback
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sized
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -237,10 +237,16 @@ def parse_in_order(
         raise InputError(f"workers must be at least 1, not {worker_count}")
     if timeout is not None and not timeout > 0:
         raise InputError(f"timeout must be a positive number of seconds, not {timeout}")
+    pool_size = worker_count
+    if worker_count > 1 and isinstance(items, Sized):
+        # No more workers than inputs: a worker started for nothing costs a start-up (and the
+        # parser's first call) and a share of the cores. One input still gets a worker of its
+        # own (the time limit, and a crash that cannot take this process with it).
+        pool_size = min(worker_count, len(items))
     labelled = ((item, _label(item, position)) for position, item in enumerate(items))
-    if worker_count == 1:
+    if worker_count == 1 or pool_size == 0:
         return (parse_item(item, label, year) for item, label in labelled)
-    return _OrderedPool(worker_count, year, timeout).run(labelled)
+    return _OrderedPool(pool_size, year, timeout).run(labelled)
 
 
 _Task = tuple[int, Item, str]  # position, input, label

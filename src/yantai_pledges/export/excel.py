@@ -31,22 +31,16 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import itertools
 import logging
-import os
-import shutil
-import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
 
 from .. import __version__
-from ..errors import ExportError, YantaiPledgesError
+from ..errors import ExportError
 from ..models import Article, FileError
 from . import rows as _rows
 from ._atomic import atomic_path
@@ -71,30 +65,25 @@ from .rows import (
     speaker_label,
 )
 from .sheet import CELL_TEXT_LIMIT, Column, Sheet, Styles
-
-if TYPE_CHECKING:
-    from _typeshed import SizedBuffer, StrPath
-
+from .sheet_xml import rows_file_of
+from .xlsx_file import CREATOR, FIXED_TIMESTAMP, building, save_workbook
 
 __all__ = [
     "CELL_TEXT_LIMIT",
     "CREATOR",
     "FIXED_TIMESTAMP",
+    "ExcelSink",
     "GlossaryEntry",
     "GlossaryTerms",
     "building",
+    "excel_sink",
     "save_workbook",
     "to_excel",
 ]
 
 logger = logging.getLogger(__name__)
 
-CREATOR = "yantai_pledges"
-# Document properties and zip entries carry this time, so equal input gives equal bytes.
-FIXED_TIMESTAMP = dt.datetime(2000, 1, 1)
-_ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
 _LISTED_WARNINGS = 20  # per article on the Overview sheet; the rest are only logged
-_COPY_CHUNK = 1 << 16
 
 
 # The columns of each sheet.
@@ -366,6 +355,9 @@ class _Workbook:
     def discard(self) -> None:
         """Close and remove openpyxl's temporary sheet files after a failed write."""
         for worksheet in self.book.worksheets:
+            row_file = rows_file_of(worksheet)
+            if row_file is not None:
+                row_file.close()
             rows, writer = getattr(worksheet, "_rows", None), getattr(worksheet, "_writer", None)
             with contextlib.suppress(OSError, ValueError, StopIteration):
                 if rows is not None:
@@ -444,64 +436,89 @@ def _text_rows(number: int, article: Article) -> Iterator[tuple[object, ...]]:
             )
 
 
-# -- saving -----------------------------------------------------------------------------------
+# -- streaming ------------------------------------------------------------------------------
 
 
-class _FixedTimeZipFile(zipfile.ZipFile):
-    """A zip archive whose entries all carry one fixed time, so equal content gives equal bytes."""
+class ExcelSink:
+    """The report being written by :func:`excel_sink`: call it with each article, in order.
 
-    def _entry(self, name: str) -> zipfile.ZipInfo:
-        entry = zipfile.ZipInfo(name, date_time=_ZIP_TIMESTAMP)
-        entry.compress_type = zipfile.ZIP_DEFLATED
-        entry.external_attr = 0o600 << 16
-        return entry
+    ``errors`` (inputs that could not be read or parsed) may be set until the block ends: they
+    are listed on the last sheet, Errors, written then. Only small summaries are kept between
+    articles (the glossary's terms and counts, dates and years for the README sheet), never
+    the articles: memory does not grow with their number.
+    """
 
-    def writestr(
+    def __init__(
         self,
-        zinfo_or_arcname: str | zipfile.ZipInfo,
-        data: SizedBuffer | str,
-        compress_type: int | None = None,
-        compresslevel: int | None = None,
+        temporary: Path,
+        glossary_terms: GlossaryTerms | None,
+        on_warning: Callable[[str], None] | None,
+        timestamp: dt.datetime,
+        machine_translation: bool | None,
     ) -> None:
-        if not isinstance(zinfo_or_arcname, zipfile.ZipInfo):
-            zinfo_or_arcname = self._entry(zinfo_or_arcname)
-        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+        self.errors: Sequence[FileError] = ()
+        self._temporary = temporary
+        self._glossary, self._glossary_note = glossary_lookup(glossary_terms)
+        self._report = _Report(on_warning=on_warning)
+        self._timestamp = timestamp
+        self._machine = machine_translation
+        self._workbook: _Workbook | None = None  # made at the first article (or at the end)
+        self._count = 0
 
-    def write(
-        self,
-        filename: StrPath,
-        arcname: StrPath | None = None,
-        compress_type: int | None = None,
-        compresslevel: int | None = None,
-    ) -> None:
-        entry = self._entry(os.fspath(filename if arcname is None else arcname))
-        entry.file_size = Path(filename).stat().st_size  # lets zipfile choose zip64 if needed
-        with Path(filename).open("rb") as source, self.open(entry, "w") as target:
-            shutil.copyfileobj(source, target, _COPY_CHUNK)
+    def __call__(self, article: Article) -> None:
+        if not isinstance(article, Article):
+            raise ExportError(
+                f"expected a yantai_pledges Article (item {self._count}), "
+                f"got {type(article).__name__}"
+            )
+        workbook = self._opened(article)
+        self._count += 1
+        with building():
+            workbook.add(self._count, article)
 
+    def _opened(self, first: Article | None) -> _Workbook:
+        if self._workbook is None:
+            machine = self._machine
+            if machine is None:  # the first article's text decides, as the README says
+                machine = first is not None and _has_free_text_english(first)
+            self._workbook = _Workbook(self._report, self._glossary, machine=machine)
+        return self._workbook
 
-def save_workbook(
-    book: Workbook, path: Path, timestamp: dt.datetime, *, title: str = "Pledges and targets"
-) -> None:
-    """Save ``book`` with fixed times and creator, so equal content gives equal bytes."""
-    properties = book.properties
-    properties.creator = properties.lastModifiedBy = CREATOR
-    properties.created = properties.modified = timestamp
-    properties.title = title
-    with _FixedTimeZipFile(path, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        # ExcelWriter, not Workbook.save: that would stamp the current time as "modified".
-        ExcelWriter(book, archive).save()
+    def _save(self) -> None:
+        workbook = self._opened(None)
+        with building():
+            workbook.finish(self._glossary_note, self.errors, self._timestamp)
+            save_workbook(workbook.book, self._temporary, self._timestamp)
+
+    def _discard(self) -> None:
+        if self._workbook is not None:
+            self._workbook.discard()
 
 
 @contextlib.contextmanager
-def building() -> Iterator[None]:
-    """openpyxl's ValueError/TypeError while building are the exporter's failure."""
-    try:
-        yield
-    except YantaiPledgesError:
-        raise
-    except (ValueError, TypeError) as error:
-        raise ExportError(f"cannot build the Excel report: {error}") from error
+def excel_sink(
+    path: str | Path,
+    *,
+    glossary_terms: GlossaryTerms | None = None,
+    on_warning: Callable[[str], None] | None = None,
+    timestamp: dt.datetime = FIXED_TIMESTAMP,
+    machine_translation: bool | None = None,
+) -> Iterator[ExcelSink]:
+    """Write the report of the articles given to the yielded :class:`ExcelSink`, one at a time
+    as they arrive; the workbook replaces ``path`` when the block ends without an error.
+
+    The options are :func:`to_excel`'s; the bytes are the same as ``to_excel`` of the same
+    articles (and errors). On an error in the block, the report is not written and an existing
+    file at ``path`` is left as it was.
+    """
+    with atomic_path(Path(path)) as temporary:
+        sink = ExcelSink(temporary, glossary_terms, on_warning, timestamp, machine_translation)
+        try:
+            yield sink
+            sink._save()
+        except BaseException:
+            sink._discard()
+            raise
 
 
 def to_excel(
@@ -526,28 +543,20 @@ def to_excel(
     ``machine_translation`` says whether the free-text English columns (titles, headlines,
     clauses, paragraphs) are shown; by default they are when machine translation filled the
     first article's text, and left out (the README sheet says so) when it did not.
+    A generator of articles is read one at a time (:func:`excel_sink` takes them as they come).
     Raises :class:`~yantai_pledges.errors.ExportError` when the report cannot be written; an
     existing file at ``path`` is then left as it was.
     """
     target = Path(path)
     articles = each_article(article_or_articles)
-    first = next(articles, None)
-    if machine_translation is None:
-        machine_translation = first is not None and _has_free_text_english(first)
-    if first is not None:
-        articles = itertools.chain((first,), articles)
-    with atomic_path(target) as temporary:
-        glossary, glossary_note = glossary_lookup(glossary_terms)
-        report = _Report(on_warning=on_warning)
-        workbook = _Workbook(report, glossary, machine=machine_translation)
-        try:
-            for number, article in enumerate(articles, start=1):
-                with building():
-                    workbook.add(number, article)
-            with building():
-                workbook.finish(glossary_note, errors, timestamp)
-                save_workbook(workbook.book, temporary, timestamp)
-        except BaseException:
-            workbook.discard()
-            raise
+    with excel_sink(
+        target,
+        glossary_terms=glossary_terms,
+        on_warning=on_warning,
+        timestamp=timestamp,
+        machine_translation=machine_translation,
+    ) as sink:
+        for article in articles:
+            sink(article)
+        sink.errors = errors
     return target

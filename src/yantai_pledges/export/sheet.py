@@ -12,7 +12,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import math
-from collections.abc import Callable, Generator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal, Protocol
@@ -28,6 +28,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import ExportError
 from .rows import Kind
+from .sheet_xml import RowFile
 
 __all__ = ["CELL_TEXT_LIMIT", "Column", "Report", "Sheet", "StyleName", "Styles"]
 
@@ -145,27 +146,8 @@ def _number_format(value: float) -> str:
 # -- sheets -----------------------------------------------------------------------------------
 
 
-def _placed_rows(worksheet: Any) -> Generator[None, list[Any], None]:
-    """openpyxl's write-only row stream (``WriteOnlyWorksheet._write_rows``) less its per-value
-    conversion: our cells are made, styled and placed already, and openpyxl's conversion would
-    try each as a value first (a caught ValueError and a spare cell per cell, a sixth of the
-    writing time). Same XML, byte for byte (tests/test_export_excel.py checks it)."""
-    writer = worksheet._writer
-    xf = writer.xf.send(True)
-    with xf.element("sheetData"):
-        row_idx = 1
-        try:
-            while True:
-                cells = yield
-                writer.write_row(xf, cells, row_idx)
-                row_idx += 1
-        except GeneratorExit:
-            pass
-    writer.xf.send(None)
-
-
 def _fast_rows_supported(worksheet: Any) -> bool:
-    """Whether this openpyxl has the write-only internals :func:`_placed_rows` relies on."""
+    """Whether this openpyxl has the write-only internals :class:`RowFile` relies on."""
     return all(hasattr(worksheet, name) for name in ("_get_writer", "_rows", "_values_to_row"))
 
 
@@ -252,33 +234,27 @@ class _Resolved:
 
 
 class _PlacedCell:
-    """A written-once cell for the row stream: what openpyxl's cell writer reads, and no more.
+    """A written-once cell for the row file (export/sheet_xml.py): its place, value, type,
+    style and link, and no more.
 
     openpyxl's own cell checks and converts its value, copies a style array and hashes it again
     at writing, per cell; here the value is typed once and the style's workbook index is looked
-    up once per style. The writer (``openpyxl.cell._writer``) reads ``coordinate``, ``data_type``,
-    ``_value``, ``has_style``, ``style_id``, ``hyperlink``, ``_comment`` and ``parent``.
+    up once per style.
     """
 
-    __slots__ = ("_value", "column", "data_type", "hyperlink", "parent", "row", "style")
-    _comment = None
-    has_style = True
+    __slots__ = ("_value", "coordinate", "data_type", "hyperlink", "parent", "style")
 
     def __init__(self, worksheet: Any, value: object, data_type: str) -> None:
         self.parent = worksheet
         self._value = value
         self.data_type = data_type
-        self.column = self.row = 1
+        self.coordinate = "A1"  # set when the row is written
         self.hyperlink: Hyperlink | None = None
         self.style: _Resolved | None = None
 
     @property
     def value(self) -> object:
         return self._value
-
-    @property
-    def coordinate(self) -> str:
-        return f"{get_column_letter(self.column)}{self.row}"
 
     @property
     def style_id(self) -> int:
@@ -341,6 +317,8 @@ class Sheet:
         self.worksheet.freeze_panes = freeze
         _set_up_printing(self.worksheet, paper)
         self._fast = FAST_ROWS and _fast_rows_supported(self.worksheet)
+        self._row_file: RowFile | None = None
+        self._letters = [get_column_letter(index) for index in range(1, len(self.columns) + 2)]
         self._append_header()
 
     def _append_header(self) -> None:
@@ -350,29 +328,30 @@ class Sheet:
             cell = self._new_cell(column.header, "s")
             styles.apply(cell, "header")
             cells.append(cell)
-        self._set_height(1, cells)
-        self._write(1, cells)
+        self._write(1, cells, self._height(cells))
         self.rows = self.table_rows = 1
 
-    def _write(self, row: int, cells: list[Any]) -> None:
-        """Stream one row of cells (``None``: an empty cell) and forget its height."""
-        if self._fast:
-            worksheet = self.worksheet
-            if worksheet._rows is None:
-                worksheet._get_writer()
-                worksheet._rows = _placed_rows(worksheet)
-                next(worksheet._rows)
-            placed = []
-            for index, cell in enumerate(cells, start=1):
-                if cell is not None:
-                    cell.column, cell.row = index, row
-                    if cell.hyperlink is not None:
-                        cell.hyperlink.ref = cell.coordinate  # set when it was still A1
-                    placed.append(cell)
-            worksheet._rows.send(placed)
-        else:
+    def _write(self, row: int, cells: list[Any], height: float | None) -> None:
+        """Stream one row of cells (``None``: an empty cell) of ``height`` points (``None``:
+        the default)."""
+        if not self._fast:
+            if height is not None:
+                self.worksheet.row_dimensions[row].height = height
             self.worksheet.append(cells)
-        self.worksheet.row_dimensions.pop(row, None)  # written: do not keep it in memory
+            self.worksheet.row_dimensions.pop(row, None)  # written: do not keep it in memory
+            return
+        if self._row_file is None:
+            self.worksheet._get_writer()  # the sheet's head, and the list of its links
+            self._row_file = RowFile(self.worksheet)
+        placed = []
+        letters = self._letters
+        for index, cell in enumerate(cells):
+            if cell is not None:
+                cell.coordinate = f"{letters[index]}{row}"
+                if cell.hyperlink is not None:
+                    cell.hyperlink.ref = cell.coordinate  # set when it was still A1
+                placed.append(cell)
+        self._row_file.write_row(row, height, placed)
 
     def append(self, values: Sequence[object], links: Mapping[int, str] | None = None) -> int:
         """Append one table row (values in column order); return its row number.
@@ -394,12 +373,11 @@ class Sheet:
                 cells[index] = self._cell(self.columns[index], value, row, index, link)
         for index, make in later:
             cells[index] = self._cell(self.columns[index], make(), row, index, None)
-        self._set_height(row, cells)
-        self._write(row, cells)
+        self._write(row, cells, self._height(cells))
         self.rows = self.table_rows = row
         return row
 
-    def _set_height(self, row: int, cells: Sequence[Any]) -> None:
+    def _height(self, cells: Sequence[Any]) -> float | None:
         """Row heights are stored, not computed by Excel on opening: estimate them."""
         tallest = 0.0
         for column, cell in zip(self.columns, cells, strict=True):
@@ -409,16 +387,14 @@ class Sheet:
                 if len(text) * 2 < column.width and "\n" not in text:
                     continue
                 tallest = max(tallest, _text_height(text, column.width))
-        height = _row_height(tallest)
-        if height is not None:
-            self.worksheet.row_dimensions[row].height = height
+        return _row_height(tallest)
 
     def append_note(self, text: str, *, heading: bool = False) -> None:
         """A line below the table (outside the filter range), in the second column."""
         cell = self._text_cell(text, self.rows + 1, 1)
         # unwrapped, so the note runs on across the empty cells to its right
         self.report.styles.apply(cell, "heading" if heading else "note")
-        self._write(self.rows + 1, [None, cell])
+        self._write(self.rows + 1, [None, cell], None)
         self.rows += 1
 
     def close(self) -> None:

@@ -28,8 +28,8 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 
 from ._atomic import atomic_path
-from .excel import FIXED_TIMESTAMP, building, save_workbook
 from .sheet import Column, Sheet, Styles
+from .xlsx_file import FIXED_TIMESTAMP, building, save_workbook
 
 if TYPE_CHECKING:
     from ..tracking import Tracking
