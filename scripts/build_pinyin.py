@@ -10,7 +10,8 @@ less: the toneless reading of each character and the few phrases that read a cha
   ``lazy_pinyin(character, style=Style.NORMAL, strict=True)`` gives it (its first reading), one row
   per reading with all its characters.
 * ``pinyin_phrases.tsv``: the phrases of pypinyin's phrase dictionary in which some character's
-  toneless reading differs from that first reading (银行: xing → hang).
+  toneless reading differs from that first reading (银行: xing → hang), one row per first
+  character.
 
 For a run of characters that all have a row and that contains none of those phrases, whatever words
 pypinyin's segmenter cuts the run into, each character reads as its row says; so
@@ -70,11 +71,15 @@ def build() -> tuple[str, str]:
         + "pinyin\tcharacters\n"
         + "".join(f"{reading}\t{''.join(by_reading[reading])}\n" for reading in sorted(by_reading))
     )
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for phrase in phrases:
+        by_first[phrase[0]].append(phrase)
     phrases_text = (
-        "# Phrases in which a character reads otherwise than its first reading (pinyin.tsv).\n"
+        "# Phrases in which a character reads otherwise than its first reading (pinyin.tsv),\n"
+        "# by their first character, separated by spaces.\n"
         + header
-        + "zh\n"
-        + "".join(f"{phrase}\n" for phrase in phrases)
+        + "first\tphrases\n"
+        + "".join(f"{first}\t{' '.join(by_first[first])}\n" for first in sorted(by_first))
     )
     return readings_text, phrases_text
 
