@@ -1,4 +1,4 @@
-"""Regenerate data/pinyin.tsv and data/pinyin_phrases.tsv from the installed pypinyin.
+"""Regenerate data/pinyin.tsv, pinyin_phrases.tsv and pinyin_words.tsv from the installed pypinyin.
 
 Usage: ``python scripts/build_pinyin.py`` (with the pypinyin version pyproject.toml names).
 
@@ -12,6 +12,9 @@ less: the toneless reading of each character and the few phrases that read a cha
 * ``pinyin_phrases.tsv``: the phrases of pypinyin's phrase dictionary in which some character's
   toneless reading differs from that first reading (银行: xing → hang), one row per first
   character.
+* ``pinyin_words.tsv``: the words of pypinyin's phrase dictionary of 2 to 8 characters, one row per
+  first character: the word list ``translation/romanise`` splits a term into words with (a longer
+  word is never tried there).
 
 For a run of characters that all have a row and that contains none of those phrases, whatever words
 pypinyin's segmenter cuts the run into, each character reads as its row says; so
@@ -32,10 +35,12 @@ from pypinyin.constants import PHRASES_DICT, PINYIN_DICT, RE_HANS
 from pypinyin.converter import UltimateConverter
 
 DATA = Path(__file__).resolve().parent.parent / "src" / "yantai_pledges" / "data"
+# The word lengths translation/romanise.py looks up (its _LONGEST_WORD; one character is no word).
+_SHORTEST_WORD, _LONGEST_WORD = 2, 8
 
 
-def build() -> tuple[str, str]:
-    """The text of ``pinyin.tsv`` and of ``pinyin_phrases.tsv``."""
+def build() -> tuple[str, str, str]:
+    """The text of ``pinyin.tsv``, ``pinyin_phrases.tsv`` and ``pinyin_words.tsv``."""
     # The converter lazy_pinyin builds for its default arguments.
     converter = UltimateConverter(v_to_u=False, neutral_tone_with_five=False, tone_sandhi=False)
 
@@ -81,13 +86,26 @@ def build() -> tuple[str, str]:
         + "first\tphrases\n"
         + "".join(f"{first}\t{' '.join(by_first[first])}\n" for first in sorted(by_first))
     )
-    return readings_text, phrases_text
+    words_by_first: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(PHRASES_DICT):
+        if _SHORTEST_WORD <= len(word) <= _LONGEST_WORD:
+            words_by_first[word[0]].append(word)
+    words_text = (
+        "# The words of 2-8 characters of pypinyin's phrase dictionary, by their first character.\n"
+        + header
+        + "first\twords\n"
+        + "".join(
+            f"{first}\t{' '.join(words_by_first[first])}\n" for first in sorted(words_by_first)
+        )
+    )
+    return readings_text, phrases_text, words_text
 
 
 def main() -> int:
-    readings_text, phrases_text = build()
+    readings_text, phrases_text, words_text = build()
     (DATA / "pinyin.tsv").write_text(readings_text, encoding="utf-8")
     (DATA / "pinyin_phrases.tsv").write_text(phrases_text, encoding="utf-8")
+    (DATA / "pinyin_words.tsv").write_text(words_text, encoding="utf-8")
     return 0
 
 

@@ -17,7 +17,7 @@ from pypinyin import Style, lazy_pinyin
 from pypinyin.constants import PHRASES_DICT
 
 from yantai_pledges._data import load_table
-from yantai_pledges.translation import names
+from yantai_pledges.translation import names, romanise
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "yantai_pledges" / "data"
@@ -47,9 +47,19 @@ def test_bundled_files_are_what_the_script_builds() -> None:
         pytest.skip(
             f"tables built from another pypinyin ({header}); installed {pypinyin.__version__}"
         )
-    readings_text, phrases_text = _build_script().build()
+    readings_text, phrases_text, words_text = _build_script().build()
     assert (DATA / "pinyin.tsv").read_text(encoding="utf-8") == readings_text
     assert (DATA / "pinyin_phrases.tsv").read_text(encoding="utf-8") == phrases_text
+    assert (DATA / "pinyin_words.tsv").read_text(encoding="utf-8") == words_text
+
+
+def test_romanise_word_list_is_pypinyins_for_the_lengths_it_tries() -> None:
+    """romanise splits a term by the words it looks up: 2 to _LONGEST_WORD characters."""
+    lengths = range(2, romanise._LONGEST_WORD + 1)
+    bundled = {word for word in romanise._words() if len(word) in lengths}
+    glossary = set(romanise._glossary_english())
+    expected = {word for word in [*PHRASES_DICT, *glossary] if len(word) in lengths}
+    assert bundled == expected
 
 
 # (text, syllables from the table, or None when the table defers to pypinyin)
