@@ -92,24 +92,31 @@ class _Tables:
     longest: int
 
 
-def _division(row: dict[str, str], name: str) -> Division:
-    level = row["level"]
-    if level not in _DIVISION_LEVELS:
-        raise DataFileError(f"{name}: unknown level {level!r} for {row['code']}")
-    return Division(
-        code=row["code"],
-        name=row["name"],
-        level=level,  # type: ignore[arg-type]  # checked just above
-        parent=row["parent"] or None,
-        short=row["short"],
-        first=int(row["first"]),
-        last=int(row["last"]),
-    )
+def _divisions() -> list[Division]:
+    """The rows of data/divisions.tsv; levels checked in one pass first (read on a first parse)."""
+    table = load_table("divisions")
+    for row in table:
+        if row["level"] not in _DIVISION_LEVELS:
+            raise DataFileError(
+                f"data/divisions.tsv: unknown level {row['level']!r} for {row['code']}"
+            )
+    return [
+        Division(
+            row["code"],
+            row["name"],
+            row["level"],  # type: ignore[arg-type]  # checked just above
+            row["parent"] or None,
+            row["short"],
+            int(row["first"]),
+            int(row["last"]),
+        )
+        for row in table
+    ]
 
 
 @functools.cache
 def _tables() -> _Tables:
-    rows = [_division(row, "data/divisions.tsv") for row in load_table("divisions")]
+    rows = _divisions()
     rows += [
         Division(
             row["code"],

@@ -2,11 +2,12 @@
 
 Stage: export. Where a rule found no English for a term (a metric not in the glossary, a unit
 word), the English cell must still hold no Chinese characters. Each run of Han characters is split
-into words by longest match in a word list (the bundled glossary's Chinese terms and pypinyin's
-phrase table; single characters left between words form one word). A word the glossary knows gets
-its English; any other word becomes toneless pinyin, one word as the pinyin orthography rules
-(GB/T 16159) write it, in lower case (generic terms, not names): 区本级财政收入 →
-"qubenji fiscal revenue". The words given in pinyin are returned, so that they can be listed for
+into words by longest match in a word list (the bundled glossary's Chinese terms and the words of
+pypinyin's phrase table, bundled as ``data/pinyin_words.tsv`` by ``scripts/build_pinyin.py`` so
+that a workbook need not import pypinyin; single characters left between words form one word).
+A word the glossary knows gets its English; any other word becomes toneless pinyin, one word as
+the pinyin orthography rules (GB/T 16159) write it, in lower case (generic terms, not names):
+区本级财政收入 → "qubenji fiscal revenue". The words given in pinyin are returned, so that they can be listed for
 the glossary.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .._data import load_table
 from .names import join_syllables, pinyin_syllables
 
 __all__ = ["has_han", "romanise_run", "romanised"]
@@ -26,6 +28,7 @@ _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000
 _BEFORE_JOINS = re.compile(r"[A-Za-z0-9\u201d]")
 _AFTER_JOINS = re.compile(r"[A-Za-z0-9\u201c]")
 _LONGEST_WORD = 8  # characters; longer words are rare and each try costs a dict lookup
+# (scripts/build_pinyin.py bundles pypinyin's words up to this length: change both together)
 
 
 def has_han(text: str) -> bool:
@@ -41,10 +44,10 @@ def _glossary_english() -> dict[str, str]:
 
 @functools.cache
 def _words() -> frozenset[str]:
-    """The word list: glossary terms and pypinyin's phrases (imported on first use: large)."""
-    from pypinyin.phrases_dict import phrases_dict  # noqa: PLC0415 - lazy on purpose
-
-    return frozenset(phrases_dict) | frozenset(_glossary_english())
+    """The word list: glossary terms and pypinyin's phrases of 2 to ``_LONGEST_WORD`` characters
+    (only those lengths are looked up)."""
+    phrases = (word for row in load_table("pinyin_words") for word in row["words"].split(" "))
+    return frozenset(phrases) | frozenset(_glossary_english())
 
 
 def _segments(run: str) -> list[str]:
