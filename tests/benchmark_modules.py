@@ -1,4 +1,5 @@
-"""Load a script of ``benchmarks/`` as a module, for tests that check its numbers or its caches."""
+"""Load a script of ``benchmarks/`` or ``scripts/`` as a module, for tests that check its numbers,
+its caches or what it generates."""
 
 from __future__ import annotations
 
@@ -7,12 +8,23 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+ROOT = Path(__file__).resolve().parent.parent
+BENCHMARKS = ROOT / "benchmarks"
+SCRIPTS = ROOT / "scripts"
 
 
 def load_benchmark(name: str) -> ModuleType:
     """``benchmarks/NAME.py`` as the module ``NAME`` (registered, so dataclasses resolve)."""
-    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
+    return _load(BENCHMARKS, name)
+
+
+def load_script(name: str) -> ModuleType:
+    """``scripts/NAME.py`` as the module ``NAME``."""
+    return _load(SCRIPTS, name)
+
+
+def _load(folder: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, folder / f"{name}.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib.util
 import json
 import sqlite3
 from pathlib import Path
@@ -14,6 +13,7 @@ import pandas as pd
 import pytest
 import regex
 
+from benchmark_modules import load_script
 from yantai_pledges import corpus
 from yantai_pledges.models import FileError
 
@@ -48,12 +48,7 @@ _CORPUS_IMPORT = regex.compile(
 
 
 def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("gen_cli_docs", ROOT / "scripts/gen_cli_docs.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("gen_cli_docs")
 
 
 # -- docs/cli.md ----------------------------------------------------------------------------

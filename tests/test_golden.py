@@ -5,24 +5,18 @@ After an intended change, run ``python scripts/regen_golden.py`` and review the 
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+
+from benchmark_modules import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 
 def _golden_json(seed: Path) -> str:
-    spec = importlib.util.spec_from_file_location(
-        "regen_golden", ROOT / "scripts" / "regen_golden.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    text: str = module.golden_json(seed)
+    text: str = load_script("regen_golden").golden_json(seed)
     return text
 
 

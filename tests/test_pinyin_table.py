@@ -6,7 +6,6 @@ otherwise; the two must never disagree (see scripts/build_pinyin.py for why they
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import sys
 import types
@@ -16,6 +15,7 @@ import pytest
 from pypinyin import Style, lazy_pinyin
 from pypinyin.constants import PHRASES_DICT
 
+from benchmark_modules import load_script
 from yantai_pledges._data import load_table
 from yantai_pledges.translation import names, romanise
 
@@ -29,14 +29,7 @@ def _pypinyin(text: str) -> list[str]:
 
 
 def _build_script() -> types.ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "build_pinyin", ROOT / "scripts" / "build_pinyin.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_pinyin")
 
 
 def test_bundled_files_are_what_the_script_builds() -> None:
