@@ -457,7 +457,7 @@ def test_the_row_file_writes_each_cell_as_openpyxl_and_lxml_do(
 
     def write(name: str) -> bytes:
         book = openpyxl.Workbook(write_only=True)
-        sheet = sheet_writer.Sheet(book, "Rows", columns, excel._Report(), print_columns=3)
+        sheet = sheet_writer.Sheet(book, "Rows", columns, excel.WorkbookReport(), print_columns=3)
         links = {0: "'Rows'!A1"}
         sheet.append(_HOSTILE_ROWS[row], links)
         sheet.append(_HOSTILE_ROWS[(row + 1) % len(_HOSTILE_ROWS)])

@@ -75,6 +75,7 @@ __all__ = [
     "ExcelSink",
     "GlossaryEntry",
     "GlossaryTerms",
+    "WorkbookReport",
     "building",
     "excel_sink",
     "save_workbook",
@@ -145,8 +146,9 @@ _FLAT = tuple(Column(f.name, _FLAT_WIDTHS.get(f.name, 12), _rows.field_kind(f)) 
 
 
 @dataclass
-class _Report:
-    """State shared by the sheets while one workbook is written: styles and warnings."""
+class WorkbookReport:
+    """State shared by the sheets while one workbook is written: styles and warnings (logged,
+    passed to ``on_warning``, and kept for the article being written)."""
 
     styles: Styles = field(default_factory=Styles)
     on_warning: Callable[[str], None] | None = None
@@ -182,7 +184,7 @@ class _Table:
         book: Workbook,
         title: str,
         columns: Sequence[Column],
-        report: _Report,
+        report: WorkbookReport,
         english: _English,
         *,
         freeze: str = "B2",
@@ -237,7 +239,9 @@ class _English:
 class _Workbook:
     """The report being written: its sheets and the per-article row writers."""
 
-    def __init__(self, report: _Report, glossary: GlossaryLookup | None, *, machine: bool) -> None:
+    def __init__(
+        self, report: WorkbookReport, glossary: GlossaryLookup | None, *, machine: bool
+    ) -> None:
         self.book = Workbook(write_only=True)
         self.report = report
         self.glossary = glossary
@@ -459,7 +463,7 @@ class ExcelSink:
         self.errors: Sequence[FileError] = ()
         self._temporary = temporary
         self._glossary, self._glossary_note = glossary_lookup(glossary_terms)
-        self._report = _Report(on_warning=on_warning)
+        self._report = WorkbookReport(on_warning=on_warning)
         self._timestamp = timestamp
         self._machine = machine_translation
         self._workbook: _Workbook | None = None  # made at the first article (or at the end)

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +27,8 @@ from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 
 from ._atomic import atomic_path
-from .sheet import Column, Sheet, Styles
+from .excel import WorkbookReport
+from .sheet import Column, Sheet
 from .xlsx_file import FIXED_TIMESTAMP, building, save_workbook
 
 if TYPE_CHECKING:
@@ -69,20 +69,6 @@ _README = (
 )  # fmt: skip
 
 
-@dataclass
-class _Report:
-    """What the sheets share while the workbook is written: styles, and where warnings go."""
-
-    styles: Styles = field(default_factory=Styles)
-    on_warning: Callable[[str], None] | None = None
-    warnings: list[str] = field(default_factory=list)
-
-    def warn(self, message: str) -> None:
-        self.warnings.append(message)
-        if self.on_warning is not None:
-            self.on_warning(message)
-
-
 def tracking_to_excel(
     tracking: Tracking,
     path: str | Path,
@@ -99,7 +85,7 @@ def tracking_to_excel(
     links, pairs = tracking.link_rows(), tracking.inflation_rows()
     with atomic_path(target) as temporary, building():
         book = Workbook(write_only=True)
-        report = _Report(on_warning=on_warning)
+        report = WorkbookReport(on_warning=on_warning)
         _readme(book, report)
         _table(book, report, "Tracking", links)
         inflation = _table(book, report, "Inflation", pairs, close=False)
@@ -111,7 +97,7 @@ def tracking_to_excel(
     return target
 
 
-def _readme(book: Workbook, report: _Report) -> None:
+def _readme(book: Workbook, report: WorkbookReport) -> None:
     sheet = Sheet(book, "README", [Column("Sheet", 14), Column("What it holds", 110)], report)
     for row in _README:
         sheet.append(row)
@@ -126,7 +112,7 @@ def _width(name: str) -> float:
 
 def _table(
     book: Workbook,
-    report: _Report,
+    report: WorkbookReport,
     title: str,
     rows: Sequence[Mapping[str, object]],
     *,
@@ -145,7 +131,7 @@ def _table(
     return sheet
 
 
-def _chart(book: Workbook, report: _Report, links: Sequence[Mapping[str, object]]) -> None:
+def _chart(book: Workbook, report: WorkbookReport, links: Sequence[Mapping[str, object]]) -> None:
     compared = [
         row for row in links if row["pledge_value"] is not None and row["outcome_value"] is not None
     ]
